@@ -1,0 +1,16 @@
+"""Shared building blocks for the catalog models."""
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+#: Ids are lower-case slugs (``family-practice``) or upper-case credential codes (``CMA``).
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$", max_length=40)]
+#: Prose written for people: never empty, never a novel.
+Text = Annotated[str, StringConstraints(min_length=1, max_length=600, strip_whitespace=True)]
+
+
+class Strict(BaseModel):
+    """Every catalog model rejects unknown keys, so a typo in a data file is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)

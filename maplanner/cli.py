@@ -1,0 +1,66 @@
+"""Wiring only: the Typer app, its global options, and the commands it registers.
+
+Each command lives in its own module under `maplanner.commands` and imports what it
+needs inside its function, so building this app stays cheap for `--help` and for
+tab completion.
+"""
+
+import functools
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from maplanner import __version__
+from maplanner.commands import certs, salary
+from maplanner.commands.shared import use_data_dir
+
+app = typer.Typer(
+    name="maplanner",
+    help=(
+        "Career planner for US Medical Assistants: find your tier and wage percentile, "
+        "and see which certifications, skills and roles come next."
+    ),
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"maplanner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            help="Use data files from this directory (for example a state wage table); "
+            "files it lacks come from the shipped data. Also MAPLANNER_DATA.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Career planner for US Medical Assistants."""
+    use_data_dir(data_dir)
+
+
+# Commands ------------------------------------------------------------------------
+app.command("salary", help=salary.HELP, short_help=salary.SHORT)(salary.salary)
+app.command("certs", help=certs.HELP, short_help=certs.SHORT)(certs.certs)
+
+
+@functools.cache
+def build_command() -> typer.main.TyperGroup:  # type: ignore[name-defined]
+    """The Click command behind the app, built once per process."""
+    return typer.main.get_command(app)

@@ -1,0 +1,32 @@
+"""What every command shares: the --json option and the catalog for this run.
+
+Kept free of heavy imports: tab completion imports this module on every key press.
+"""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from maplanner.catalog.catalog import Catalog
+
+JsonOption = Annotated[
+    bool,
+    typer.Option("--json", help="Print one JSON document on stdout instead of tables."),
+]
+
+_data_dir: Path | None = None
+
+
+def use_data_dir(path: Path | None) -> None:
+    """Remember the top-level --data-dir for the rest of this process."""
+    global _data_dir
+    _data_dir = path
+
+
+def catalog() -> "Catalog":
+    """The validated catalog, honouring --data-dir and MAPLANNER_DATA (loaded once)."""
+    from maplanner.catalog.loader import load_catalog, resolve_override
+
+    return load_catalog(resolve_override(_data_dir))

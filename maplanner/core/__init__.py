@@ -1,0 +1,1 @@
+"""Pure domain logic: takes values, returns models, never prints."""

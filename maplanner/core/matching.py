@@ -1,0 +1,53 @@
+"""Turn what a person typed into a catalog id, or a helpful 'did you mean' error."""
+
+import difflib
+from collections.abc import Iterable, Mapping
+
+from maplanner.errors import InputError
+
+
+def resolve_id(
+    value: str,
+    choices: Mapping[str, Iterable[str]],
+    *,
+    option: str,
+    what: str,
+) -> str:
+    """Match `value` to one id, case-insensitively, by id or by any listed alias.
+
+    `choices` maps each id to its other names (aliases, full names). An unknown value
+    raises InputError naming the value, the closest matches and where to see them all.
+    """
+    wanted = value.strip().lower()
+    for choice_id, names in choices.items():
+        if wanted == choice_id.lower() or wanted in {name.lower() for name in names}:
+            return choice_id
+    raise InputError(unknown_message(value, choices, option=option, what=what))
+
+
+def unknown_message(
+    value: str, choices: Mapping[str, Iterable[str]], *, option: str, what: str
+) -> str:
+    suggestions = suggest(value, choices)
+    listed = ", ".join(choices)
+    if suggestions:
+        return (
+            f"{option} {value!r} is not a known {what}; did you mean "
+            f"{' or '.join(suggestions)}? (choices: {listed})"
+        )
+    return f"{option} {value!r} is not a known {what}; choose one of: {listed}"
+
+
+def suggest(value: str, choices: Mapping[str, Iterable[str]], limit: int = 3) -> list[str]:
+    """The ids whose id or names look most like `value`, best first."""
+    wanted = value.strip().lower()
+    scored: dict[str, float] = {}
+    for choice_id, names in choices.items():
+        for name in (choice_id, *names):
+            name_lower = name.lower()
+            score = difflib.SequenceMatcher(None, wanted, name_lower).ratio()
+            if wanted and (wanted in name_lower or name_lower in wanted):
+                score = max(score, 0.8)
+            if score >= 0.6:
+                scored[choice_id] = max(scored.get(choice_id, 0.0), score)
+    return sorted(scored, key=lambda choice: -scored[choice])[:limit]

@@ -1,0 +1,112 @@
+"""A person's answers: what the interview, the options and the saved profile all produce."""
+
+import math
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from maplanner.catalog.catalog import Catalog
+from maplanner.core.matching import resolve_id
+from maplanner.core.money import Pay
+from maplanner.errors import InputError
+
+MAX_YEARS = 60.0
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def _month(value: str | None) -> str | None:
+    if value is not None and not _MONTH.match(value):
+        raise ValueError(f"{value!r} is not a month like 2025-03")
+    return value
+
+
+class HeldCert(BaseModel):
+    """A credential the person holds, with the month it was earned or last renewed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    earned: Annotated[str | None, AfterValidator(_month)] = None
+
+
+class Profile(BaseModel):
+    """Everything the rules need to know about a person."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    years: float = Field(ge=0, le=MAX_YEARS)
+    certs: tuple[HeldCert, ...] = ()
+    setting: str
+    specialty: str | None = None
+    leads: str = "none"
+    pay: Pay | None = None
+
+    @property
+    def cert_ids(self) -> frozenset[str]:
+        return frozenset(cert.id for cert in self.certs)
+
+
+def check_years(value: float, option: str = "--years") -> float:
+    """Years of experience: a finite number from 0 to 60 (decimals allowed)."""
+    if not math.isfinite(value) or not 0 <= value <= MAX_YEARS:
+        raise InputError(
+            f"{option} {value:g} is out of range: use a number of years from 0 to "
+            f"{MAX_YEARS:g} (decimals allowed, 0 for students)"
+        )
+    return value
+
+
+def cert_choices(catalog: Catalog) -> dict[str, list[str]]:
+    return {cert.id: [cert.name, *cert.aliases] for cert in catalog.certifications}
+
+
+def setting_choices(catalog: Catalog) -> dict[str, list[str]]:
+    return {setting.id: [setting.name] for setting in catalog.settings}
+
+
+def specialty_choices(catalog: Catalog) -> dict[str, list[str]]:
+    return {specialty.id: [specialty.name] for specialty in catalog.specialties}
+
+
+def leadership_choices(catalog: Catalog) -> dict[str, list[str]]:
+    return {level.id: [level.name] for level in catalog.estimate.leadership}
+
+
+def resolve_cert(catalog: Catalog, value: str, option: str = "--cert") -> str:
+    return resolve_id(value, cert_choices(catalog), option=option, what="certification")
+
+
+def resolve_setting(catalog: Catalog, value: str, option: str = "--setting") -> str:
+    return resolve_id(value, setting_choices(catalog), option=option, what="work setting")
+
+
+def resolve_specialty(
+    catalog: Catalog, value: str | None, option: str = "--specialty"
+) -> str | None:
+    if value is None or value.strip().lower() in {"", "none"}:
+        return None
+    return resolve_id(value, specialty_choices(catalog), option=option, what="specialty")
+
+
+def resolve_leads(catalog: Catalog, value: str, option: str = "--leads") -> str:
+    return resolve_id(value, leadership_choices(catalog), option=option, what="leadership level")
+
+
+def normalized(profile: Profile, catalog: Catalog) -> Profile:
+    """The same profile with every id checked against the catalog and in canonical form.
+
+    Raises InputError (exit 2) for an unknown id, with suggestions.
+    """
+    certs: dict[str, HeldCert] = {}
+    for held in profile.certs:
+        cert_id = resolve_cert(catalog, held.id)
+        certs[cert_id] = HeldCert(id=cert_id, earned=held.earned)
+    return Profile(
+        years=check_years(profile.years),
+        certs=tuple(certs.values()),
+        setting=resolve_setting(catalog, profile.setting),
+        specialty=resolve_specialty(catalog, profile.specialty),
+        leads=resolve_leads(catalog, profile.leads),
+        pay=profile.pay,
+    )

@@ -1,0 +1,220 @@
+"""Wage math on the published percentile table.
+
+Published points are returned exactly. Between two published points the wage is
+estimated by a straight line (linear interpolation in percentile and dollars), and
+every such figure is marked as an estimate with the two points it lies between.
+Below the lowest or above the highest published point nothing is invented: the
+answer is the bound ("at or below $35,020"). Hourly figures are annual / hours per
+year, marked as derived, except the hourly median that BLS publishes.
+"""
+
+import itertools
+import math
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from maplanner.catalog.wages import PercentilePoint, WageTable
+from maplanner.core.text import dollars, ordinal
+from maplanner.errors import InputError
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class WageAtPercentile(_Result):
+    """What a percentile pays."""
+
+    percentile: float
+    kind: Literal["published", "estimate", "at-or-below", "at-or-above"]
+    annual: float
+    hourly: float
+    hourly_published: bool
+    between: tuple[PercentilePoint, PercentilePoint] | None
+    explanation: str
+
+
+class WageStanding(_Result):
+    """Where a wage stands in the distribution."""
+
+    annual: float
+    hourly: float
+    kind: Literal["published", "estimate", "below-range", "above-range"]
+    percentile: float | None
+    band: str
+    next_point: PercentilePoint | None
+    to_next_point: float | None
+    explanation: str
+
+
+def check_percentile(value: float) -> float:
+    """A percentile must be a finite number above 0 and below 100."""
+    if not math.isfinite(value) or not 0 < value < 100:
+        raise InputError(
+            f"--percentile {value:g} is out of range: use a number above 0 and below 100"
+        )
+    return value
+
+
+def hourly_for(table: WageTable, annual: float) -> tuple[float, bool]:
+    """The hourly figure for an annual wage, and whether BLS published it."""
+    median = _point(table, 50)
+    if median is not None and annual == median.annual:
+        return table.median_hourly, True
+    return annual / table.hours_per_year, False
+
+
+def wage_at(table: WageTable, percentile: float) -> WageAtPercentile:
+    """The annual and hourly wage at a percentile (0 < percentile < 100)."""
+    check_percentile(percentile)
+    points = table.percentiles
+    low, high = points[0], points[-1]
+    if percentile < low.percentile or percentile > high.percentile:
+        bound = low if percentile < low.percentile else high
+        kind: Literal["at-or-below", "at-or-above"] = (
+            "at-or-below" if bound is low else "at-or-above"
+        )
+        words = "at or below" if bound is low else "at or above"
+        hourly, published = hourly_for(table, bound.annual)
+        return WageAtPercentile(
+            percentile=percentile,
+            kind=kind,
+            annual=bound.annual,
+            hourly=hourly,
+            hourly_published=published,
+            between=None,
+            explanation=(
+                f"BLS publishes no figure {'below' if bound is low else 'above'} the "
+                f"{ordinal(bound.percentile)} percentile; the {ordinal(percentile)} is "
+                f"{words} {dollars(bound.annual)}."
+            ),
+        )
+    exact = _point(table, percentile)
+    if exact is not None:
+        hourly, published = hourly_for(table, exact.annual)
+        return WageAtPercentile(
+            percentile=percentile,
+            kind="published",
+            annual=exact.annual,
+            hourly=hourly,
+            hourly_published=published,
+            between=None,
+            explanation=f"The {ordinal(percentile)} percentile is published by BLS.",
+        )
+    below, above = _neighbours_by_percentile(points, percentile)
+    share = (percentile - below.percentile) / (above.percentile - below.percentile)
+    annual = below.annual + share * (above.annual - below.annual)
+    return WageAtPercentile(
+        percentile=percentile,
+        kind="estimate",
+        annual=annual,
+        hourly=annual / table.hours_per_year,
+        hourly_published=False,
+        between=(below, above),
+        explanation=(
+            f"Estimate: a straight line between the published {ordinal(below.percentile)} "
+            f"({dollars(below.annual)}) and {ordinal(above.percentile)} "
+            f"({dollars(above.annual)}) percentiles."
+        ),
+    )
+
+
+def percentile_of(table: WageTable, annual: float) -> WageStanding:
+    """Where an annual wage stands: a published point, an estimate, or outside the range."""
+    if not math.isfinite(annual) or annual <= 0:
+        raise InputError(f"wage {annual!r} must be a positive amount")
+    points = table.percentiles
+    low, high = points[0], points[-1]
+    hourly = annual / table.hours_per_year
+    if annual < low.annual:
+        return WageStanding(
+            annual=annual,
+            hourly=hourly,
+            kind="below-range",
+            percentile=None,
+            band=f"below the {ordinal(low.percentile)} percentile",
+            next_point=low,
+            to_next_point=low.annual - annual,
+            explanation=(
+                f"{dollars(annual)} is below the lowest published point, the "
+                f"{ordinal(low.percentile)} percentile ({dollars(low.annual)})."
+            ),
+        )
+    if annual > high.annual:
+        return WageStanding(
+            annual=annual,
+            hourly=hourly,
+            kind="above-range",
+            percentile=None,
+            band=f"above the {ordinal(high.percentile)} percentile",
+            next_point=None,
+            to_next_point=None,
+            explanation=(
+                f"{dollars(annual)} is above the highest published point, the "
+                f"{ordinal(high.percentile)} percentile ({dollars(high.annual)})."
+            ),
+        )
+    for point in points:
+        if annual == point.annual:
+            following = _next_point(points, point)
+            return WageStanding(
+                annual=annual,
+                hourly=hourly,
+                kind="published",
+                percentile=float(point.percentile),
+                band=f"at the {_name(point.percentile)}",
+                next_point=following,
+                to_next_point=None if following is None else following.annual - annual,
+                explanation=(
+                    f"{dollars(annual)} is exactly the published {_name(point.percentile)}."
+                ),
+            )
+    below, above = _neighbours_by_wage(points, annual)
+    share = (annual - below.annual) / (above.annual - below.annual)
+    percentile = below.percentile + share * (above.percentile - below.percentile)
+    return WageStanding(
+        annual=annual,
+        hourly=hourly,
+        kind="estimate",
+        percentile=percentile,
+        band=f"between the {_name(below.percentile)} and the {_name(above.percentile)}",
+        next_point=above,
+        to_next_point=above.annual - annual,
+        explanation=(
+            f"Estimate: about the {ordinal(percentile)} percentile, on a straight line "
+            f"between the published {ordinal(below.percentile)} ({dollars(below.annual)}) "
+            f"and {ordinal(above.percentile)} ({dollars(above.annual)})."
+        ),
+    )
+
+
+def _name(percentile: int) -> str:
+    return "median" if percentile == 50 else f"{ordinal(percentile)} percentile"
+
+
+def _point(table: WageTable, percentile: float) -> PercentilePoint | None:
+    return next((p for p in table.percentiles if p.percentile == percentile), None)
+
+
+def _next_point(points: list[PercentilePoint], point: PercentilePoint) -> PercentilePoint | None:
+    index = points.index(point)
+    return points[index + 1] if index + 1 < len(points) else None
+
+
+def _neighbours_by_percentile(
+    points: list[PercentilePoint], percentile: float
+) -> tuple[PercentilePoint, PercentilePoint]:
+    for below, above in itertools.pairwise(points):
+        if below.percentile < percentile < above.percentile:
+            return below, above
+    raise AssertionError("percentile inside the range must fall between two points")
+
+
+def _neighbours_by_wage(
+    points: list[PercentilePoint], annual: float
+) -> tuple[PercentilePoint, PercentilePoint]:
+    for below, above in itertools.pairwise(points):
+        if below.annual < annual < above.annual:
+            return below, above
+    raise AssertionError("wage inside the range must fall between two points")

@@ -1,0 +1,95 @@
+"""The one place where errors become messages and exit codes.
+
+Exit codes: 0 success; 1 a data, file or store problem (or a bug); 2 a bad option
+value or usage; 130 interrupted with Ctrl-C. Results go to stdout, every diagnostic
+to stderr, and no path a user can reach prints a traceback (set MAPLANNER_DEBUG=1 to
+see one when reporting a bug).
+"""
+
+import os
+import sys
+from typing import NoReturn
+
+PROG = "maplanner"
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Console-script entry point."""
+    sys.exit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code instead of raising."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return 1
+
+
+def _run(argv: list[str] | None) -> int:
+    from typer import exceptions as typer_errors
+    from typer._click import exceptions as click_errors
+
+    from maplanner.cli import build_command
+    from maplanner.errors import MaplannerError
+
+    command = build_command()
+    try:
+        result = command.main(args=argv, prog_name=PROG, standalone_mode=False)
+    except MaplannerError as error:
+        _say(error.message, error.hint)
+        return error.exit_code
+    except click_errors.NoArgsIsHelpError as error:
+        sys.stdout.write(error.ctx.get_help() + "\n" if error.ctx else "")
+        return 0
+    except click_errors.UsageError as error:
+        where = error.ctx.command_path if error.ctx else PROG
+        _say(f"{error.format_message().rstrip('.')} (see '{where} --help')")
+        return 2
+    except click_errors.ClickException as error:
+        _say(error.format_message())
+        return error.exit_code
+    except typer_errors.Abort:
+        _say("input ended before an answer was given")
+        return 1
+    except EOFError:
+        _say("input ended before an answer was given")
+        return 1
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        _say(f"{error.strerror or error}: {error.filename}" if error.filename else str(error))
+        return 1
+    except Exception as error:  # a bug: say so in one line, unless debugging
+        if os.environ.get("MAPLANNER_DEBUG"):
+            raise
+        _say(
+            f"internal error ({type(error).__name__}: {error}); please report it, "
+            "and set MAPLANNER_DEBUG=1 to see the details"
+        )
+        return 1
+    if result == 130:
+        _say("interrupted")
+    return result if isinstance(result, int) else 0
+
+
+def _say(message: str, hint: str | None = None) -> None:
+    """Write one diagnostic line (and an optional hint line) to stderr."""
+    line = " ".join(message.split())
+    sys.stderr.write(f"{PROG}: {line}\n")
+    if hint:
+        sys.stderr.write(f"{PROG}: hint: {hint}\n")
+    sys.stderr.flush()
+
+
+def _quiet_broken_pipe() -> None:
+    """After the reader of our stdout went away, stop Python complaining at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass

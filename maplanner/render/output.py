@@ -1,0 +1,16 @@
+"""Where results are written: a Rich console on stdout, or one JSON document."""
+
+import sys
+
+from pydantic import BaseModel
+from rich.console import Console
+
+
+def console() -> Console:
+    """A stdout console. Rich honours NO_COLOR and TERM=dumb, and uses 80 columns when piped."""
+    return Console(highlight=False, soft_wrap=False)
+
+
+def emit_json(result: BaseModel) -> None:
+    """Print a result model as one JSON document, and nothing else, on stdout."""
+    sys.stdout.write(result.model_dump_json(indent=2) + "\n")
