@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from maplanner import __version__
-from maplanner.commands import certs, salary
+from maplanner.commands import assess, certs, guide, paths, plan, salary
 from maplanner.commands.shared import use_data_dir
 
 app = typer.Typer(
@@ -56,8 +56,12 @@ def main(
 
 
 # Commands ------------------------------------------------------------------------
+app.command("assess", help=assess.HELP, short_help=assess.SHORT)(assess.assess)
 app.command("salary", help=salary.HELP, short_help=salary.SHORT)(salary.salary)
 app.command("certs", help=certs.HELP, short_help=certs.SHORT)(certs.certs)
+app.command("paths", help=paths.HELP, short_help=paths.SHORT)(paths.paths)
+app.command("plan", help=plan.HELP, short_help=plan.SHORT)(plan.plan)
+app.command("guide", help=guide.HELP, short_help=guide.SHORT)(guide.guide)
 
 
 @functools.cache

@@ -110,3 +110,45 @@ def normalized(profile: Profile, catalog: Catalog) -> Profile:
         leads=resolve_leads(catalog, profile.leads),
         pay=profile.pay,
     )
+
+
+def build_profile(
+    catalog: Catalog,
+    *,
+    years: float | None,
+    certs: list[str] | None,
+    setting: str | None,
+    specialty: str | None,
+    leads: str | None,
+    pay: str | None,
+) -> Profile:
+    """A normalized Profile from option values as typed, or InputError naming what is wrong.
+
+    `years` and `setting` are required; certifications, specialty and leadership default
+    to none and pay to not given.
+    """
+    from maplanner.core.money import parse_pay
+
+    missing = [
+        name for name, value in (("--years", years), ("--setting", setting)) if value is None
+    ]
+    if missing:
+        raise InputError(
+            f"missing {' and '.join(missing)}: give them as options, or run "
+            "'maplanner assess' in a terminal to be asked"
+        )
+    assert years is not None and setting is not None
+    held = []
+    for value in certs or []:
+        for part in value.split(","):
+            if part.strip():
+                held.append(HeldCert(id=resolve_cert(catalog, part)))
+    unique = {cert.id: cert for cert in held}
+    return Profile(
+        years=check_years(years),
+        certs=tuple(unique.values()),
+        setting=resolve_setting(catalog, setting),
+        specialty=resolve_specialty(catalog, specialty),
+        leads=resolve_leads(catalog, leads or "none"),
+        pay=None if pay is None or not pay.strip() else parse_pay(pay, "--pay"),
+    )

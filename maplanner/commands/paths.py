@@ -1,0 +1,10 @@
+"""`maplanner paths` (being built)."""
+
+SHORT = "paths"
+HELP = SHORT
+
+
+def paths() -> None:
+    from maplanner.commands.shared import catalog
+
+    catalog()

@@ -1,0 +1,10 @@
+"""`maplanner plan` (being built)."""
+
+SHORT = "plan"
+HELP = SHORT
+
+
+def plan() -> None:
+    from maplanner.commands.shared import catalog
+
+    catalog()

@@ -1,0 +1,63 @@
+"""The interview's answers as options, shared by every command that takes a profile.
+
+`assess`, `plan` and `report` accept the same options with the same names and help,
+so a person learns them once.
+"""
+
+from typing import Annotated
+
+import typer
+
+YearsOption = Annotated[
+    float | None,
+    typer.Option(
+        "--years",
+        help="Years of experience as an MA; decimals allowed, 0 for students.",
+        show_default=False,
+    ),
+]
+CertOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--cert",
+        help="A certification you hold, by id (CMA, RMA, CCMA, CPT for phlebotomy, ...). "
+        "Repeat the option, or separate ids with commas.",
+        show_default=False,
+    ),
+]
+SettingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--setting",
+        help="Where you work: family-practice, specialty-clinic, multispecialty-group, "
+        "urgent-care, outpatient-center, ambulatory-surgery, hospital, "
+        "chiropractic-optometry, podiatry-office.",
+        show_default=False,
+    ),
+]
+SpecialtyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--specialty",
+        help="Your specialty, or none: ophthalmology, cardiology, podiatry, dermatology, "
+        "orthopedics, ob-gyn, pediatrics, allergy.",
+        show_default=False,
+    ),
+]
+LeadsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--leads",
+        help="Leadership duties: none, trains (trains or precepts others), lead (lead MA), "
+        "supervises (supervises a team).",
+        show_default=False,
+    ),
+]
+PayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pay",
+        help="Your current pay, optional: yearly like 46000 or 46k, or hourly like 22.50/h.",
+        show_default=False,
+    ),
+]

@@ -1,0 +1,75 @@
+"""Place a person in exactly one career tier, and say which rule decided it.
+
+Experience tiers tile the years without gap or overlap (Entry below 3, Mid from 3 to
+below 6, Senior/Lead from 6), so 2.99 years is Entry and 3 is Mid. A person with at
+least `specialized_min_years` who works in a specialty is Specialized, except that a
+specialist with Senior/Lead years who is a lead MA or supervises stays Senior/Lead.
+All numbers come from data/tiers.toml.
+"""
+
+from pydantic import BaseModel, ConfigDict
+
+from maplanner.catalog.career import Tier
+from maplanner.catalog.catalog import Catalog
+from maplanner.core.profile import Profile
+
+
+class TierPlacement(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    tier: str
+    tier_name: str
+    experience_tier: str
+    rule: str
+
+
+def experience_tier(catalog: Catalog, years: float) -> Tier:
+    """The one experience tier whose span holds `years`."""
+    for tier in catalog.tiers:
+        if not tier.by_experience:
+            continue
+        if tier.min_years <= years and (tier.below_years is None or years < tier.below_years):
+            return tier
+    raise ValueError(f"no experience tier covers {years} years")  # tiling is validated
+
+
+def _span(tier: Tier) -> str:
+    if tier.below_years is None:
+        return f"{tier.min_years:g} or more years"
+    return f"{tier.min_years:g} to under {tier.below_years:g} years"
+
+
+def place(profile: Profile, catalog: Catalog) -> TierPlacement:
+    """The tier for a (normalized) profile and the rule that decided it."""
+    rules = catalog.placement
+    by_years = experience_tier(catalog, profile.years)
+    years = f"{profile.years:g} year{'s' if profile.years != 1 else ''}"
+    if profile.specialty is not None and profile.years >= rules.specialized_min_years:
+        specialty = catalog.specialty(profile.specialty).name
+        if by_years.id == rules.senior_tier and profile.leads in rules.leadership_keeps_senior:
+            lead = catalog.leadership(profile.leads).name
+            return TierPlacement(
+                tier=by_years.id,
+                tier_name=by_years.name,
+                experience_tier=by_years.id,
+                rule=(
+                    f"{years} ({by_years.name} covers {_span(by_years)}) and {lead.lower()}: "
+                    f"leading others keeps you {by_years.name} even in {specialty}."
+                ),
+            )
+        tier = catalog.tier(rules.specialized_tier)
+        return TierPlacement(
+            tier=tier.id,
+            tier_name=tier.name,
+            experience_tier=by_years.id,
+            rule=(
+                f"{years} of experience (at least {rules.specialized_min_years:g}) working "
+                f"in {specialty}."
+            ),
+        )
+    return TierPlacement(
+        tier=by_years.id,
+        tier_name=by_years.name,
+        experience_tier=by_years.id,
+        rule=f"{years} of experience: {by_years.name} covers {_span(by_years)}.",
+    )
