@@ -1,10 +1,99 @@
-"""`maplanner salary`: what a percentile pays, and where a wage stands."""
+"""`maplanner salary`: the wage distribution, what a percentile pays, where a wage stands.
 
-SHORT = "What a percentile pays, and where a wage stands."
-HELP = SHORT
+Options are taken as text and parsed by the core, so that "abc", "nan" or "46k" get
+the same one-line answers as out-of-range numbers, naming what is accepted.
+"""
+
+from typing import Annotated
+
+import typer
+
+from maplanner.commands.shared import JsonOption
+
+SHORT = "The wage distribution: what a percentile pays, and where a wage stands."
+HELP = "\n\n".join(
+    [
+        "The BLS wage distribution for Medical Assistants: the published percentiles "
+        "(annual and hourly), a bar chart and the source. Hourly figures marked * are "
+        "derived (annual / 2,080 hours), not published.",
+        "--percentile P (above 0, below 100): the wage at P. Published points are exact; "
+        "between them the figure is an estimate on a straight line between the two "
+        "published points; below the 10th or above the 90th only the bound is given.",
+        "--wage W: where W stands. Write a yearly amount (46000, 46,000, $46,000, 46k) or "
+        "an hourly rate with /h, /hr or /hour (22.50/h). Use --percentile or --wage, "
+        "not both.",
+        "--setting S: the median for that work setting's BLS industry beside the national "
+        "median. It combines with --percentile or --wage; percentiles stay national, as "
+        "BLS publishes only a median for each industry.",
+    ]
+)
+
+PercentileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--percentile",
+        "-p",
+        metavar="P",
+        help="A percentile above 0 and below 100 (75, 62.5): the wage there.",
+        show_default=False,
+    ),
+]
+WageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--wage",
+        "-w",
+        metavar="W",
+        help="A wage to place: 46000, $46,000, 46k, or hourly as 22.50/h.",
+        show_default=False,
+    ),
+]
+SettingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--setting",
+        "-s",
+        metavar="S",
+        help="A work setting (hospital, urgent-care, ...): its median beside the national.",
+        show_default=False,
+    ),
+]
 
 
-def salary() -> None:
+def salary(
+    percentile: PercentileOption = None,
+    wage: WageOption = None,
+    setting: SettingOption = None,
+    json: JsonOption = False,
+) -> None:
     from maplanner.commands.shared import catalog
+    from maplanner.core.money import parse_pay
+    from maplanner.core.profile import resolve_setting
+    from maplanner.core.salary_view import salary_report
+    from maplanner.core.wages import parse_percentile
+    from maplanner.errors import InputError
 
-    catalog()
+    if percentile is not None and wage is not None:
+        raise InputError(
+            "--percentile and --wage ask opposite questions: pick one "
+            "(--percentile gives the wage at a percentile, --wage the percentile of a wage)"
+        )
+    at = None if percentile is None else parse_percentile(percentile)
+    pay = None if wage is None else parse_pay(wage, "--wage")
+    data = catalog()  # after the checks that need no data: bad input answers fast
+    report = salary_report(
+        data,
+        percentile=at,
+        pay=pay,
+        entered=wage,
+        setting_id=None if setting is None else resolve_setting(data, setting),
+    )
+    if json:
+        from maplanner.render.output import emit_json
+
+        emit_json(report)
+        return
+    from maplanner.render.output import console
+    from maplanner.render.salary import render_salary
+
+    render_salary(report, console())

@@ -16,7 +16,7 @@ MIN_BARE_ANNUAL = 1_000
 ACCEPTED = "an annual amount like 46000, 46,000, $46,000 or 46k, or an hourly rate like 22.50/h"
 
 _PATTERN = re.compile(
-    r"""^\s*\$?\s*
+    r"""^\s*(?P<minus>[-−])?\s*\$?\s*(?P<minus_after>[-−])?\s*
     (?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
     \s*(?P<k>k)?
     \s*(?P<hourly>/\s*(?:h|hr|hour)|per\s+hour|an\s+hour|hourly)?
@@ -42,31 +42,59 @@ class Pay(BaseModel):
 
 def parse_pay(text: str, what: str = "--wage") -> Pay:
     """Parse a pay amount, or raise InputError naming the value and what is accepted."""
+    shown = _shown(text)
     match = _PATTERN.match(text)
     if not match:
-        raise InputError(f"{what} {text!r} is not a pay amount: use {ACCEPTED}")
+        raise InputError(f"{what} {shown} is not a pay amount: use {ACCEPTED}")
+    if match["minus"] and match["minus_after"]:
+        raise InputError(f"{what} {shown} is not a pay amount: use {ACCEPTED}")
     amount = float(match["number"].replace(",", ""))
     if match["k"]:
         amount *= 1000
+    if match["minus"] or match["minus_after"]:
+        amount = -amount  # parsed so that the message can say "more than zero"
     per: Literal["year", "hour"] = "hour" if match["hourly"] else "year"
     if match["k"] and per == "hour":
-        raise InputError(f"{what} {text!r} mixes 'k' with an hourly rate: use {ACCEPTED}")
+        raise InputError(f"{what} {shown} mixes 'k' with an hourly rate: use {ACCEPTED}")
     return check_pay(Pay(amount=amount, per=per), text, what)
 
 
 def check_pay(pay: Pay, shown: str, what: str) -> Pay:
-    """Reject amounts that are zero, negative, not finite or beyond anything plausible."""
-    if not math.isfinite(pay.amount) or pay.amount <= 0:
-        raise InputError(f"{what} {shown!r} must be more than zero: use {ACCEPTED}")
+    """Reject amounts that are zero, negative, not a number or beyond anything plausible.
+
+    A bare number too small for a year's pay is almost always an hourly rate typed
+    without "/h", so the message says how to write one (unless it is too big for an
+    hourly rate too).
+    """
+    quoted = _shown(shown)
+    if math.isnan(pay.amount):
+        raise InputError(f"{what} {quoted} is not a pay amount: use {ACCEPTED}")
+    if pay.amount <= 0:
+        raise InputError(f"{what} {quoted} must be more than zero: use {ACCEPTED}")
     if pay.per == "hour" and pay.amount > MAX_HOURLY:
-        raise InputError(f"{what} {shown!r} is beyond a plausible wage: at most ${MAX_HOURLY}/h")
+        raise InputError(
+            f"{what} {quoted} is beyond a plausible wage: use at most ${MAX_HOURLY}/h "
+            f"(or ${MAX_ANNUAL:,} a year)"
+        )
     if pay.per == "year" and pay.amount > MAX_ANNUAL:
         raise InputError(
-            f"{what} {shown!r} is beyond a plausible wage: at most ${MAX_ANNUAL:,} a year"
+            f"{what} {quoted} is beyond a plausible wage: use at most ${MAX_ANNUAL:,} a "
+            f"year (or ${MAX_HOURLY}/h)"
         )
     if pay.per == "year" and pay.amount < MIN_BARE_ANNUAL:
+        if pay.amount > MAX_HOURLY:
+            raise InputError(
+                f"{what} {quoted} is too small for a yearly wage and too large for an "
+                f"hourly rate: use {ACCEPTED}"
+            )
         raise InputError(
-            f"{what} {shown!r} is too small for a yearly wage: for an hourly rate write "
+            f"{what} {quoted} is too small for a yearly wage: for an hourly rate write "
             f"{pay.amount:g}/h"
         )
     return pay
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """The value as typed, quoted, and cut short so an error stays one readable line."""
+    text = text.strip()
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -10,6 +10,7 @@ year, marked as derived, except the hourly median that BLS publishes.
 
 import itertools
 import math
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -48,13 +49,45 @@ class WageStanding(_Result):
     explanation: str
 
 
-def check_percentile(value: float) -> float:
+PERCENTILE_RANGE = "use a number above 0 and below 100, like 75 or 62.5"
+
+_PERCENTILE = re.compile(
+    r"^\s*(?P<number>[-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(?:st|nd|rd|th|%)?\s*$", re.IGNORECASE
+)
+
+
+def check_percentile(value: float, option: str = "--percentile") -> float:
     """A percentile must be a finite number above 0 and below 100."""
     if not math.isfinite(value) or not 0 < value < 100:
-        raise InputError(
-            f"--percentile {value:g} is out of range: use a number above 0 and below 100"
-        )
+        raise InputError(f"{option} {value:.10g} is out of range: {PERCENTILE_RANGE}")
     return value
+
+
+def parse_percentile(text: str, option: str = "--percentile") -> float:
+    """Read a percentile as typed ("75", "62.5", "75th"), or raise InputError.
+
+    Parsed here rather than by the option parser so that "abc", "nan" and "inf" get
+    the same one-line answer naming the accepted range as 0 or 100 do.
+    """
+    stripped = text.strip()
+    shown = repr(stripped if len(stripped) <= 40 else stripped[:39] + "…")
+    match = _PERCENTILE.match(text)
+    if not match:
+        raise InputError(f"{option} {shown} is not a number: {PERCENTILE_RANGE}")
+    value = float(match["number"])
+    if not 0 < value < 100:
+        raise InputError(f"{option} {shown} is out of range: {PERCENTILE_RANGE}")
+    return value
+
+
+def percentile_words(percentile: float) -> str:
+    """'75th', '62.5th': the ordinal of a percentile someone asked for, never rounded.
+
+    Rounding would turn 0.5 into "0th" and 99.6 into "100th", which are not percentiles.
+    """
+    if float(percentile).is_integer():
+        return ordinal(percentile)
+    return f"{percentile:.10g}th"
 
 
 def hourly_for(table: WageTable, annual: float) -> tuple[float, bool]:
@@ -86,8 +119,9 @@ def wage_at(table: WageTable, percentile: float) -> WageAtPercentile:
             between=None,
             explanation=(
                 f"BLS publishes no figure {'below' if bound is low else 'above'} the "
-                f"{ordinal(bound.percentile)} percentile; the {ordinal(percentile)} is "
-                f"{words} {dollars(bound.annual)}."
+                f"{point_name(bound.percentile)}, so none is invented: the "
+                f"{percentile_words(percentile)} percentile is {words} "
+                f"{dollars(bound.annual)}."
             ),
         )
     exact = _point(table, percentile)
@@ -100,7 +134,7 @@ def wage_at(table: WageTable, percentile: float) -> WageAtPercentile:
             hourly=hourly,
             hourly_published=published,
             between=None,
-            explanation=f"The {ordinal(percentile)} percentile is published by BLS.",
+            explanation=f"The {point_name(exact.percentile)} is published by BLS.",
         )
     below, above = _neighbours_by_percentile(points, percentile)
     share = (percentile - below.percentile) / (above.percentile - below.percentile)
@@ -113,9 +147,10 @@ def wage_at(table: WageTable, percentile: float) -> WageAtPercentile:
         hourly_published=False,
         between=(below, above),
         explanation=(
-            f"Estimate: a straight line between the published {ordinal(below.percentile)} "
-            f"({dollars(below.annual)}) and {ordinal(above.percentile)} "
-            f"({dollars(above.annual)}) percentiles."
+            f"Estimate: BLS does not publish the {percentile_words(percentile)} percentile; "
+            f"this is a straight line between the published {point_name(below.percentile)} "
+            f"({dollars(below.annual)}) and {point_name(above.percentile)} "
+            f"({dollars(above.annual)})."
         ),
     )
 
@@ -133,12 +168,12 @@ def percentile_of(table: WageTable, annual: float) -> WageStanding:
             hourly=hourly,
             kind="below-range",
             percentile=None,
-            band=f"below the {ordinal(low.percentile)} percentile",
+            band=f"below the {point_name(low.percentile)}",
             next_point=low,
             to_next_point=low.annual - annual,
             explanation=(
                 f"{dollars(annual)} is below the lowest published point, the "
-                f"{ordinal(low.percentile)} percentile ({dollars(low.annual)})."
+                f"{point_name(low.percentile)} ({dollars(low.annual)})."
             ),
         )
     if annual > high.annual:
@@ -147,12 +182,12 @@ def percentile_of(table: WageTable, annual: float) -> WageStanding:
             hourly=hourly,
             kind="above-range",
             percentile=None,
-            band=f"above the {ordinal(high.percentile)} percentile",
+            band=f"above the {point_name(high.percentile)}",
             next_point=None,
             to_next_point=None,
             explanation=(
                 f"{dollars(annual)} is above the highest published point, the "
-                f"{ordinal(high.percentile)} percentile ({dollars(high.annual)})."
+                f"{point_name(high.percentile)} ({dollars(high.annual)})."
             ),
         )
     for point in points:
@@ -163,11 +198,11 @@ def percentile_of(table: WageTable, annual: float) -> WageStanding:
                 hourly=hourly,
                 kind="published",
                 percentile=float(point.percentile),
-                band=f"at the {_name(point.percentile)}",
+                band=f"at the {point_name(point.percentile)}",
                 next_point=following,
                 to_next_point=None if following is None else following.annual - annual,
                 explanation=(
-                    f"{dollars(annual)} is exactly the published {_name(point.percentile)}."
+                    f"{dollars(annual)} is exactly the published {point_name(point.percentile)}."
                 ),
             )
     below, above = _neighbours_by_wage(points, annual)
@@ -178,18 +213,19 @@ def percentile_of(table: WageTable, annual: float) -> WageStanding:
         hourly=hourly,
         kind="estimate",
         percentile=percentile,
-        band=f"between the {_name(below.percentile)} and the {_name(above.percentile)}",
+        band=f"between the {point_name(below.percentile)} and the {point_name(above.percentile)}",
         next_point=above,
         to_next_point=above.annual - annual,
         explanation=(
             f"Estimate: about the {ordinal(percentile)} percentile, on a straight line "
-            f"between the published {ordinal(below.percentile)} ({dollars(below.annual)}) "
-            f"and {ordinal(above.percentile)} ({dollars(above.annual)})."
+            f"between the published {point_name(below.percentile)} ({dollars(below.annual)}) "
+            f"and {point_name(above.percentile)} ({dollars(above.annual)})."
         ),
     )
 
 
-def _name(percentile: int) -> str:
+def point_name(percentile: int) -> str:
+    """'median' or '75th percentile': how a published point is named everywhere."""
     return "median" if percentile == 50 else f"{ordinal(percentile)} percentile"
 
 

@@ -1,0 +1,267 @@
+"""What `maplanner salary` shows, as one model for both the tables and --json.
+
+The national distribution is always part of the answer; a percentile, a wage and a
+work setting each add a block. Building it here, without a terminal, keeps the
+command a thin shell and defines the JSON shape in one tested place. Percentiles and
+wages are always placed in the *national* distribution: BLS publishes only a median
+per industry, so a setting is compared through its median and never given invented
+percentiles of its own.
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.sources import Source
+from maplanner.catalog.wages import PercentilePoint
+from maplanner.core.money import Pay
+from maplanner.core.text import dollars
+from maplanner.core.wages import (
+    WageAtPercentile,
+    WageStanding,
+    hourly_for,
+    percentile_of,
+    point_name,
+    wage_at,
+)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceRef(_Model):
+    """The publication a block of figures comes from, and its vintage."""
+
+    id: str
+    publisher: str
+    title: str
+    period: str
+    url: str | None
+
+
+class Figure(_Model):
+    """One published annual figure, with its hourly equivalent and whether BLS published it."""
+
+    label: str
+    annual: float
+    hourly: float
+    hourly_published: bool
+
+
+class DistributionRow(Figure):
+    """A published percentile point."""
+
+    percentile: int
+
+
+class Distribution(_Model):
+    """The national wage table as published, hourly figures derived where BLS gave none."""
+
+    occupation: str
+    soc_code: str
+    area: str
+    vintage: str
+    source: SourceRef
+    hours_per_year: int
+    points: list[DistributionRow]
+    mean: Figure
+    employment: int
+    employment_note: str
+
+
+class WageAnswer(_Model):
+    """Where an amount someone typed stands in the national distribution."""
+
+    entered: str
+    per: Literal["year", "hour"]
+    annual: float
+    hourly: float
+    annual_derived: bool
+    hourly_derived: bool
+    kind: Literal["published", "estimate", "below-range", "above-range"]
+    percentile: float | None
+    band: str
+    next_point: PercentilePoint | None
+    to_next_point: float | None
+    distance: str
+    explanation: str
+
+
+class SettingAnswer(_Model):
+    """A work setting's industry median beside the national median."""
+
+    id: str
+    name: str
+    industry_id: str
+    industry_name: str
+    mapping_reason: str
+    median_annual: float
+    median_hourly: float
+    hourly_published: bool
+    share_of_jobs_percent: float | None
+    source: SourceRef
+    national_median_annual: float
+    national_median_hourly: float
+    national_median_hourly_published: bool
+    difference_from_national: float
+    standing: WageStanding
+    wage_difference: float | None
+
+
+class Mark(_Model):
+    """A figure to draw on the distribution chart beside the published points.
+
+    The command adds one for a wage or percentile asked about; a later feature can add
+    a saved person's pay or estimate the same way.
+    """
+
+    label: str
+    annual: float
+
+
+class SalaryReport(_Model):
+    """Everything `maplanner salary` prints, for people or as JSON."""
+
+    source_id: str
+    vintage: str
+    distribution: Distribution
+    at_percentile: WageAtPercentile | None
+    wage: WageAnswer | None
+    setting: SettingAnswer | None
+
+
+def source_ref(source: Source) -> SourceRef:
+    return SourceRef(
+        id=source.id,
+        publisher=source.publisher,
+        title=source.title,
+        period=source.period,
+        url=source.url,
+    )
+
+
+def distribution(catalog: Catalog) -> Distribution:
+    """The published table, each hourly figure flagged published or derived."""
+    table = catalog.wages
+
+    def row(point: PercentilePoint) -> DistributionRow:
+        hourly, published = hourly_for(table, point.annual)
+        return DistributionRow(
+            label=point_name(point.percentile),
+            percentile=point.percentile,
+            annual=point.annual,
+            hourly=hourly,
+            hourly_published=published,
+        )
+
+    mean = Figure(  # BLS also publishes a mean hourly wage, but our sources do not give it
+        label="mean",
+        annual=table.mean_annual,
+        hourly=table.mean_annual / table.hours_per_year,
+        hourly_published=False,
+    )
+    return Distribution(
+        occupation=table.occupation,
+        soc_code=table.soc_code,
+        area=table.area,
+        vintage=table.vintage,
+        source=source_ref(catalog.source(table.source)),
+        hours_per_year=table.hours_per_year,
+        points=[row(point) for point in table.percentiles],
+        mean=mean,
+        employment=table.employment,
+        employment_note=table.employment_note,
+    )
+
+
+def wage_answer(catalog: Catalog, pay: Pay, entered: str) -> WageAnswer:
+    """Place a typed amount, converting hourly and annual at the BLS 2,080 hours."""
+    table = catalog.wages
+    annual = pay.annual(table.hours_per_year)
+    hourly = pay.amount if pay.per == "hour" else annual / table.hours_per_year
+    standing = percentile_of(table, annual)
+    return WageAnswer(
+        entered=entered.strip(),
+        per=pay.per,
+        annual=annual,
+        hourly=hourly,
+        annual_derived=pay.per == "hour",
+        hourly_derived=pay.per == "year",
+        kind=standing.kind,
+        percentile=standing.percentile,
+        band=standing.band,
+        next_point=standing.next_point,
+        to_next_point=standing.to_next_point,
+        distance=_distance(catalog, standing),
+        explanation=standing.explanation,
+    )
+
+
+def _distance(catalog: Catalog, standing: WageStanding) -> str:
+    """How far the wage is from the next published point up (or past the top one)."""
+    high = catalog.wages.percentiles[-1]
+    nxt = standing.next_point
+    if standing.kind == "above-range":
+        return (
+            f"{dollars(standing.annual - high.annual)} above the {point_name(high.percentile)} "
+            f"({dollars(high.annual)}), the highest published point"
+        )
+    if nxt is None:
+        return f"nothing above the {point_name(high.percentile)} is published"
+    gap = f"{dollars(nxt.annual - standing.annual)} below the {point_name(nxt.percentile)} "
+    gap += f"({dollars(nxt.annual)})"
+    if standing.kind == "below-range":
+        return gap + ", the lowest published point"
+    return gap
+
+
+def setting_answer(catalog: Catalog, setting_id: str, wage: WageAnswer | None) -> SettingAnswer:
+    """The median of the setting's BLS industry, and where it falls nationally."""
+    table = catalog.wages
+    setting = catalog.setting(setting_id)
+    industry = catalog.industry(setting.industry)
+    median = next(p for p in table.percentiles if p.percentile == 50)
+    national_hourly, national_published = hourly_for(table, median.annual)
+    return SettingAnswer(
+        id=setting.id,
+        name=setting.name,
+        industry_id=industry.id,
+        industry_name=industry.name,
+        mapping_reason=setting.reason,
+        median_annual=industry.median_annual,
+        median_hourly=industry.median_annual / table.hours_per_year,
+        hourly_published=False,
+        share_of_jobs_percent=industry.share_of_jobs_percent,
+        source=source_ref(catalog.source(industry.source)),
+        national_median_annual=median.annual,
+        national_median_hourly=national_hourly,
+        national_median_hourly_published=national_published,
+        difference_from_national=industry.median_annual - median.annual,
+        standing=percentile_of(table, industry.median_annual),
+        wage_difference=None if wage is None else wage.annual - industry.median_annual,
+    )
+
+
+def salary_report(
+    catalog: Catalog,
+    *,
+    percentile: float | None = None,
+    pay: Pay | None = None,
+    entered: str | None = None,
+    setting_id: str | None = None,
+) -> SalaryReport:
+    """The whole answer. Inputs are already checked: a percentile in (0, 100), a
+    plausible Pay, a resolved setting id. `entered` is the wage as typed (for display).
+    """
+    table = catalog.wages
+    wage = None if pay is None else wage_answer(catalog, pay, entered or pay.describe())
+    return SalaryReport(
+        source_id=table.source,
+        vintage=table.vintage,
+        distribution=distribution(catalog),
+        at_percentile=None if percentile is None else wage_at(table, percentile),
+        wage=wage,
+        setting=None if setting_id is None else setting_answer(catalog, setting_id, wage),
+    )

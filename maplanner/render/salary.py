@@ -1,0 +1,247 @@
+"""Draw a SalaryReport for people: tables, a bar chart and plain sentences.
+
+Every distinction (published or derived, published or estimated, a mark or a
+published point) is carried by words or characters, never by colour alone, so the
+output reads the same with NO_COLOR and when piped. The chart takes extra marks so
+that other views (a saved person's pay, an estimate) can be drawn on it unchanged.
+"""
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from maplanner.core.salary_view import (
+    Distribution,
+    Mark,
+    SalaryReport,
+    SettingAnswer,
+    SourceRef,
+    WageAnswer,
+)
+from maplanner.core.text import dollars, hourly, ordinal
+from maplanner.core.wages import WageAtPercentile, percentile_words, point_name
+
+DERIVED = "*"
+BAR_MAX = 40
+
+
+def render_salary(report: SalaryReport, console: Console, marks: Sequence[Mark] = ()) -> None:
+    """The whole view: the distribution alone, or the blocks asked for plus the chart."""
+    dist = report.distribution
+    asked = any(part is not None for part in (report.at_percentile, report.wage, report.setting))
+    console.print(Text(_heading(dist), style="bold"))
+    console.print()
+    if not asked:
+        console.print(distribution_table(dist))
+        console.print(Text(_derived_note(dist.hours_per_year)))
+        console.print(Text(f"Employment: {dist.employment:,}, {dist.employment_note}."))
+        console.print()
+    if report.setting:
+        _setting_block(console, report.setting, report.wage, dist.hours_per_year)
+    if report.at_percentile:
+        _percentile_block(console, report.at_percentile, dist.hours_per_year)
+        if report.setting:
+            console.print(
+                Text(
+                    "BLS publishes only a median for each industry, so this percentile "
+                    "is national, not for the setting."
+                )
+            )
+        console.print()
+    if report.wage:
+        _wage_block(console, report.wage, dist.hours_per_year)
+    all_marks = [*_report_marks(report), *marks]
+    console.print(distribution_chart(dist, all_marks, console))
+    console.print()
+    console.print(Text(_source_line("Source", dist.source)))
+    if report.setting:
+        console.print(Text(_source_line("Setting median", report.setting.source)))
+
+
+def _heading(dist: Distribution) -> str:
+    return f"{dist.occupation} (SOC {dist.soc_code}), {dist.area}: wages, {dist.vintage}"
+
+
+def distribution_table(dist: Distribution) -> Table:
+    """The published points and the mean, annual and hourly."""
+    table = Table(show_edge=True, pad_edge=True)
+    table.add_column("Point")
+    table.add_column("Annual", justify="right")
+    table.add_column("Hourly", justify="right")
+    for row in [*dist.points, dist.mean]:
+        label = row.label[0].upper() + row.label[1:]
+        table.add_row(label, dollars(row.annual), _hourly(row.hourly, row.hourly_published))
+    return table
+
+
+def _hourly(amount: float, published: bool) -> str:
+    return hourly(amount) if published else f"{hourly(amount)}{DERIVED}"
+
+
+def _derived_note(hours_per_year: int) -> str:
+    return (
+        f"{DERIVED} Derived: annual wage / {hours_per_year:,} hours (the BLS convention), "
+        "not published by BLS. Hourly figures without a mark are published."
+    )
+
+
+def _per_hour(amount: float, published: bool, hours: int, qualifier: str = "") -> str:
+    """An hourly figure in a sentence, saying in words whether BLS published it."""
+    how = "published by BLS" if published else f"derived: annual / {hours:,} hours"
+    return f"{qualifier}{hourly(amount)} an hour ({how})"
+
+
+def _percentile_block(console: Console, answer: WageAtPercentile, hours: int) -> None:
+    words = f"{percentile_words(answer.percentile)} percentile"
+    if answer.percentile == 50:
+        words = "Median (50th percentile)"
+    if answer.kind == "published":
+        qualifier, how = "", "published by BLS"
+    elif answer.kind == "estimate":
+        qualifier, how = "about ", "estimate"
+    else:
+        qualifier = "at or below " if answer.kind == "at-or-below" else "at or above "
+        how = "the published bound"
+    rate = _per_hour(answer.hourly, answer.hourly_published, hours, qualifier)
+    line = f"{words}: {qualifier}{dollars(answer.annual)} a year ({how}); {rate}"
+    console.print(Text(line, style="bold"))
+    if answer.kind != "published":
+        console.print(Text(answer.explanation))
+
+
+def _wage_block(console: Console, wage: WageAnswer, hours: int) -> None:
+    converted = f"converted at {hours:,} hours a year"
+    if wage.per == "hour":
+        amount = f"{hourly(wage.hourly)} an hour ({dollars(wage.annual)} a year, {converted})"
+    else:
+        amount = f"{dollars(wage.annual)} a year ({hourly(wage.hourly)} an hour, {converted})"
+    if wage.kind == "estimate" and wage.percentile is not None:
+        where = f"about the {ordinal(wage.percentile)} percentile (estimate), {wage.band}"
+    elif wage.kind == "published" and wage.percentile is not None:
+        where = f"exactly the published {point_name(round(wage.percentile))}"
+    elif wage.kind == "below-range":
+        where = f"{wage.band}; BLS publishes nothing lower, so no percentile is estimated"
+    else:
+        where = f"{wage.band}; BLS publishes nothing higher, so no percentile is estimated"
+    console.print(Text(f"{amount}: {where}.", style="bold"))
+    console.print(Text(wage.distance[0].upper() + wage.distance[1:] + "."))
+    if wage.kind == "estimate":
+        console.print(Text(wage.explanation))
+    console.print()
+
+
+def _setting_block(
+    console: Console, setting: SettingAnswer, wage: WageAnswer | None, hours: int
+) -> None:
+    console.print(
+        Text(f"Work setting: {setting.name} (BLS industry: {setting.industry_name})", "bold")
+    )
+    table = Table()
+    table.add_column("Median wage")
+    table.add_column("Annual", justify="right")
+    table.add_column("Hourly", justify="right")
+    table.add_row(
+        setting.industry_name,
+        dollars(setting.median_annual),
+        _hourly(setting.median_hourly, setting.hourly_published),
+    )
+    table.add_row(
+        "National, all industries",
+        dollars(setting.national_median_annual),
+        _hourly(setting.national_median_hourly, setting.national_median_hourly_published),
+    )
+    console.print(table)
+    console.print(Text(_derived_note(hours)))
+    difference = setting.difference_from_national
+    versus = (
+        "the same as the national median"
+        if difference == 0
+        else f"{dollars(abs(difference))} {'above' if difference > 0 else 'below'} "
+        "the national median"
+    )
+    standing = setting.standing
+    if standing.kind == "estimate" and standing.percentile is not None:
+        place = (
+            f"about the {ordinal(standing.percentile)} percentile of the national "
+            f"distribution (estimate, {standing.band})"
+        )
+    elif standing.kind == "published" and standing.percentile is not None:
+        place = f"exactly the national {point_name(round(standing.percentile))}"
+    else:
+        place = f"{standing.band} of the national distribution"
+    console.print(Text(f"This median is {versus}: {place}."))
+    if setting.share_of_jobs_percent is not None:
+        console.print(
+            Text(f"Share of MA jobs in this industry: {setting.share_of_jobs_percent:g}%.")
+        )
+    console.print(Text(f"Why this industry (maplanner's judgment): {setting.mapping_reason}"))
+    if wage is not None and setting.wage_difference is not None:
+        gap = setting.wage_difference
+        relation = (
+            "the same as" if gap == 0 else f"{dollars(abs(gap))} {'above' if gap > 0 else 'below'}"
+        )
+        console.print(
+            Text(
+                f"The wage you entered ({dollars(wage.annual)} a year) is {relation} this "
+                f"setting's median; percentiles below are national."
+            )
+        )
+    console.print()
+
+
+def _report_marks(report: SalaryReport) -> list[Mark]:
+    """The figures asked about, drawn on the chart (bounds are not drawn: not a figure)."""
+    marks: list[Mark] = []
+    answer = report.at_percentile
+    if answer is not None and answer.kind == "estimate":
+        marks.append(
+            Mark(label=f"{percentile_words(answer.percentile)} (est.)", annual=answer.annual)
+        )
+    if report.setting is not None:
+        marks.append(Mark(label="setting median", annual=report.setting.median_annual))
+    if report.wage is not None:
+        marks.append(Mark(label="wage entered", annual=report.wage.annual))
+    return marks
+
+
+def distribution_chart(dist: Distribution, marks: Sequence[Mark], console: Console) -> Text:
+    """Horizontal bars from $0, scaled so the highest published point fills the width.
+
+    Marks get their own row in wage order, drawn with a lighter block and named, so
+    they stand apart from published points without colour. A mark beyond the chart is
+    drawn full width and ends in "+". Plain lines, not a table: no trailing padding
+    when piped.
+    """
+    utf = console.encoding.lower().startswith("utf")
+    solid, light = ("█", "▒") if utf else ("#", "-")
+    top = dist.points[-1]
+    rows: list[tuple[float, int, str, str]] = [
+        (p.annual, 0, _short(p.percentile), solid) for p in dist.points
+    ]
+    rows += [(m.annual, 1, m.label, light) for m in marks]
+    label_width = max(len(label) for _, _, label, _ in rows)
+    amount_width = max(len(dollars(annual)) for annual, _, _, _ in rows)
+    width = max(10, min(BAR_MAX, console.width - label_width - amount_width - 5))
+    lines = [f"Annual wages; bars from $0, scaled to the {point_name(top.percentile)}:"]
+    for annual, _, label, block in sorted(rows, key=lambda r: (r[0], r[1])):
+        length = min(width, max(1, round(annual / top.annual * width)))
+        beyond = " +" if annual > top.annual else ""
+        lines.append(
+            f"{label:<{label_width}} {dollars(annual):>{amount_width}} {block * length}{beyond}"
+        )
+    if marks:
+        legend = f"{light} = not a published point"
+        if any(mark.annual > top.annual for mark in marks):
+            legend += "; + = beyond the scale"
+        lines.append(legend)
+    return Text("\n".join(lines), no_wrap=True, overflow="ellipsis")
+
+
+def _short(percentile: int) -> str:
+    return "median" if percentile == 50 else ordinal(percentile)
+
+
+def _source_line(what: str, source: SourceRef) -> str:
+    return f"{what}: {source.publisher}, {source.title} ({source.period}; {source.id})."
