@@ -1,10 +1,103 @@
 """`maplanner certs`: which certifications, when, and what they take."""
 
+from typing import Annotated
+
+import typer
+
+from maplanner.commands.shared import JsonOption
+
 SHORT = "Which certifications to earn, when, and what they take."
-HELP = SHORT
+HELP = f"""{SHORT}
+
+Three forms:
+
+  maplanner certs           every credential: issuer, track, when it fits,
+                            renewal cycle, and why it is worth having
+
+  maplanner certs --year 2  the plan for one career year (0 = in training,
+                            1 = first year on the job, up to 50)
+
+  maplanner certs cma       one credential: eligibility, exam fee, renewal
+                            and continuing education, what it unlocks,
+                            related credentials
+
+ID is an id, name or alias in any case (cma, ophthalmic, phlebotomy). An
+exact id, name or alias wins; a fragment that fits one credential picks it;
+a fragment that fits several lists them so you can pick one.
+
+Tracks: clinical, administrative, specialty, leadership, life-support.
+
+"CPT" here is the Certified Phlebotomy Technician credential, not the CPT
+procedure codes used in billing (a code set, not a credential).
+
+Facts nobody could verify are shown as "not verified", never guessed.
+"""
 
 
-def certs() -> None:
+def certs(
+    credential: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help="A credential id, name or alias (for example cma, ophthalmic, phlebotomy).",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        str | None,
+        typer.Option(
+            "--year",
+            metavar="N",
+            help="Show the plan for career year N: a whole number from 0 (in training) "
+            "to 50. Cannot be combined with ID.",
+            show_default=False,
+        ),
+    ] = None,
+    track: Annotated[
+        str | None,
+        typer.Option(
+            "--track",
+            metavar="TRACK",
+            help="Only this track: clinical, administrative, specialty, leadership or "
+            "life-support. Filters the list and the year plan.",
+            show_default=False,
+        ),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
     from maplanner.commands.shared import catalog
+    from maplanner.core import certs as core
+    from maplanner.errors import InputError
+    from maplanner.render import certs as render
+    from maplanner.render.output import emit_json
 
-    catalog()
+    data = catalog()
+    chosen_track = core.check_track(track)
+    if credential is not None:
+        if year is not None:
+            raise InputError(
+                "give a credential ID or --year, not both: 'maplanner certs ID' shows one "
+                "credential, 'maplanner certs --year N' shows a year's plan"
+            )
+        if chosen_track is not None:
+            raise InputError(
+                "--track filters the list and the year plan; it cannot be combined with a "
+                "credential ID"
+            )
+        detail = core.certification_detail(data, core.find_certification(data, credential))
+        if json_output:
+            emit_json(detail)
+        else:
+            render.render_detail(detail)
+    elif year is not None:
+        plan = core.plan_for_year(data, core.parse_year(year, data.roadmap_max_year), chosen_track)
+        if json_output:
+            emit_json(plan)
+        else:
+            render.render_year(plan)
+    else:
+        listing = core.list_certifications(data, chosen_track)
+        if json_output:
+            emit_json(listing)
+        else:
+            render.render_list(listing)
