@@ -1,10 +1,17 @@
-"""Weights for the wage-percentile estimate. They are judgments anchored to the guides' bands."""
+"""Weights for the wage-percentile estimate. They are judgments anchored to the guides' bands.
+
+`maplanner.core.rules` adds the points up; the anchors it is tested against are the
+placement bands in the Resume Geni guide (0-2 years: 10th-25th; 3-5 years with a
+credential and a specialty: near the median, lead roles toward the 75th; 6+ years
+with leadership, a specialty credential and a higher-paying setting: the 90th).
+"""
 
 from typing import Self
 
 from pydantic import Field, model_validator
 
 from maplanner.catalog.base import Id, Strict, Text
+from maplanner.catalog.certs import Track
 
 
 class ExperienceCurve(Strict):
@@ -29,8 +36,13 @@ class CertificationWeights(Strict):
     primary: float = Field(ge=0, description="Once, for holding any primary MA credential.")
     specialty_each: float = Field(ge=0)
     specialty_max: float = Field(ge=0)
-    other_each: float = Field(ge=0, description="Clinical, administrative or leadership extras.")
+    other_each: float = Field(ge=0, description="Each credential on one of `other_tracks`.")
     other_max: float = Field(ge=0)
+    other_tracks: list[Track] = Field(
+        min_length=1,
+        description="Tracks whose credentials count as 'other' (life support is left out: "
+        "nearly every employer requires it, so it does not set pay apart).",
+    )
 
 
 class LeadershipLevel(Strict):

@@ -8,12 +8,28 @@ from typing import Annotated
 
 import typer
 
+
+def _years_value(text: str) -> float:
+    """--years as a number, with a message that names what was typed when it is not one.
+
+    The range (0 to 60) is checked later by `maplanner.core.profile.check_years`.
+    """
+    try:
+        return float(text)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{text!r} is not a number of years: use a number from 0 to 60 "
+            "(decimals allowed, 0 for students)"
+        ) from None
+
+
 YearsOption = Annotated[
     float | None,
     typer.Option(
         "--years",
         help="Years of experience as an MA; decimals allowed, 0 for students.",
         show_default=False,
+        parser=_years_value,
     ),
 ]
 CertOption = Annotated[

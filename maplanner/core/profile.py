@@ -134,7 +134,8 @@ def build_profile(
     ]
     if missing:
         raise InputError(
-            f"missing {' and '.join(missing)}: give them as options, or run "
+            f"missing {' and '.join(missing)}: give "
+            f"{'it as an option' if len(missing) == 1 else 'them as options'}, or run "
             "'maplanner assess' in a terminal to be asked"
         )
     assert years is not None and setting is not None

@@ -1,0 +1,134 @@
+"""The result of `maplanner assess`: what the rules decided, and why.
+
+`maplanner.core.rules.assess(profile, catalog)` returns an `Assessment`. Other
+commands (batch, report, history) read these fields, so their names are stable:
+
+- ``tier`` / ``tier_name`` / ``tier_rule``: the one career tier and the rule that
+  decided it (see `maplanner.core.placement`);
+- ``estimated_percentile``: where in the national wage distribution this profile is
+  expected to stand, the sum of ``factors`` (each with its points and reason),
+  clamped to the data's floor and ceiling;
+- ``range``: the estimate plus and minus the data's half width, in percentiles and
+  in dollars (interpolated figures are marked as estimates; outside the published
+  10th-90th only the bound is given, "at or above $57,830");
+- ``pay_standing``: where the person's own pay stands against the estimate, or None
+  when no pay was given;
+- ``next_steps``: certifications (largest gain in the estimate first), then skills,
+  then roles, each with a reason and when it fits; ``top_next_step`` is the first;
+- ``paths``: alternative and advancement paths worth a look;
+- ``profile`` (the answers, normalized) and ``data_vintage`` (the wage release).
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from maplanner.core.money import Pay
+from maplanner.core.profile import Profile
+from maplanner.core.wages import WageAtPercentile, WageStanding
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+FactorId = Literal[
+    "experience",
+    "primary-credential",
+    "specialty-credentials",
+    "other-credentials",
+    "specialty-practice",
+    "leadership",
+    "setting",
+    "limit",
+]
+
+
+class Factor(_Result):
+    """One explainable part of the estimate: its points (percentile points) and why."""
+
+    id: FactorId
+    name: str
+    points: float
+    reason: str
+
+
+class WageRange(_Result):
+    """The estimate as a band of percentiles, and what that band pays.
+
+    ``annual_text`` and ``hourly_text`` say it in words a person can read, with the
+    right hedges ("about" for interpolated figures, "at or above" beyond the 90th).
+    """
+
+    low_percentile: float
+    high_percentile: float
+    low: WageAtPercentile
+    at_estimate: WageAtPercentile
+    high: WageAtPercentile
+    annual_text: str
+    hourly_text: str
+    note: str
+
+
+class PayStanding(_Result):
+    """Where the pay a person gave stands, next to where we would expect it."""
+
+    pay: Pay
+    annual: float
+    standing: WageStanding
+    versus_estimate: Literal["below", "in-line", "above"]
+    summary: str
+
+
+class NextStep(_Result):
+    """One thing to do next: a certification, a skill or a role to aim for.
+
+    For a certification, ``estimate_after`` and ``gain`` say what adding it would do
+    to the estimated percentile (the rules run again with it held); for skills and
+    roles they are None.
+    """
+
+    kind: Literal["certification", "skill", "role"]
+    id: str | None
+    title: str
+    reason: str
+    when: str
+    estimate_after: float | None = None
+    gain: float | None = None
+
+
+class PathSuggestion(_Result):
+    """A career path the person already meets the usual experience for."""
+
+    id: str
+    name: str
+    kind: Literal["advancement", "alternative"]
+    min_years: float
+    time_to_get_there: str
+    credentials_held: tuple[str, ...]
+    credentials_missing: tuple[str, ...]
+    reason: str
+
+
+class Assessment(_Result):
+    """Tier, estimated wage percentile, how the pay compares, and what to do next."""
+
+    tier: str
+    tier_name: str
+    tier_rule: str
+    estimated_percentile: float
+    factors: tuple[Factor, ...]
+    range: WageRange
+    pay_standing: PayStanding | None
+    career_year: int
+    roadmap_band: str
+    roadmap_band_name: str
+    next_steps: tuple[NextStep, ...]
+    paths: tuple[PathSuggestion, ...]
+    profile: Profile
+    data_vintage: str
+
+    @property
+    def top_next_step(self) -> NextStep | None:
+        """The first next step: the certification that raises the estimate most, if any."""
+        return self.next_steps[0] if self.next_steps else None
