@@ -49,4 +49,5 @@ def test_unknown_command_is_one_line_exit_2(run: Runner) -> None:
 def test_unknown_option_is_one_line_exit_2(run: Runner) -> None:
     result = run("certs", "--bogus")
     assert result.code == 2
-    assert result.err.strip() == "maplanner: No such option: --bogus (see 'maplanner certs --help')"
+    expected = "maplanner: No such option: --bogus (see 'maplanner certs --help')"
+    assert result.err.strip() == expected
