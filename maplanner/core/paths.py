@@ -1,0 +1,234 @@
+"""The career paths as people see them: the list, one path in detail, and look-ups.
+
+Pure views over the catalog for `maplanner paths` (and the goal look-up that
+`maplanner plan` shares). Pay appears only as a verified figure with its vintage;
+otherwise the view says "no verified figure" rather than leaving a reader to guess.
+The rules in paths.toml name credentials and leadership levels from other files,
+which the catalog's own cross-checks do not cover, so `path_problems` checks them.
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.paths import KINDS, CareerPath, Condition, Kind, PathStep, PayFigure
+from maplanner.core.matching import resolve_id
+from maplanner.core.text import dollars
+from maplanner.errors import DataError, InputError
+
+NO_PAY = "no verified figure"
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Ref(_Result):
+    """Something the catalog knows by id, with the name people read."""
+
+    id: str
+    name: str
+
+
+class SourceRef(_Result):
+    id: str
+    publisher: str
+    title: str
+    period: str
+
+
+class StepView(_Result):
+    number: int
+    title: str
+    years: int
+    credentials: list[Ref]
+    choose_one: bool
+    skills: list[str]
+    role: str
+    milestone: str
+    midway: str | None
+    done_if: str | None
+
+
+class PathView(_Result):
+    id: str
+    name: str
+    kind: Literal["advancement", "alternative"]
+    aliases: list[str]
+    work: str
+    requires: str
+    time_to_get_there: str
+    carries_over: str
+    min_years: float
+    pay: PayFigure | None
+    pay_text: str
+    credentials: list[Ref]
+    steps: list[StepView]
+    reached_if: str | None
+    next: list[Ref]
+    times_source: SourceRef
+    times_note: str | None
+    source: SourceRef
+
+
+class PathList(_Result):
+    kind: Literal["advancement", "alternative"] | None
+    paths: list[PathView]
+
+
+class PathDetail(_Result):
+    path: PathView
+
+
+# Look-ups ------------------------------------------------------------------------
+
+
+def path_choices(catalog: Catalog) -> dict[str, list[str]]:
+    return {path.id: [path.name, *path.aliases] for path in catalog.paths}
+
+
+def find_path(catalog: Catalog, value: str, option: str = "path") -> CareerPath:
+    """The path named by id, name or alias in any case, or InputError with suggestions."""
+    chosen = resolve_id(value, path_choices(catalog), option=option, what="career path")
+    return catalog.path(chosen)
+
+
+def check_kind(value: str | None) -> Kind | None:
+    """The --kind filter: advancement or alternative (any case), or None for all."""
+    if value is None:
+        return None
+    wanted = value.strip().lower()
+    for kind in KINDS:
+        if wanted == kind:
+            return kind
+    raise InputError(f"--kind {value!r} is not a kind of path; choose one of: {', '.join(KINDS)}")
+
+
+# Data checks ---------------------------------------------------------------------
+
+
+def path_problems(catalog: Catalog) -> list[str]:
+    """Rule references in paths.toml that name no known credential or leadership level."""
+    certs = {cert.id for cert in catalog.certifications}
+    levels = {level.id for level in catalog.estimate.leadership}
+    problems: list[str] = []
+
+    def check(condition: Condition | None, where: str) -> None:
+        if condition is None:
+            return
+        problems.extend(
+            f"{where}.credentials: unknown certification id {cert_id!r}"
+            for cert_id in condition.credentials
+            if cert_id not in certs
+        )
+        problems.extend(
+            f"{where}.leadership: unknown leadership level id {level!r}"
+            for level in condition.leadership
+            if level not in levels
+        )
+
+    for path in catalog.paths:
+        check(path.reached_when, f"paths.{path.id}.reached_when")
+        for number, step in enumerate(path.steps):
+            check(step.done_when, f"paths.{path.id}.steps.{number}.done_when")
+    return problems
+
+
+def check_paths(catalog: Catalog) -> None:
+    """Raise DataError (exit 1) naming the first broken rule reference, if any."""
+    problems = path_problems(catalog)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise DataError(f"data error in paths.toml: {problems[0]}{more}")
+
+
+# Views ---------------------------------------------------------------------------
+
+
+def list_paths(catalog: Catalog, kind: Kind | None = None) -> PathList:
+    """Every path (or every path of one kind), in the order of the data file."""
+    check_paths(catalog)
+    views = [view(catalog, path) for path in catalog.paths if kind is None or path.kind == kind]
+    return PathList(kind=kind, paths=views)
+
+
+def path_detail(catalog: Catalog, path: CareerPath) -> PathDetail:
+    check_paths(catalog)
+    return PathDetail(path=view(catalog, path))
+
+
+def view(catalog: Catalog, path: CareerPath) -> PathView:
+    return PathView(
+        id=path.id,
+        name=path.name,
+        kind=path.kind,
+        aliases=list(path.aliases),
+        work=path.work,
+        requires=path.requires,
+        time_to_get_there=path.time_to_get_there,
+        carries_over=path.carries_over,
+        min_years=path.min_years,
+        pay=path.pay,
+        pay_text=pay_text(catalog, path.pay),
+        credentials=[credential_ref(catalog, cert_id) for cert_id in path.credentials],
+        steps=[_step(catalog, number, step) for number, step in enumerate(path.steps, 1)],
+        reached_if=describe_condition(path.reached_when),
+        next=[Ref(id=other, name=catalog.path(other).name) for other in path.next],
+        times_source=source_ref(catalog, path.times.source),
+        times_note=path.times.note,
+        source=source_ref(catalog, path.source),
+    )
+
+
+def _step(catalog: Catalog, number: int, step: PathStep) -> StepView:
+    return StepView(
+        number=number,
+        title=step.title,
+        years=step.years,
+        credentials=[credential_ref(catalog, cert_id) for cert_id in step.credentials],
+        choose_one=step.choose_one,
+        skills=list(step.skills),
+        role=step.role,
+        milestone=step.milestone,
+        midway=step.midway,
+        done_if=describe_condition(step.done_when),
+    )
+
+
+def pay_text(catalog: Catalog, pay: PayFigure | None) -> str:
+    """'$52,000 median a year (May 2024, U.S. Bureau of Labor Statistics)' or the fallback."""
+    if pay is None:
+        return NO_PAY
+    publisher = catalog.source(pay.source).publisher
+    return f"{dollars(pay.median_annual)} median a year ({pay.vintage}, {publisher})"
+
+
+def describe_condition(condition: Condition | None) -> str | None:
+    """A rule in words, naming the options a person answers: 'you hold CMA or RMA'."""
+    if condition is None:
+        return None
+    parts: list[str] = []
+    if condition.credentials:
+        parts.append(f"you hold {either(condition.credentials)}")
+    if condition.leadership:
+        parts.append(f"your --leads answer is {either(condition.leadership)}")
+    return " and ".join(parts)
+
+
+def either(items: list[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+def credential_ref(catalog: Catalog, cert_id: str) -> Ref:
+    return Ref(id=cert_id, name=catalog.certification(cert_id).name)
+
+
+def source_ref(catalog: Catalog, source_id: str) -> SourceRef:
+    source = catalog.source(source_id)
+    return SourceRef(
+        id=source.id, publisher=source.publisher, title=source.title, period=source.period
+    )

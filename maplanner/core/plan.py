@@ -1,0 +1,340 @@
+"""A year-by-year plan from where a person stands to one career path's destination.
+
+How the plan is built, in order:
+
+1. If the path's `reached_when` rule holds, the answer is "already there" plus the
+   paths that could come next (no table).
+2. Career years are counted as in the roadmap: year 1 is the first year on the job,
+   so someone with 4 years as an MA is starting year 5.
+3. If the person has less MA experience than the path usually expects (`min_years`),
+   the plan first adds whole years to build it, each following the roadmap band for
+   that year: its skills, and of its credentials only those that serve this person
+   (one primary MA credential if none is held, the CPR/BLS card, credentials for
+   their specialty, credentials that lead to this path and that no step names).
+4. Then the path's steps, one after another. A step whose `done_when` rule holds is
+   skipped and reported with the reason; credentials held, or earned earlier in the
+   plan, are not earned again. A step of N years fills N plan years: the earlier ones
+   end at its `midway` milestone, the last at its `milestone`, and any credential is
+   earned in that last year.
+5. If every step is skipped, the path is reached as well.
+
+All the rules live in data/paths.toml and data/roadmap.toml; this module evaluates them.
+"""
+
+import math
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.paths import CareerPath, Condition, PathStep
+from maplanner.core.paths import Ref, check_paths, source_ref
+from maplanner.core.placement import experience_tier
+from maplanner.core.profile import Profile
+
+#: How the plan reads the guides: said once, in every plan.
+GENERAL_ASSUMPTIONS = (
+    "You work full time while you follow the plan.",
+    "Steps come one after another; doing two at once, such as studying while you work, "
+    "can make the plan shorter.",
+    "Credentials you hold are not earned again and steps you have done are left out; "
+    "steps maplanner cannot see in your answers stay in, so skip any you have done.",
+)
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PlanCredential(_Result):
+    """A credential to earn in a plan year, with any equally good alternatives."""
+
+    id: str
+    name: str
+    alternatives: list[Ref]
+    reason: str | None
+
+
+class PlanYear(_Result):
+    year: int
+    kind: Literal["experience", "step"]
+    title: str
+    band: str | None
+    step_number: int | None
+    year_of_step: int
+    step_years: int
+    credentials: list[PlanCredential]
+    skills: list[str]
+    role: str
+    milestone: str
+
+
+class SkippedStep(_Result):
+    number: int
+    title: str
+    reason: str
+
+
+class Goal(_Result):
+    id: str
+    name: str
+    kind: Literal["advancement", "alternative"]
+
+
+class PlanResult(_Result):
+    goal: Goal
+    status: Literal["plan", "reached"]
+    summary: str
+    years_as_ma: float
+    first_year: int | None
+    last_year: int | None
+    total_years: int
+    years: list[PlanYear]
+    skipped: list[SkippedStep]
+    next_paths: list[Ref]
+    assumptions: list[str]
+
+
+class _State:
+    """What the person holds as the plan goes on: credentials held, or earned in a year."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.held = set(profile.cert_ids)
+        self.earned: dict[str, int] = {}
+        self.leads = profile.leads
+
+    def has(self, cert_id: str) -> bool:
+        return cert_id in self.held or cert_id in self.earned
+
+    def why(self, cert_id: str) -> str:
+        if cert_id in self.held:
+            return f"you hold {cert_id}"
+        return f"you earn {cert_id} in career year {self.earned[cert_id]} of this plan"
+
+
+def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
+    """The plan for a (normalized) profile toward the path `goal_id` (a known id)."""
+    check_paths(catalog)
+    path = catalog.path(goal_id)
+    state = _State(profile)
+    goal = Goal(id=path.id, name=path.name, kind=path.kind)
+    already = _meets(catalog, path.reached_when, state)
+    if already is not None:
+        return _reached(catalog, path, profile, goal, f"{already}.", [])
+
+    first = math.floor(profile.years) + 1
+    year = first
+    years: list[PlanYear] = []
+    shortfall = path.min_years - profile.years
+    building = math.ceil(shortfall) if shortfall > 0 else 0
+    for number in range(building):
+        years.append(_experience_year(catalog, path, profile, state, year, number + 1 == building))
+        year += 1
+
+    skipped: list[SkippedStep] = []
+    stepped = False
+    for number, step in enumerate(path.steps, 1):
+        reason = _meets(catalog, step.done_when, state)
+        if reason is not None:
+            skipped.append(SkippedStep(number=number, title=step.title, reason=reason))
+            continue
+        stepped = True
+        credentials = _step_credentials(catalog, step, state)
+        for within in range(1, step.years + 1):
+            last = within == step.years
+            years.append(
+                PlanYear(
+                    year=year,
+                    kind="step",
+                    title=step.title,
+                    band=None,
+                    step_number=number,
+                    year_of_step=within,
+                    step_years=step.years,
+                    credentials=credentials if last else [],
+                    skills=list(step.skills),
+                    role=step.role,
+                    milestone=step.milestone if last else (step.midway or step.milestone),
+                )
+            )
+            if last:
+                state.earned.update((credential.id, year) for credential in credentials)
+            year += 1
+
+    if not stepped:
+        reasons = "; ".join(f"{s.title.lower()}: {s.reason}" for s in skipped)
+        summary = f"every step of this path that maplanner can check is behind you ({reasons})."
+        return _reached(catalog, path, profile, goal, summary, skipped)
+
+    last_year = years[-1].year
+    return PlanResult(
+        goal=goal,
+        status="plan",
+        summary=(
+            f"{_count(len(years), 'year')}, from career year {first} to {last_year}: "
+            f"{path.steps[-1].role} by the end of year {last_year}."
+        ),
+        years_as_ma=profile.years,
+        first_year=first,
+        last_year=last_year,
+        total_years=len(years),
+        years=years,
+        skipped=skipped,
+        next_paths=[Ref(id=other, name=catalog.path(other).name) for other in path.next],
+        assumptions=_assumptions(catalog, path, profile, first, building),
+    )
+
+
+def _reached(
+    catalog: Catalog,
+    path: CareerPath,
+    profile: Profile,
+    goal: Goal,
+    reason: str,
+    skipped: list[SkippedStep],
+) -> PlanResult:
+    return PlanResult(
+        goal=goal,
+        status="reached",
+        summary=f"You have already reached {path.name}: {reason}",
+        years_as_ma=profile.years,
+        first_year=None,
+        last_year=None,
+        total_years=0,
+        years=[],
+        skipped=skipped,
+        next_paths=[Ref(id=other, name=catalog.path(other).name) for other in path.next],
+        assumptions=[],
+    )
+
+
+def _meets(catalog: Catalog, condition: Condition | None, state: _State) -> str | None:
+    """Why the condition holds for this person, in words, or None when it does not."""
+    if condition is None:
+        return None
+    parts: list[str] = []
+    if condition.credentials:
+        have = [cert_id for cert_id in condition.credentials if state.has(cert_id)]
+        if not have:
+            return None
+        parts.append(state.why(have[0]))
+    if condition.leadership:
+        if state.leads not in condition.leadership:
+            return None
+        level = catalog.leadership(state.leads)
+        parts.append(f"you said --leads {level.id} ({level.hint})")
+    return " and ".join(parts)
+
+
+def _step_credentials(catalog: Catalog, step: PathStep, state: _State) -> list[PlanCredential]:
+    """A step's credentials minus those held or earned; alternatives count as one."""
+    if step.choose_one:
+        if any(state.has(cert_id) for cert_id in step.credentials):
+            return []
+        chosen, *others = step.credentials
+        return [_credential(catalog, chosen, others, None)]
+    return [
+        _credential(catalog, cert_id, [], None)
+        for cert_id in step.credentials
+        if not state.has(cert_id)
+    ]
+
+
+def _experience_year(
+    catalog: Catalog,
+    path: CareerPath,
+    profile: Profile,
+    state: _State,
+    year: int,
+    last: bool,
+) -> PlanYear:
+    """One year of building the MA experience a path expects, from the roadmap."""
+    band = catalog.band_for_year(year)
+    primaries = [c.id for c in catalog.certifications if c.primary]
+    specialty = catalog.specialty(profile.specialty).credentials if profile.specialty else []
+    in_steps = {cert_id for step in path.steps for cert_id in step.credentials}
+    chosen: list[PlanCredential] = []
+    for planned in band.certs:
+        cert = catalog.certification(planned.cert)
+        if state.has(cert.id):
+            continue
+        if cert.primary:
+            if any(state.has(other) for other in primaries):
+                continue
+            others = [
+                p.cert
+                for p in band.certs
+                if p.cert != cert.id and p.cert in primaries and not state.has(p.cert)
+            ]
+        else:
+            serves_path = cert.id in path.credentials or path.id in cert.unlocks.paths
+            wanted = (
+                cert.track == "life-support"
+                or cert.id in specialty
+                or (serves_path and cert.id not in in_steps)
+            )
+            if not wanted:
+                continue
+            others = []
+        chosen.append(_credential(catalog, cert.id, others, planned.reason))
+        state.earned[cert.id] = year
+    milestone = (
+        f"{_count(year, 'year')} as an MA: the experience this path usually expects "
+        "before its first step."
+        if last
+        else f"{_count(year, 'year')} as an MA, with this year's skills in hand."
+    )
+    return PlanYear(
+        year=year,
+        kind="experience",
+        title="Build MA experience",
+        band=band.name,
+        step_number=None,
+        year_of_step=1,
+        step_years=1,
+        credentials=chosen,
+        skills=list(band.skills),
+        role=experience_tier(catalog, year - 1).titles[0],
+        milestone=milestone,
+    )
+
+
+def _credential(
+    catalog: Catalog, cert_id: str, alternatives: list[str], reason: str | None
+) -> PlanCredential:
+    return PlanCredential(
+        id=cert_id,
+        name=catalog.certification(cert_id).name,
+        alternatives=[Ref(id=o, name=catalog.certification(o).name) for o in alternatives],
+        reason=reason,
+    )
+
+
+def _assumptions(
+    catalog: Catalog, path: CareerPath, profile: Profile, first: int, building: int
+) -> list[str]:
+    said = [
+        f"You have {_count(profile.years, 'year')} as an MA, so the plan starts in career "
+        f"year {first} (year 1 is the first year on the job)."
+    ]
+    if building:
+        said.append(
+            f"{path.name} usually follows at least {_count(path.min_years, 'year')} as an MA, "
+            f"so the plan first adds {_count(building, 'year')} to build that experience, "
+            "following maplanner's roadmap. Of the roadmap's credentials it keeps those that "
+            "serve every MA, your specialty or this path; 'maplanner certs' lists the rest."
+        )
+    elif path.min_years > 0:
+        said.append(
+            f"You already have the {_count(path.min_years, 'year')} of MA experience this "
+            "path usually expects."
+        )
+    times = source_ref(catalog, path.times.source)
+    basis = path.times.note or f"Source: {times.publisher}, {times.title}."
+    said.append(f"Times are typical, not promises. {basis}")
+    said.extend(GENERAL_ASSUMPTIONS)
+    return said
+
+
+def _count(value: float, noun: str) -> str:
+    return f"{value:g} {noun}{'' if value == 1 else 's'}"

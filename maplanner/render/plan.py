@@ -1,0 +1,87 @@
+"""Rich output for `maplanner plan`: one block per career year, then what was skipped
+and the assumptions, or a plain sentence when the goal is already reached.
+
+Each year is a heading line ("Career year 5: Administrative depth") and labelled
+rows, the same layout as the steps in `maplanner paths ID`, so a plan reads like the
+path it comes from and stays inside 80 columns when piped or without colour.
+"""
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from maplanner.core.plan import PlanCredential, PlanResult, PlanYear
+from maplanner.render.output import console as stdout_console
+from maplanner.render.paths import STEP_LABEL_WIDTH, labelled
+
+
+def render_plan(result: PlanResult, out: Console | None = None) -> None:
+    out = out or stdout_console()
+    title = Text(f"Plan: {result.goal.name}", style="bold")
+    title.append(f" · {result.goal.id} · {result.goal.kind} path", style="not bold")
+    out.print(title)
+    if result.status == "reached":
+        _render_reached(result, out)
+        return
+    out.print(result.summary, markup=False)
+    for year in result.years:
+        out.print()
+        out.print(_year_block(year))
+    if result.skipped:
+        out.print()
+        out.print(Text("Already behind you", style="bold"))
+        for step in result.skipped:
+            out.print(_bullet(f"{step.title}: {step.reason}."))
+    out.print()
+    out.print(Text("Assumptions", style="bold"))
+    for assumption in result.assumptions:
+        out.print(_bullet(assumption))
+
+
+def _render_reached(result: PlanResult, out: Console) -> None:
+    out.print(result.summary, markup=False)
+    out.print()
+    if result.next_paths:
+        out.print(Text("What could come next", style="bold"))
+        for path in result.next_paths:
+            out.print(_bullet(f"{path.name}: maplanner plan --goal {path.id}"))
+    else:
+        out.print("Other directions: maplanner paths", markup=False)
+
+
+def _year_block(year: PlanYear) -> Table:
+    grid = Table.grid()
+    grid.add_column()
+    heading = Text(f"Career year {year.year}: ", style="bold")
+    heading.append(year.title, style="bold")
+    if year.step_years > 1:
+        heading.append(f" (year {year.year_of_step} of {year.step_years})")
+    grid.add_row(heading)
+    rows = []
+    if year.band:
+        rows.append(("Roadmap", year.band))
+    rows.extend(
+        [
+            ("Role", year.role),
+            ("Earn", "; ".join(_credential(c) for c in year.credentials) or "no new credential"),
+            ("Build", "; ".join(year.skills) or "-"),
+            ("Done when", year.milestone),
+        ]
+    )
+    grid.add_row(labelled(rows, indent=3, label_width=STEP_LABEL_WIDTH))
+    return grid
+
+
+def _credential(credential: PlanCredential) -> str:
+    text = f"{credential.id}: {credential.name}"
+    if credential.alternatives:
+        text += f" (or {', '.join(other.id for other in credential.alternatives)})"
+    return text
+
+
+def _bullet(text: str) -> Table:
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row("-", Text(text))
+    return grid
