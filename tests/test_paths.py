@@ -294,10 +294,18 @@ def test_times_are_consistent_with_the_stated_time(catalog: Catalog) -> None:
         assert make_plan(new_ma, catalog, path_id).last_year == last, path_id
 
 
-def test_every_path_rule_names_known_ids(catalog: Catalog) -> None:
-    from maplanner.core.paths import path_problems
+def test_a_rule_naming_an_unknown_leadership_level_is_a_data_error(data_copy: Path) -> None:
+    from maplanner.catalog.loader import load_catalog
+    from maplanner.errors import DataError
 
-    assert path_problems(catalog) == []
+    paths_file = data_copy / "paths.toml"
+    text = paths_file.read_text(encoding="utf-8")
+    assert 'leadership = ["lead"' in text
+    paths_file.write_text(
+        text.replace('leadership = ["lead"', 'leadership = ["boss"', 1), encoding="utf-8"
+    )
+    with pytest.raises(DataError, match="unknown leadership level id 'boss'"):
+        load_catalog(data_copy)
 
 
 def test_a_rule_naming_an_unknown_credential_is_a_data_error(run: Runner, data_copy: Path) -> None:

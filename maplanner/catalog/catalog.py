@@ -165,9 +165,20 @@ class Catalog(Strict):
         for path in self.paths:
             for cert_id in path.credentials:
                 need("certifications", cert_id, f"paths.{path.id}.credentials")
+            for later in path.next:
+                need("paths", later, f"paths.{path.id}.next")
+            conditions = [(f"paths.{path.id}.reached_when", path.reached_when)]
             for number, step in enumerate(path.steps):
                 for cert_id in step.credentials:
                     need("certifications", cert_id, f"paths.{path.id}.steps.{number}.credentials")
+                conditions.append((f"paths.{path.id}.steps.{number}.done_when", step.done_when))
+            for where, condition in conditions:
+                if condition is None:
+                    continue
+                for cert_id in condition.credentials:
+                    need("certifications", cert_id, f"{where}.credentials")
+                for level in condition.leadership:
+                    need("leadership", level, f"{where}.leadership")
         need("tiers", self.placement.specialized_tier, "placement.specialized_tier")
         need("tiers", self.placement.senior_tier, "placement.senior_tier")
         for level in self.placement.leadership_keeps_senior:

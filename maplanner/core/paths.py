@@ -3,8 +3,8 @@
 Pure views over the catalog for `maplanner paths` (and the goal look-up that
 `maplanner plan` shares). Pay appears only as a verified figure with its vintage;
 otherwise the view says "no verified figure" rather than leaving a reader to guess.
-The rules in paths.toml name credentials and leadership levels from other files,
-which the catalog's own cross-checks do not cover, so `path_problems` checks them.
+The rules in paths.toml (`reached_when`, `done_when`) are checked against the other
+files by the catalog's cross-checks when the data is loaded.
 """
 
 from typing import Literal
@@ -15,7 +15,7 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.paths import KINDS, CareerPath, Condition, Kind, PathStep, PayFigure
 from maplanner.core.matching import resolve_id
 from maplanner.core.text import dollars
-from maplanner.errors import DataError, InputError
+from maplanner.errors import InputError
 
 NO_PAY = "no verified figure"
 
@@ -105,56 +105,16 @@ def check_kind(value: str | None) -> Kind | None:
     raise InputError(f"--kind {value!r} is not a kind of path; choose one of: {', '.join(KINDS)}")
 
 
-# Data checks ---------------------------------------------------------------------
-
-
-def path_problems(catalog: Catalog) -> list[str]:
-    """Rule references in paths.toml that name no known credential or leadership level."""
-    certs = {cert.id for cert in catalog.certifications}
-    levels = {level.id for level in catalog.estimate.leadership}
-    problems: list[str] = []
-
-    def check(condition: Condition | None, where: str) -> None:
-        if condition is None:
-            return
-        problems.extend(
-            f"{where}.credentials: unknown certification id {cert_id!r}"
-            for cert_id in condition.credentials
-            if cert_id not in certs
-        )
-        problems.extend(
-            f"{where}.leadership: unknown leadership level id {level!r}"
-            for level in condition.leadership
-            if level not in levels
-        )
-
-    for path in catalog.paths:
-        check(path.reached_when, f"paths.{path.id}.reached_when")
-        for number, step in enumerate(path.steps):
-            check(step.done_when, f"paths.{path.id}.steps.{number}.done_when")
-    return problems
-
-
-def check_paths(catalog: Catalog) -> None:
-    """Raise DataError (exit 1) naming the first broken rule reference, if any."""
-    problems = path_problems(catalog)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise DataError(f"data error in paths.toml: {problems[0]}{more}")
-
-
 # Views ---------------------------------------------------------------------------
 
 
 def list_paths(catalog: Catalog, kind: Kind | None = None) -> PathList:
     """Every path (or every path of one kind), in the order of the data file."""
-    check_paths(catalog)
     views = [view(catalog, path) for path in catalog.paths if kind is None or path.kind == kind]
     return PathList(kind=kind, paths=views)
 
 
 def path_detail(catalog: Catalog, path: CareerPath) -> PathDetail:
-    check_paths(catalog)
     return PathDetail(path=view(catalog, path))
 
 
