@@ -67,7 +67,10 @@ def test_interview_in_a_terminal_places_the_person() -> None:
     child.expect_exact("Pay [skip]: ")
     child.sendline("46k")
     child.expect_exact("--cert CMA --cert COA --setting specialty-clinic")
-    output = finish(child)
+    child.expect_exact("[y/N]: ")  # the offer to save the profile, after the report
+    report = str(child.before)
+    child.sendline("n")
+    output = report + finish(child)
     assert child.exitstatus == 0
     assert "Specialized" in output
     assert "about the 46th percentile" in output
@@ -105,7 +108,7 @@ def test_redirected_stdout_still_shows_the_questions(tmp_path: Path) -> None:
     child.sendline("")
     child.expect_exact("Setting: ")
     child.sendline("1")
-    for prompt in ("Specialty [none]: ", "Leadership [none]: ", "Pay [skip]: "):
+    for prompt in ("Specialty [none]: ", "Leadership [none]: ", "Pay [skip]: ", "[y/N]: "):
         child.expect_exact(prompt)
         child.sendline("")
     finish(child)

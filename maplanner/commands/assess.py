@@ -7,6 +7,9 @@ missing, so a script never hangs waiting for input.
 """
 
 import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from maplanner.commands.profile_options import (
     CertOption,
@@ -18,6 +21,11 @@ from maplanner.commands.profile_options import (
 )
 from maplanner.commands.shared import JsonOption
 
+if TYPE_CHECKING:
+    from maplanner.catalog.catalog import Catalog
+    from maplanner.core.assessment import Assessment
+    from maplanner.core.profile import Profile
+
 SHORT = "Find your tier and wage percentile, and what to do next."
 HELP = (
     "Find your career tier and estimated wage percentile, see how your pay compares, "
@@ -26,8 +34,29 @@ HELP = (
     "Run it in a terminal to be asked six short questions, or give the answers as "
     "options (--years and --setting are required then), for example:\n\n"
     "maplanner assess --years 4 --cert CMA --setting specialty-clinic "
-    "--specialty ophthalmology --pay 46k"
+    "--specialty ophthalmology --pay 46k\n\n"
+    "--save keeps the answers as your profile and the result in your history "
+    "(maplanner profile, maplanner history); in a terminal the interview offers to save, "
+    "and a saved profile's answers become its defaults. --saved reassesses the saved "
+    "profile without asking anything."
 )
+
+SaveOption = Annotated[
+    bool,
+    typer.Option(
+        "--save",
+        help="Save the answers as your profile and this assessment in your history "
+        "(see 'maplanner profile' and 'maplanner history').",
+    ),
+]
+SavedOption = Annotated[
+    bool,
+    typer.Option(
+        "--saved",
+        help="Reassess your saved profile without asking anything; add --save to keep "
+        "the result in your history.",
+    ),
+]
 
 
 def stdin_is_terminal() -> bool:
@@ -45,6 +74,8 @@ def assess(
     specialty: SpecialtyOption = None,
     leads: LeadsOption = None,
     pay: PayOption = None,
+    save: SaveOption = False,
+    saved: SavedOption = False,
     json_output: JsonOption = False,
 ) -> None:
     from maplanner.commands.shared import catalog
@@ -52,13 +83,27 @@ def assess(
     from maplanner.core.rules import assess as assess_profile
 
     data = catalog()
-    if (years is None or setting is None) and stdin_is_terminal():
+    interviewed = False
+    if saved:
+        given = {
+            "--years": years,
+            "--cert": cert,
+            "--setting": setting,
+            "--specialty": specialty,
+            "--leads": leads,
+            "--pay": pay,
+        }
+        given_names = [name for name, value in given.items() if value is not None]
+        profile = _saved_profile(data, given_names)
+    elif (years is None or setting is None) and stdin_is_terminal():
         from maplanner.commands.interview import (
             as_options,
             prefill_from_options,
+            prefill_with_saved,
             run_interview,
             say_terminal,
         )
+        from maplanner.store.profiles import carry_earned, load_profile
 
         known = prefill_from_options(
             data,
@@ -69,7 +114,11 @@ def assess(
             leads=leads,
             pay=pay,
         )
-        profile = run_interview(data, known)
+        stored = load_profile()
+        if stored is not None:
+            say_terminal("Your saved answers are the defaults (see 'maplanner profile').")
+        profile = carry_earned(run_interview(data, prefill_with_saved(known, stored)), stored)
+        interviewed = True
         say_terminal("")
         say_terminal("To skip the questions next time, give the same answers as options:")
         say_terminal(f"  {as_options(profile)}")
@@ -84,13 +133,58 @@ def assess(
             leads=leads,
             pay=pay,
         )
+        if save:
+            from maplanner.store.profiles import carry_earned, load_profile
+
+            profile = carry_earned(profile, load_profile())
     result = assess_profile(profile, data)
+    if save:  # before any output: if saving fails, nothing claims it was saved
+        from maplanner.store import today
+        from maplanner.store.profiles import record_assessment
+
+        record = record_assessment(result, today())
     if json_output:
         from maplanner.render.output import emit_json
 
         emit_json(result)
-        return
-    from maplanner.render.assess import render_assessment
-    from maplanner.render.output import console
+    else:
+        from maplanner.render.assess import render_assessment
+        from maplanner.render.output import console
 
-    render_assessment(result, data.wages, console())
+        render_assessment(result, data.wages, console())
+        if save:
+            console().print(
+                f"Saved as your profile, with this assessment in your history "
+                f"({record.date}). See 'maplanner history'.",
+                markup=False,
+            )
+    if interviewed and not save:
+        _offer_to_save(result)
+
+
+def _saved_profile(data: "Catalog", given: list[str]) -> "Profile":
+    """The saved profile for --saved, checked against the catalog; InputError if none."""
+    from maplanner.core.profile import normalized
+    from maplanner.errors import InputError
+    from maplanner.store.profiles import require_profile
+
+    if given:
+        raise InputError(
+            f"--saved reassesses the saved profile as it is: leave out {', '.join(given)}, "
+            "or change the profile first with 'maplanner profile set FIELD VALUE'"
+        )
+    return normalized(require_profile(why="to reassess"), data)
+
+
+def _offer_to_save(result: "Assessment") -> None:
+    """After an interview, ask (y/N, on stderr) whether to save; no answer means no."""
+    from maplanner.commands.interview import ask_yes_no, say_terminal
+
+    say_terminal("")
+    if not ask_yes_no("Save these answers as your profile, and this assessment in history?"):
+        return
+    from maplanner.store import today
+    from maplanner.store.profiles import record_assessment
+
+    record = record_assessment(result, today())
+    say_terminal(f"Saved ({record.date}). Next: maplanner assess --saved; maplanner history.")

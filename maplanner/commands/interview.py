@@ -90,6 +90,20 @@ def say_terminal(text: str) -> None:
     sys.stderr.flush()
 
 
+def ask_yes_no(question: str, ask: Ask | None = None) -> bool:
+    """A y/N question: only y or yes (any case) is yes.
+
+    Enter, any other answer and end of input are no, so a piped or closed stdin never
+    saves or deletes anything by accident.
+    """
+    ask = ask or ask_terminal
+    try:
+        answer = ask(f"{question} [y/N]: ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes"}
+
+
 def prefill_from_options(
     catalog: "Catalog",
     *,
@@ -122,6 +136,24 @@ def prefill_from_options(
         specialty=None if specialty is None else (resolve_specialty(catalog, specialty) or "none"),
         leads=None if leads is None else resolve_leads(catalog, leads),
         pay=None if pay is None or not pay.strip() else parse_pay(pay, "--pay"),
+    )
+
+
+def prefill_with_saved(known: Prefill, saved: "Profile | None") -> Prefill:
+    """Answers given as options, with the saved profile's answers filling the gaps.
+
+    An option always wins over the saved answer: it is what the person just typed.
+    """
+    if saved is None:
+        return known
+    base = Prefill.from_profile(saved)
+    return Prefill(
+        years=base.years if known.years is None else known.years,
+        certs=base.certs if known.certs is None else known.certs,
+        setting=base.setting if known.setting is None else known.setting,
+        specialty=base.specialty if known.specialty is None else known.specialty,
+        leads=base.leads if known.leads is None else known.leads,
+        pay=base.pay if known.pay is None else known.pay,
     )
 
 

@@ -1,0 +1,143 @@
+"""Rich output for `maplanner profile`, and the saved person's marks on `salary`.
+
+Plain labelled lines that fit 80 columns; what matters (no month recorded, nothing
+saved) is said in words, never by colour. Text from the store or the catalog is
+never read as Rich markup.
+"""
+
+import textwrap
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from maplanner.core.assessment import Assessment
+from maplanner.core.salary_view import Mark
+from maplanner.core.text import ordinal
+from maplanner.render.output import console as stdout_console
+from maplanner.store.profiles import HOW_TO_SAVE, Forgotten, Named, ProfileView, sentence
+
+#: What a person can do next, as (label, command) rows under the profile.
+EDIT_HINTS = (
+    ("Change it", "maplanner profile set FIELD VALUE"),
+    ("", "  (FIELD: years, setting, specialty, leads or pay)"),
+    ("", "maplanner profile add-cert ID --earned YYYY-MM"),
+    ("", "maplanner profile remove-cert ID"),
+    ("Reassess", "maplanner assess --saved --save"),
+    ("Renewals", "maplanner certs --due"),
+    ("Delete all", "maplanner profile forget"),
+)
+
+
+def render_profile(view: ProfileView, out: Console | None = None, note: str | None = None) -> None:
+    """The saved answers, one per line; or how to save some when there are none.
+
+    `note` is a line said first (what an edit just changed).
+    """
+    out = out or stdout_console()
+    if note:
+        out.print(Text(note))
+        out.print()
+    if not view.saved:
+        out.print(Text("No saved profile yet.", style="bold"))
+        out.print(Text(f"{sentence(HOW_TO_SAVE)}."))
+        out.print(Text(f"It will be kept in {view.path} (MAPLANNER_HOME moves it)."))
+        return
+    title = Text("Saved profile", style="bold")
+    title.append(f" (last changed {view.updated_on})", style="not bold")
+    out.print(title)
+    certs = [
+        f"{held.id}: {held.name}; "
+        + (f"earned {held.earned}" if held.earned else "month earned not recorded")
+        for held in view.certs
+    ]
+    rows = [
+        ("Years", "-" if view.years is None else f"{view.years:g}"),
+        ("Certifications", "\n".join(certs) or "none"),
+        ("Setting", _named(view.setting)),
+        ("Specialty", _named(view.specialty)),
+        ("Leadership", _named(view.leads)),
+        ("Pay", "not given" if view.pay is None else view.pay.describe()),
+        ("Assessments", _assessments(view)),
+    ]
+    out.print(labelled(rows, out.width, bold=True))
+    out.print()
+    out.print(labelled(EDIT_HINTS, out.width))
+    out.print(Text(f"Kept in {view.path}", style="dim"))
+
+
+def labelled(rows: Sequence[tuple[str, str]], width: int, bold: bool = False) -> Text:
+    """Label/value lines, values wrapped under themselves, without trailing padding.
+
+    Written by hand rather than as a Rich grid, which pads every cell to the column
+    width: piped output then ends each line with spaces.
+    """
+    indent = max(len(label) for label, _ in rows) + 2
+    text = Text()
+    for label, value in rows:
+        lines = [
+            wrapped
+            for paragraph in value.split("\n")
+            for wrapped in textwrap.wrap(paragraph, max(20, width - indent)) or [""]
+        ]
+        for number, line in enumerate(lines):
+            shown = label if number == 0 else ""
+            if text:
+                text.append("\n")
+            text.append(f"{shown:<{indent}}", style="bold" if bold else "")
+            text.append(line)
+    return text
+
+
+def _named(value: Named | None) -> str:
+    if value is None:
+        return "none"
+    return value.name if value.name.lower() == value.id.lower() else f"{value.name} ({value.id})"
+
+
+def _assessments(view: ProfileView) -> str:
+    if view.assessments == 0:
+        return "none saved yet (maplanner assess --saved --save)"
+    many = "s" if view.assessments != 1 else ""
+    return (
+        f"{view.assessments} saved assessment{many}, the last on {view.last_assessed} "
+        "(maplanner history)"
+    )
+
+
+def render_forgotten(result: Forgotten, out: Console | None = None) -> None:
+    out = out or stdout_console()
+    if not result.existed:
+        out.print(Text(f"Nothing saved, so nothing to forget ({result.path} does not exist)."))
+        return
+    many = "s" if result.assessments != 1 else ""
+    what = "the saved profile and " if result.had_profile else ""
+    out.print(
+        Text(f"Deleted {what}{result.assessments} saved assessment{many}, and {result.path}.")
+    )
+
+
+# Marks on `maplanner salary` --------------------------------------------------------
+
+
+def saved_marks(assessment: Assessment) -> list[Mark]:
+    """The saved profile's estimate and pay, as marks for the salary chart."""
+    at = assessment.range.at_estimate
+    bound = {"at-or-below": " (at or below)", "at-or-above": " (at or above)"}
+    marks = [Mark(label=f"your estimate{bound.get(at.kind, '')}", annual=at.annual)]
+    if assessment.pay_standing is not None:
+        marks.append(Mark(label="your pay", annual=assessment.pay_standing.annual))
+    return marks
+
+
+def render_saved_note(assessment: Assessment, out: Console | None = None) -> None:
+    """One line under the salary chart saying where the marks come from."""
+    out = out or stdout_console()
+    text = (
+        "Marked from your saved profile: your estimate (about the "
+        f"{ordinal(assessment.estimated_percentile)} percentile)"
+    )
+    pay = assessment.pay_standing
+    if pay is not None:
+        text += f" and your pay ({pay.pay.describe()})"
+    out.print(Text(text + ". See or change it: maplanner profile."))

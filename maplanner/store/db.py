@@ -1,0 +1,364 @@
+"""The saved-profile database: where it lives, its schema, upgrades and transactions.
+
+Why SQLite (stdlib `sqlite3`): one file, transactions that a crash cannot leave half
+done, and a lock so that two maplanner processes never interleave their writes.
+
+- Where: ``maplanner.db`` in ``$MAPLANNER_HOME`` if set, else in the platform's user
+  data directory (``platformdirs.user_data_dir("maplanner")``).
+- Whose: the file's header carries maplanner's application id and a schema version
+  (``PRAGMA application_id`` / ``PRAGMA user_version``). A file that is not SQLite,
+  another program's database, a damaged maplanner database or one written by a newer
+  maplanner is refused with a one-line `StoreError` naming the path, and is left
+  exactly as it was: nothing is written until the file is known to be ours.
+- Upgrades: an older schema is upgraded in place, inside one transaction, keeping
+  every saved answer and assessment (`UPGRADES` maps each old version to its step).
+- Writes: every change runs in ``BEGIN IMMEDIATE`` ... ``COMMIT`` with SQLite's
+  rollback journal, so a process killed mid-write leaves a journal that the next
+  open rolls back: the old profile, never half of a new one.
+- Busy: a second writer waits up to `BUSY_TIMEOUT` seconds for the first, then gets
+  "the profile database is busy ...: try again" (exit 1) instead of a traceback.
+
+sqlite3 and platformdirs are imported inside functions (start-up speed).
+"""
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from maplanner.errors import StoreError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+FILE_NAME = "maplanner.db"
+HOME_VARIABLE = "MAPLANNER_HOME"
+#: Files SQLite may keep beside the database (rollback journal, write-ahead log).
+SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
+#: "MApl": marks the file as maplanner's in the SQLite header (PRAGMA application_id).
+APPLICATION_ID = 0x4D41706C
+SCHEMA_VERSION = 2
+#: Seconds a write waits for another process's write to finish before giving up.
+BUSY_TIMEOUT = 2.0
+
+#: The tables each known schema version has; used to tell ours from damaged files.
+TABLES: dict[int, frozenset[str]] = {
+    1: frozenset({"profile", "assessment"}),
+    2: frozenset({"profile", "assessment"}),
+}
+
+#: Version 2: the profile as one JSON document (so certifications can carry the month
+#: they were earned), and per assessment the columns `history` lists beside the whole
+#: Assessment as JSON (kept so later versions can show an old assessment again).
+SCHEMA = """
+CREATE TABLE profile (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    body TEXT NOT NULL,
+    updated_on TEXT NOT NULL
+);
+CREATE TABLE assessment (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    taken_on TEXT NOT NULL,
+    tier TEXT NOT NULL,
+    tier_name TEXT NOT NULL,
+    estimated_percentile REAL NOT NULL,
+    years REAL NOT NULL,
+    cert_ids TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+"""
+
+State = Literal["empty", "current", "old", "newer", "foreign", "damaged"]
+
+
+def home_dir() -> Path:
+    """The directory that holds the database: MAPLANNER_HOME, else the user data dir."""
+    configured = os.environ.get(HOME_VARIABLE, "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("maplanner"))
+
+
+def database_path() -> Path:
+    return home_dir() / FILE_NAME
+
+
+def side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in SIDE_SUFFIXES]
+
+
+# Messages ---------------------------------------------------------------------------
+
+
+def not_ours(path: Path) -> StoreError:
+    return StoreError(
+        f"{path} is not a maplanner profile database (it is damaged or belongs to another "
+        f"program) and was left as it is: move it aside or delete it, or set "
+        f"{HOME_VARIABLE} to another directory"
+    )
+
+
+def newer(path: Path, version: int) -> StoreError:
+    return StoreError(
+        f"{path} was saved by a newer maplanner (database version {version}; this one "
+        f"reads up to {SCHEMA_VERSION}) and was left as it is: upgrade maplanner, or set "
+        f"{HOME_VARIABLE} to another directory"
+    )
+
+
+def busy(path: Path) -> StoreError:
+    return StoreError(
+        f"the profile database is busy (another maplanner is using {path}): try again"
+    )
+
+
+def _is_busy(error: "sqlite3.OperationalError") -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+        return True
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+@contextmanager
+def errors_named(path: Path) -> Iterator[None]:
+    """Turn sqlite3 and file errors inside the block into one-line StoreErrors."""
+    import sqlite3
+
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if _is_busy(error):
+            raise busy(path) from None
+        if "not a database" in str(error) or "malformed" in str(error):
+            raise not_ours(path) from None
+        raise StoreError(
+            f"cannot use the profile database {path} ({error}): check that the file and "
+            f"its directory can be written, or set {HOME_VARIABLE} to another directory"
+        ) from None
+    except sqlite3.DatabaseError:  # "file is not a database", "disk image is malformed"
+        raise not_ours(path) from None
+
+
+# Opening ----------------------------------------------------------------------------
+
+
+@contextmanager
+def connect(path: Path | None = None, *, create: bool) -> "Iterator[sqlite3.Connection | None]":
+    """An open connection to the database, ready at the current schema, closed after.
+
+    With ``create=False`` (reading) a missing or empty database yields None and no
+    file is made; with ``create=True`` (writing) the directory and schema are made as
+    needed. An old schema is upgraded either way. sqlite3 errors raised inside the
+    block become StoreErrors naming the path.
+    """
+    path = path or database_path()
+    if not create and not path.exists():
+        yield None
+        return
+    if create:
+        _make_home(path.parent)
+    import sqlite3
+
+    with errors_named(path):
+        # mode=rw never creates the file: a read racing a `forget` must not leave one.
+        target = path.absolute().as_uri() + ("?mode=rwc" if create else "?mode=rw")
+        connection = sqlite3.connect(target, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+        try:
+            ready = _prepare(connection, path, create=create)
+            yield connection if ready else None
+        finally:
+            connection.close()
+
+
+def _make_home(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"cannot create {directory} for the saved profile ({error.strerror or error}): "
+            f"set {HOME_VARIABLE} to a directory you can write to"
+        ) from None
+
+
+def inspect(connection: "sqlite3.Connection") -> tuple[int, int, frozenset[str]]:
+    """The header's application id and version, and the tables: reads only."""
+    application = int(connection.execute("PRAGMA application_id").fetchone()[0])
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    tables = frozenset(
+        str(row[0])
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    )
+    return application, version, tables
+
+
+def classify(application: int, version: int, tables: frozenset[str]) -> State:
+    """What a file is, from its header and tables (see the module docstring)."""
+    if application == 0 and version == 0 and not tables:
+        return "empty"  # a new or zero-byte file: nothing saved yet
+    if application != APPLICATION_ID:
+        return "foreign"
+    if version > SCHEMA_VERSION:
+        return "newer"
+    if version not in TABLES or not TABLES[version] <= tables:
+        return "damaged"
+    return "current" if version == SCHEMA_VERSION else "old"
+
+
+def _prepare(connection: "sqlite3.Connection", path: Path, *, create: bool) -> bool:
+    """Check the file is ours, then create or upgrade the schema; False if empty.
+
+    The first look is read-only, so a foreign or damaged file is refused before
+    anything is written to it. Creating and upgrading happen under the write lock,
+    after looking again (another process may have done it meanwhile).
+    """
+    application, version, tables = inspect(connection)
+    state = classify(application, version, tables)
+    if state == "current" or (state == "empty" and not create):
+        return state == "current"
+    if state in ("empty", "old"):
+        with transaction(connection):
+            application, version, tables = inspect(connection)
+            state = classify(application, version, tables)
+            if state == "empty":
+                _create(connection)
+            elif state == "old":
+                _upgrade(connection, version)
+            elif state != "current":
+                raise _refusal(path, state, version)
+        return True
+    raise _refusal(path, state, version)
+
+
+def _refusal(path: Path, state: State, version: int) -> StoreError:
+    return newer(path, version) if state == "newer" else not_ours(path)
+
+
+def _create(connection: "sqlite3.Connection") -> None:
+    for statement in _statements(SCHEMA):
+        connection.execute(statement)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _statements(script: str) -> list[str]:
+    """executescript() would commit the open transaction, so run statements one by one."""
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+# Upgrades ---------------------------------------------------------------------------
+
+
+def _upgrade(connection: "sqlite3.Connection", version: int) -> None:
+    """Run each step from `version` up to SCHEMA_VERSION (inside the caller's transaction)."""
+    while version < SCHEMA_VERSION:
+        UPGRADES[version](connection)
+        version += 1
+        connection.execute(f"PRAGMA user_version = {version}")
+
+
+def _v1_to_v2(connection: "sqlite3.Connection") -> None:
+    """Version 1 kept the profile in flat columns (certifications as "CMA,CPT", pay as
+    amount and per) and only tier and percentile per assessment. Version 2 keeps the
+    profile as JSON, so each certification can carry the month it was earned, and
+    adds the tier name, years and certification ids that `history` compares.
+    """
+    profiles = connection.execute(
+        "SELECT years, certs, setting, specialty, leads, pay_amount, pay_per, updated_on "
+        "FROM profile"
+    ).fetchall()
+    assessments = connection.execute(
+        "SELECT id, taken_on, tier, estimated_percentile, body FROM assessment ORDER BY id"
+    ).fetchall()
+    connection.execute("DROP TABLE profile")
+    connection.execute("DROP TABLE assessment")
+    for statement in _statements(SCHEMA):
+        connection.execute(statement)
+    for years, certs, setting, specialty, leads, amount, per, updated_on in profiles:
+        body = {
+            "years": years,
+            "certs": [{"id": part.strip(), "earned": None} for part in certs.split(",") if part],
+            "setting": setting,
+            "specialty": specialty,
+            "leads": leads,
+            "pay": None if amount is None else {"amount": amount, "per": per},
+        }
+        connection.execute(
+            "INSERT INTO profile (id, body, updated_on) VALUES (1, ?, ?)",
+            (json.dumps(body), updated_on),
+        )
+    for row_id, taken_on, tier, percentile, body_text in assessments:
+        body = json.loads(body_text)
+        profile = body.get("profile", {})
+        cert_ids = [cert["id"] for cert in profile.get("certs", [])]
+        connection.execute(
+            "INSERT INTO assessment (id, taken_on, tier, tier_name, estimated_percentile, "
+            "years, cert_ids, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                row_id,
+                taken_on,
+                tier,
+                body.get("tier_name", tier),
+                percentile,
+                profile.get("years", 0),
+                json.dumps(cert_ids),
+                body_text,
+            ),
+        )
+
+
+UPGRADES: dict[int, Callable[["sqlite3.Connection"], None]] = {1: _v1_to_v2}
+
+
+# Transactions and removal -----------------------------------------------------------
+
+
+@contextmanager
+def transaction(connection: "sqlite3.Connection") -> Iterator[None]:
+    """A write transaction: BEGIN IMMEDIATE takes the write lock up front (waiting up to
+    BUSY_TIMEOUT), so two writers queue instead of failing halfway; any exception
+    rolls everything back."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+@contextmanager
+def snapshot(connection: "sqlite3.Connection") -> Iterator[None]:
+    """A read transaction: several SELECTs see one consistent state."""
+    connection.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if connection.in_transaction:
+            connection.execute("COMMIT")
+
+
+def remove(path: Path) -> None:
+    """Delete the database file and any journal or log SQLite left beside it.
+
+    The directory goes too when it is the platform's data directory (which maplanner
+    made) and is now empty; a directory named by MAPLANNER_HOME is the person's own
+    and stays.
+    """
+    for file in [path, *side_files(path)]:
+        try:
+            file.unlink(missing_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot delete {file} ({error.strerror or error}): delete it by hand"
+            ) from None
+    if not os.environ.get(HOME_VARIABLE, "").strip() and path.parent == home_dir():
+        with suppress(OSError):  # not empty (something else lives there) or already gone
+            path.parent.rmdir()
