@@ -484,3 +484,20 @@ def test_every_assessment_hangs_together(p: Profile) -> None:
         assert {"CMA", "RMA", "CCMA"} & set(certs_of(result))
     for path in result.paths:
         assert path.min_years <= p.years
+
+
+@settings(max_examples=150, deadline=None)
+@given(profile=profiles)
+def test_brief_agrees_with_assess(profile: Profile) -> None:
+    """Rosters use `brief`; it must say exactly what `assess` says for the same parts."""
+    from maplanner.core.rules import brief
+
+    catalog = load_catalog(None)
+    full = assess(profile, catalog)
+    short = brief(profile, catalog)
+    assert (short.tier, short.tier_name) == (full.tier, full.tier_name)
+    assert short.estimated_percentile == full.estimated_percentile
+    assert short.range == full.range
+    assert short.top_next_step == full.top_next_step
+    first_cert = next((s for s in full.next_steps if s.kind == "certification"), None)
+    assert short.top_certification == first_cert

@@ -1,10 +1,10 @@
 """The whole career catalog, and the checks that span more than one data file."""
 
 import itertools
-from collections.abc import Iterator
-from typing import TypeVar
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, PrivateAttr
 
 from maplanner.catalog.base import Strict
 from maplanner.catalog.career import (
@@ -23,10 +23,10 @@ from maplanner.catalog.sources import Source
 from maplanner.catalog.wages import Industry, Outlook, WageTable
 
 T = TypeVar("T", bound=BaseModel)
+V = TypeVar("V")
 
-
-def _by_id(items: list[T]) -> dict[str, T]:
-    return {item.id: item for item in items}  # type: ignore[attr-defined]
+#: Derived values kept per catalog at most; the memo starts over past this many.
+MEMO_LIMIT = 10_000
 
 
 def _source_refs(value: object, where: str) -> Iterator[tuple[str, str]]:
@@ -78,31 +78,50 @@ class Catalog(Strict):
     estimate: EstimateFile
     guide: list[GuideTopic]
 
+    # Derived values are pure functions of this frozen catalog, so they are kept
+    # beside it: the id indexes below, and whatever the rules memoize (batch runs
+    # look the same things up hundreds of thousands of times).
+    _memo: dict[Hashable, Any] = PrivateAttr(default_factory=dict)
+
+    def memo(self, key: Hashable, make: Callable[[], V]) -> V:
+        """The value for `key`, made once per catalog by `make` (a pure function)."""
+        memo: dict[Hashable, Any] = self.__pydantic_private__["_memo"]  # type: ignore[index]
+        try:
+            return memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            if len(memo) >= MEMO_LIMIT:
+                memo.clear()
+            value = memo[key] = make()
+            return value
+
+    def _index(self, name: str, items: list[T]) -> dict[str, T]:
+        return self.memo(("index", name), lambda: {i.id: i for i in items})  # type: ignore[attr-defined]
+
     # Lookups -----------------------------------------------------------------
 
     def source(self, source_id: str) -> Source:
-        return _by_id(self.sources)[source_id]
+        return self._index("sources", self.sources)[source_id]
 
     def tier(self, tier_id: str) -> Tier:
-        return _by_id(self.tiers)[tier_id]
+        return self._index("tiers", self.tiers)[tier_id]
 
     def industry(self, industry_id: str) -> Industry:
-        return _by_id(self.industries)[industry_id]
+        return self._index("industries", self.industries)[industry_id]
 
     def setting(self, setting_id: str) -> WorkSetting:
-        return _by_id(self.settings)[setting_id]
+        return self._index("settings", self.settings)[setting_id]
 
     def specialty(self, specialty_id: str) -> Specialty:
-        return _by_id(self.specialties)[specialty_id]
+        return self._index("specialties", self.specialties)[specialty_id]
 
     def certification(self, cert_id: str) -> Certification:
-        return _by_id(self.certifications)[cert_id]
+        return self._index("certifications", self.certifications)[cert_id]
 
     def path(self, path_id: str) -> CareerPath:
-        return _by_id(self.paths)[path_id]
+        return self._index("paths", self.paths)[path_id]
 
     def leadership(self, level_id: str) -> LeadershipLevel:
-        return _by_id(self.estimate.leadership)[level_id]
+        return self._index("leadership", self.estimate.leadership)[level_id]
 
     def band_for_year(self, year: int) -> RoadmapBand:
         for band in self.roadmap:

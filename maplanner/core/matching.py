@@ -25,6 +25,19 @@ def resolve_id(
     raise InputError(unknown_message(value, choices, option=option, what=what))
 
 
+def name_table(choices: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Every id and name, lower-cased, to its id: `resolve_id`'s matches as one dict.
+
+    Built in the same order `resolve_id` searches, so where two choices share a name
+    the same one wins.
+    """
+    table: dict[str, str] = {}
+    for choice_id, names in choices.items():
+        for name in (choice_id, *names):
+            table.setdefault(name.lower(), choice_id)
+    return table
+
+
 def unknown_message(
     value: str, choices: Mapping[str, Iterable[str]], *, option: str, what: str
 ) -> str:

@@ -2,12 +2,13 @@
 
 import math
 import re
+from collections.abc import Callable
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.matching import resolve_id
+from maplanner.core.matching import name_table, resolve_id
 from maplanner.core.money import Pay
 from maplanner.errors import InputError
 
@@ -73,12 +74,28 @@ def leadership_choices(catalog: Catalog) -> dict[str, list[str]]:
     return {level.id: [level.name] for level in catalog.estimate.leadership}
 
 
+def _resolve(
+    catalog: Catalog,
+    value: str,
+    choices: Callable[[Catalog], dict[str, list[str]]],
+    *,
+    option: str,
+    what: str,
+) -> str:
+    """Look a name up in a per-catalog table; only an unknown name pays for suggestions."""
+    table = catalog.memo(("names", choices.__name__), lambda: name_table(choices(catalog)))
+    found = table.get(value.strip().lower())
+    if found is not None:
+        return found
+    return resolve_id(value, choices(catalog), option=option, what=what)
+
+
 def resolve_cert(catalog: Catalog, value: str, option: str = "--cert") -> str:
-    return resolve_id(value, cert_choices(catalog), option=option, what="certification")
+    return _resolve(catalog, value, cert_choices, option=option, what="certification")
 
 
 def resolve_setting(catalog: Catalog, value: str, option: str = "--setting") -> str:
-    return resolve_id(value, setting_choices(catalog), option=option, what="work setting")
+    return _resolve(catalog, value, setting_choices, option=option, what="work setting")
 
 
 def resolve_specialty(
@@ -86,11 +103,11 @@ def resolve_specialty(
 ) -> str | None:
     if value is None or value.strip().lower() in {"", "none"}:
         return None
-    return resolve_id(value, specialty_choices(catalog), option=option, what="specialty")
+    return _resolve(catalog, value, specialty_choices, option=option, what="specialty")
 
 
 def resolve_leads(catalog: Catalog, value: str, option: str = "--leads") -> str:
-    return resolve_id(value, leadership_choices(catalog), option=option, what="leadership level")
+    return _resolve(catalog, value, leadership_choices, option=option, what="leadership level")
 
 
 def normalized(profile: Profile, catalog: Catalog) -> Profile:

@@ -43,7 +43,7 @@ from maplanner.core.assessment import (
 )
 from maplanner.core.money import Pay
 from maplanner.core.placement import TierPlacement, place
-from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.profile import Profile
 from maplanner.core.text import dollars, hourly, ordinal
 from maplanner.core.wages import WageAtPercentile, percentile_of, wage_at
 
@@ -89,6 +89,49 @@ def assess(profile: Profile, catalog: Catalog) -> Assessment:
     )
 
 
+class Brief(BaseModel):
+    """What one roster row shows: the same answers `assess` gives for these parts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    tier: str
+    tier_name: str
+    estimated_percentile: float
+    range: WageRange
+    top_next_step: NextStep | None
+    top_certification: NextStep | None
+
+
+def brief(profile: Profile, catalog: Catalog) -> Brief:
+    """Tier, estimate, range and first next step, without the rest of `assess`.
+
+    A class roster needs only these for each of its distinct profiles; building the
+    skills, roles and paths it never prints would double the work. The steps come in
+    `assess`'s own order (certifications, then skills, then roles), so the first one
+    here is `Assessment.top_next_step` (a test holds the two together).
+    """
+    placement = place(profile, catalog)
+    estimate = estimate_percentile(profile, catalog)
+    band = catalog.band_for_year(career_year(profile.years, catalog.roadmap_max_year))
+    certifications = certification_steps(profile, catalog, band, estimate.percentile)
+    top = (
+        certifications[0]
+        if certifications
+        else next(
+            iter((*skill_steps(profile, catalog, band), *role_steps(profile, catalog, placement))),
+            None,
+        )
+    )
+    return Brief(
+        tier=placement.tier,
+        tier_name=placement.tier_name,
+        estimated_percentile=estimate.percentile,
+        range=wage_range(estimate.percentile, catalog),
+        top_next_step=top,
+        top_certification=certifications[0] if certifications else None,
+    )
+
+
 def career_year(years: float, max_year: int) -> int:
     """0 for a student (0 years), else the year of the career they are in, capped."""
     if years <= 0:
@@ -99,14 +142,28 @@ def career_year(years: float, max_year: int) -> int:
 # The estimate ----------------------------------------------------------------------
 
 
-def estimate_percentile(profile: Profile, catalog: Catalog) -> Estimate:
-    """The estimated wage percentile for a profile, as a sum of explained factors."""
+def estimate_percentile(
+    profile: Profile, catalog: Catalog, *, certs: frozenset[str] | None = None
+) -> Estimate:
+    """The estimated wage percentile for a profile, as a sum of explained factors.
+
+    `certs` replaces the profile's credentials: next steps ask "what if you also held
+    this one?" without building a new profile for every candidate.
+    """
+    held = profile.cert_ids if certs is None else certs
+    # Each factor depends on one part of the profile only, so it is made once per
+    # catalog and value: recommending credentials re-runs the estimate for every
+    # candidate, and a batch roster repeats the same parts over and over.
+    memo = catalog.memo
     factors = [
-        _experience(profile, catalog),
-        *_credentials(profile, catalog),
-        _specialty_practice(profile, catalog),
-        _leadership(profile, catalog),
-        _setting(profile, catalog),
+        memo(("experience", profile.years), lambda: _experience(profile, catalog)),
+        *memo(
+            ("credentials", held, profile.specialty),
+            lambda: _credentials(held, profile.specialty, catalog),
+        ),
+        memo(("specialty", profile.specialty), lambda: _specialty_practice(profile, catalog)),
+        memo(("leadership", profile.leads), lambda: _leadership(profile, catalog)),
+        memo(("setting", profile.setting), lambda: _setting(profile, catalog)),
     ]
     total = round(sum(f.points for f in factors), 1)
     weights = catalog.estimate
@@ -159,28 +216,26 @@ def _experience(profile: Profile, catalog: Catalog) -> Factor:
     )
 
 
-def _held(profile: Profile, catalog: Catalog) -> list[Certification]:
+def _held(held: frozenset[str], catalog: Catalog) -> list[Certification]:
     """The held credentials, in catalog order (so reasons read the same every time)."""
-    held = profile.cert_ids
     return [cert for cert in catalog.certifications if cert.id in held]
 
 
-def _is_specialty_credential(cert: Certification, profile: Profile, catalog: Catalog) -> bool:
+def _is_specialty_credential(cert: Certification, specialty: str | None, catalog: Catalog) -> bool:
     if cert.primary:
         return False
     if cert.track == "specialty":
         return True
-    return (
-        profile.specialty is not None
-        and cert.id in catalog.specialty(profile.specialty).credentials
-    )
+    return specialty is not None and cert.id in catalog.specialty(specialty).credentials
 
 
-def _credentials(profile: Profile, catalog: Catalog) -> list[Factor]:
+def _credentials(
+    held_ids: frozenset[str], specialty_id: str | None, catalog: Catalog
+) -> list[Factor]:
     weights = catalog.estimate.certifications
-    held = _held(profile, catalog)
+    held = _held(held_ids, catalog)
     primary = [c.id for c in held if c.primary]
-    specialty = [c.id for c in held if _is_specialty_credential(c, profile, catalog)]
+    specialty = [c.id for c in held if _is_specialty_credential(c, specialty_id, catalog)]
     other = [
         c.id
         for c in held
@@ -296,6 +351,10 @@ def _setting(profile: Profile, catalog: Catalog) -> Factor:
 
 def wage_range(percentile: float, catalog: Catalog) -> WageRange:
     """The estimate +/- the data's half width, in percentiles and in dollars."""
+    return catalog.memo(("range", percentile), lambda: _wage_range(percentile, catalog))
+
+
+def _wage_range(percentile: float, catalog: Catalog) -> WageRange:
     weights = catalog.estimate
     table = catalog.wages
     low_p = max(weights.floor, round(percentile - weights.range_half_width, 1))
@@ -432,8 +491,7 @@ def certification_steps(
     steps: list[NextStep] = []
     for cert_id, reason in chosen.items():
         cert = catalog.certification(cert_id)
-        with_it = profile.model_copy(update={"certs": (*profile.certs, HeldCert(id=cert_id))})
-        after = estimate_percentile(with_it, catalog).percentile
+        after = estimate_percentile(profile, catalog, certs=held | {cert_id}).percentile
         steps.append(
             NextStep(
                 kind="certification",
@@ -574,6 +632,15 @@ def path_suggestions(profile: Profile, catalog: Catalog) -> tuple[PathSuggestion
     held credential leads to, then the rest in catalog order. An advancement path whose
     destination role the person already holds (a lead MA and the Lead MA path) is left out.
     """
+    # Years matter only through which paths' usual experience they meet.
+    meets = tuple(path.min_years <= profile.years for path in catalog.paths)
+    return catalog.memo(
+        ("paths", meets, profile.cert_ids, profile.leads),
+        lambda: _path_suggestions(profile, catalog),
+    )
+
+
+def _path_suggestions(profile: Profile, catalog: Catalog) -> tuple[PathSuggestion, ...]:
     held = profile.cert_ids
     reached = catalog.tier(catalog.placement.senior_tier).titles[
         : _titles_reached(profile, catalog)

@@ -1,0 +1,151 @@
+"""Show a batch to a person: rejections and a progress bar on stderr, the summary on stdout.
+
+Diagnostics (each rejected row, ignored columns) go to stderr as they happen, one
+line each, prefixed like every other maplanner message. The progress bar is drawn
+only when stderr is a terminal and the roster is large enough to take a moment;
+piped, nothing but those lines appears. It is transient: gone when the run ends.
+"""
+
+import sys
+from types import TracebackType
+
+from rich import box
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from maplanner.core.batch_summary import BatchSummary
+from maplanner.core.roster import RowRejection
+from maplanner.core.wages import percentile_words
+
+#: Rosters smaller than this finish in well under a second: no bar for them.
+PROGRESS_MIN_BYTES = 1024 * 1024
+PROG = "maplanner"
+
+
+def should_show_progress(stderr_is_terminal: bool, roster_bytes: int) -> bool:
+    """A bar only helps a person watching a terminal wait for a large file."""
+    return stderr_is_terminal and roster_bytes >= PROGRESS_MIN_BYTES
+
+
+def stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def rejection_line(rejection: RowRejection) -> str:
+    """'maplanner: line 9 (S08): years 'two' is not a number of years: ...'"""
+    row_id = " ".join(rejection.id.split())
+    where = f"line {rejection.line}" + (f" ({row_id})" if row_id else "")
+    return f"{PROG}: {where}: {' '.join(rejection.reason.split())}"
+
+
+class StderrReporter:
+    """Writes rejections and warnings to stderr, with an optional progress bar."""
+
+    def __init__(
+        self, *, show_progress: bool, total_bytes: int, console: Console | None = None
+    ) -> None:
+        """`console` is where the bar draws (stderr unless a test gives another)."""
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        if show_progress:
+            self._progress = Progress(
+                TextColumn("Assessing the roster"),
+                BarColumn(),
+                TaskProgressColumn(),
+                TimeRemainingColumn(),
+                console=console or Console(stderr=True, highlight=False),
+                transient=True,
+            )
+            self._task = self._progress.add_task("batch", total=max(total_bytes, 1))
+
+    def __enter__(self) -> "StderrReporter":
+        if self._progress is not None:
+            self._progress.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def _say(self, line: str) -> None:
+        if self._progress is not None:
+            self._progress.console.print(Text(line), soft_wrap=True)
+        else:
+            sys.stderr.write(line + "\n")
+
+    def ignored_columns(self, names: tuple[str, ...]) -> None:
+        plural = "s" if len(names) > 1 else ""
+        listed = ", ".join(names)
+        self._say(f"{PROG}: warning: ignoring column{plural} batch does not use: {listed}")
+
+    def rejected(self, rejection: RowRejection) -> None:
+        self._say(rejection_line(rejection))
+
+    def progress(self, done_bytes: int) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, completed=done_bytes)
+
+
+def render_summary(summary: BatchSummary, console: Console) -> None:
+    """The class at a glance: rows, files, tiers, median estimate, top next certification."""
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column(overflow="fold")  # a long file path folds instead of losing its end
+    facts.add_row(
+        "Rows",
+        f"{summary.rows_in:,} read: {summary.rows_written:,} written, "
+        f"{summary.rows_rejected:,} rejected"
+        + (f" ({summary.blank_lines:,} blank lines skipped)" if summary.blank_lines else ""),
+    )
+    facts.add_row("Results", summary.results)
+    facts.add_row(
+        "Errors",
+        "none" if summary.errors is None else f"{summary.errors} (line, id and reason)",
+    )
+    if summary.ignored_columns:
+        facts.add_row("Ignored", ", ".join(summary.ignored_columns))
+    median = summary.median_estimated_percentile
+    facts.add_row(
+        "Median",
+        "no rows assessed"
+        if median is None
+        else f"estimated at the {percentile_words(median)} percentile",
+    )
+    top = summary.most_common_next_certification
+    facts.add_row(
+        "Next cert",
+        "none: no row has a certification left to suggest"
+        if top is None
+        else f"{top.id}: {top.name}, the top suggestion for {top.count:,} of "
+        f"{summary.rows_written:,} rows",
+    )
+
+    tiers = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    tiers.add_column("Tier", no_wrap=True)
+    tiers.add_column("Rows", justify="right", no_wrap=True)
+    tiers.add_column("Share", justify="right", no_wrap=True)
+    for tier in summary.tiers:
+        share = f"{tier.count / summary.rows_written:.0%}" if summary.rows_written else "-"
+        tiers.add_row(tier.name, f"{tier.count:,}", share)
+
+    console.print(Text(f"Batch summary: {summary.roster}", style="bold"))
+    console.print(facts)
+    console.print()
+    console.print(tiers)
