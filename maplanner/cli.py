@@ -12,7 +12,18 @@ from typing import Annotated
 import typer
 
 from maplanner import __version__
-from maplanner.commands import assess, certs, guide, paths, plan, salary
+from maplanner.commands import (
+    assess,
+    batch,
+    certs,
+    guide,
+    history,
+    paths,
+    plan,
+    profile,
+    report,
+    salary,
+)
 from maplanner.commands.shared import use_data_dir
 
 app = typer.Typer(
@@ -62,9 +73,23 @@ app.command("certs", help=certs.HELP, short_help=certs.SHORT)(certs.certs)
 app.command("paths", help=paths.HELP, short_help=paths.SHORT)(paths.paths)
 app.command("plan", help=plan.HELP, short_help=plan.SHORT)(plan.plan)
 app.command("guide", help=guide.HELP, short_help=guide.SHORT)(guide.guide)
+app.add_typer(profile.app, name="profile", help=profile.HELP, short_help=profile.SHORT)
+app.command("history", help=history.HELP, short_help=history.SHORT)(history.history)
+app.command("batch", help=batch.HELP, short_help=batch.SHORT)(batch.batch)
+app.command("report", help=report.HELP, short_help=report.SHORT)(report.report)
 
 
 @functools.cache
 def build_command() -> typer.main.TyperGroup:  # type: ignore[name-defined]
-    """The Click command behind the app, built once per process."""
+    """The Click command behind the app, built once per process.
+
+    Option values are converted without pydantic where they are plain (see
+    maplanner/commands/plain_values.py): tab completion then never loads it.
+    """
+    try:
+        from maplanner.commands.plain_values import install
+    except ImportError:  # a typer without the internals it uses: typer converts, slower
+        pass
+    else:
+        install()
     return typer.main.get_command(app)

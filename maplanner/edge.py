@@ -28,6 +28,8 @@ def run(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_broken_pipe()
         return 1
+    except SystemExit as stop:  # tab completion and --install-completion end this way
+        return _exit_code(stop.code)
 
 
 def _run(argv: list[str] | None) -> int:
@@ -77,13 +79,42 @@ def _run(argv: list[str] | None) -> int:
     return result if isinstance(result, int) else 0
 
 
+def _exit_code(code: object) -> int:
+    """What sys.exit(code) would make the exit status: None is 0, text is said and 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    _say(str(code))
+    return 1
+
+
 def _say(message: str, hint: str | None = None) -> None:
     """Write one diagnostic line (and an optional hint line) to stderr."""
-    line = " ".join(message.split())
-    sys.stderr.write(f"{PROG}: {line}\n")
+    sys.stderr.write(f"{PROG}: {_printable(message)}\n")
     if hint:
-        sys.stderr.write(f"{PROG}: hint: {hint}\n")
+        sys.stderr.write(f"{PROG}: hint: {_printable(hint)}\n")
     sys.stderr.flush()
+
+
+def _printable(text: str) -> str:
+    """One line that any stderr can write and no terminal will act on.
+
+    Messages quote what the user typed or what a data file holds, so they may carry
+    bytes that were not UTF-8 (Python keeps them as lone surrogates, which a strict
+    stream refuses to write) or control characters (an escape sequence could recolour
+    or clear the terminal). The first are shown as \\xff, the second as \\x1b.
+    """
+    line = " ".join(text.split())
+    try:
+        raw = line.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no undecodable byte produces
+        raw = line.encode("utf-8", "backslashreplace")
+    line = raw.decode("utf-8", "backslashreplace")
+    return "".join(
+        f"\\x{ord(char):02x}" if ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 else char
+        for char in line
+    )
 
 
 def _quiet_broken_pipe() -> None:

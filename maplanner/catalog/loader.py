@@ -3,16 +3,21 @@
 Files come from the packaged `data/` unless a directory override (``--data-dir`` or
 ``MAPLANNER_DATA``) holds a file of the same name: a school can drop in only its own
 ``wages.toml`` and keep everything else. Overrides pass exactly the same checks.
+
+Validation is the slow part of start-up, so a catalog that passed every check is also
+remembered on disk (maplanner/catalog/snapshot.py) and reused while its files' bytes
+and maplanner's models stay the same.
 """
 
 import functools
 import os
-import tomllib
+import stat
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from maplanner.catalog import snapshot
 from maplanner.catalog.career import (
     RoadmapFile,
     SettingsFile,
@@ -31,6 +36,10 @@ from maplanner.errors import DataError
 
 ENV_VAR = "MAPLANNER_DATA"
 MAX_FILE_BYTES = 1_000_000
+#: Python's TOML parser takes time that grows with the square of a dotted key's length
+#: (a.b.c...): one line of 20,000 parts takes seconds, a whole file of them hours. Keys
+#: cannot span lines, so a line limit bounds that; the shipped lines are under 250.
+MAX_LINE_CHARS = 1_000
 
 FILES: dict[str, type[BaseModel]] = {
     "sources.toml": SourcesFile,
@@ -91,7 +100,12 @@ def load_catalog(override: Path | None = None) -> Catalog:
 @functools.lru_cache(maxsize=4)
 def _load(override: str | None) -> Catalog:
     paths = _file_paths(Path(override) if override else None)
-    parts = {name: _read_model(path, FILES[name]) for name, path in paths.items()}
+    files = {name: _read_bytes(path) for name, path in paths.items()}
+    expected = snapshot.fingerprint(files)
+    remembered = snapshot.recall(override, expected)
+    if remembered is not None:  # these exact bytes passed every check before
+        return remembered
+    parts = {name: _parse_model(paths[name], raw, FILES[name]) for name, raw in files.items()}
     catalog = _assemble(parts)
     problems = catalog.problems()
     if problems:
@@ -99,6 +113,7 @@ def _load(override: str | None) -> Catalog:
         path = paths.get(AREA_FILES.get(area, ""), next(iter(paths.values())))
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise DataError(f"data error in {path}: {problems[0]}{more}", hint=_override_hint())
+    snapshot.remember(override, expected, catalog)
     return catalog
 
 
@@ -126,25 +141,50 @@ def _file_paths(override: Path | None) -> dict[str, Path]:
     return paths
 
 
-def _read_model(path: Path, model: type[BaseModel]) -> BaseModel:
+def _read_bytes(path: Path) -> bytes:
+    """A data file's bytes; only a regular file of at most MAX_FILE_BYTES is read.
+
+    A FIFO or a device named like a data file would block or never end, and a file may
+    grow after it was measured: so the kind is checked and at most one byte past the
+    limit is read.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(
-                f"data error in {path}: the file is {size:,} bytes; a data file may be at "
-                f"most {MAX_FILE_BYTES:,}"
-            )
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise DataError(f"cannot read data file {path}: it is {kind}")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_big(path, info.st_size)
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise DataError(f"data file {path} is missing") from None
     except OSError as exc:
         raise DataError(f"cannot read data file {path}: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8")
+    except ValueError as exc:  # e.g. a NUL byte in the path
+        raise DataError(f"cannot read data file {path!r}: {exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_big(path, len(raw))
+    return raw
+
+
+def _too_big(path: Path, size: int) -> DataError:
+    return DataError(
+        f"data error in {path}: the file is {size:,} bytes; a data file may be at "
+        f"most {MAX_FILE_BYTES:,}"
+    )
+
+
+def _parse_model(path: Path, raw: bytes, model: type[BaseModel]) -> BaseModel:
+    try:  # "-sig": a byte-order mark, as some Windows editors write, is not an error
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(
             f"data error in {path}: not UTF-8 text (bad byte at offset {exc.start})"
         ) from None
+    _check_line_lengths(path, text)
+    import tomllib  # here, not at the top: a run that finds the snapshot never parses
+
     try:
         document: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -157,6 +197,16 @@ def _read_model(path: Path, model: type[BaseModel]) -> BaseModel:
         raise DataError(f"data error in {path}: {describe_validation_error(exc)}") from None
     except RecursionError:
         raise DataError(f"data error in {path}: nested too deeply to be a data file") from None
+
+
+def _check_line_lengths(path: Path, text: str) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise DataError(
+                f"data error in {path}: line {number} is {len(line):,} characters long; "
+                f"a data file's lines may be at most {MAX_LINE_CHARS:,} (split long text "
+                'with a """multi-line string""")'
+            )
 
 
 def describe_validation_error(exc: ValidationError) -> str:

@@ -4,12 +4,13 @@ from typing import Annotated
 
 import typer
 
+from maplanner.commands import completion
 from maplanner.commands.shared import JsonOption
 
 SHORT = "Which certifications to earn, when, and what they take."
 HELP = f"""{SHORT}
 
-Three forms:
+Four forms:
 
   maplanner certs           every credential: issuer, track, when it fits,
                             renewal cycle, and why it is worth having
@@ -20,6 +21,12 @@ Three forms:
   maplanner certs cma       one credential: eligibility, exam fee, renewal
                             and continuing education, what it unlocks,
                             related credentials
+
+  maplanner certs --due     when each credential in your saved profile is due
+                            for renewal, months left, and what renewal takes
+
+With a saved profile (maplanner profile), the credentials you hold are marked
+"you hold this".
 
 ID is an id, name or alias in any case (cma, ophthalmic, phlebotomy). An
 exact id, name or alias wins; a fragment that fits one credential picks it;
@@ -41,6 +48,7 @@ def certs(
             metavar="ID",
             help="A credential id, name or alias (for example cma, ophthalmic, phlebotomy).",
             show_default=False,
+            autocompletion=completion.certifications,
         ),
     ] = None,
     year: Annotated[
@@ -58,11 +66,20 @@ def certs(
         typer.Option(
             "--track",
             metavar="TRACK",
+            autocompletion=completion.tracks,
             help="Only this track: clinical, administrative, specialty, leadership or "
             "life-support. Filters the list and the year plan.",
             show_default=False,
         ),
     ] = None,
+    due: Annotated[
+        bool,
+        typer.Option(
+            "--due",
+            help="Renewal due dates for the credentials in your saved profile: due month, "
+            "months left, what renewal takes, and which are due soon or lapsed.",
+        ),
+    ] = False,
     json_output: JsonOption = False,
 ) -> None:
     from maplanner.commands.shared import catalog
@@ -73,6 +90,14 @@ def certs(
 
     data = catalog()
     chosen_track = core.check_track(track)
+    if due:
+        if credential is not None or year is not None or chosen_track is not None:
+            raise InputError(
+                "--due lists the renewals of every credential you hold: it cannot be "
+                "combined with ID, --year or --track"
+            )
+        _renewals(json_output)
+        return
     if credential is not None:
         if year is not None:
             raise InputError(
@@ -88,16 +113,44 @@ def certs(
         if json_output:
             emit_json(detail)
         else:
-            render.render_detail(detail)
+            render.render_detail(detail, _held())
     elif year is not None:
         plan = core.plan_for_year(data, core.parse_year(year, data.roadmap_max_year), chosen_track)
         if json_output:
             emit_json(plan)
         else:
-            render.render_year(plan)
+            render.render_year(plan, _held())
     else:
         listing = core.list_certifications(data, chosen_track)
         if json_output:
             emit_json(listing)
         else:
-            render.render_list(listing)
+            render.render_list(listing, _held())
+
+
+def _held() -> frozenset[str]:
+    """The credentials in the saved profile, to mark in the tables (none if none saved)."""
+    from maplanner.store.profiles import load_profile
+
+    profile = load_profile()
+    return frozenset() if profile is None else profile.cert_ids
+
+
+def _renewals(json_output: bool) -> None:
+    from maplanner.commands.shared import catalog
+    from maplanner.core.profile import normalized
+    from maplanner.core.renewals import renewals
+    from maplanner.store import today
+    from maplanner.store.profiles import load_profile
+
+    data = catalog()
+    profile = load_profile()
+    report = renewals(None if profile is None else normalized(profile, data), data, today())
+    if json_output:
+        from maplanner.render.output import emit_json
+
+        emit_json(report)
+        return
+    from maplanner.render.renewals import render_renewals
+
+    render_renewals(report)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from maplanner.commands import completion
 from maplanner.commands.shared import JsonOption
 
 SHORT = "Advice: a day in the work, pros and cons, getting hired, FAQ."
@@ -27,6 +28,7 @@ def guide(
         str | None,
         typer.Argument(
             metavar="TOPIC",
+            autocompletion=completion.guide_topics,
             help="A topic id, title, alias or fragment (for example faq, hired, mistakes).",
             show_default=False,
         ),

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from maplanner.commands import completion
 from maplanner.commands.shared import JsonOption
 
 SHORT = "Where an MA career can lead: advancement and alternative paths."
@@ -31,6 +32,7 @@ def paths(
         str | None,
         typer.Argument(
             metavar="ID",
+            autocompletion=completion.career_paths,
             help="A path id, name or alias (for example lead-ma, practice-manager, rn).",
             show_default=False,
         ),
@@ -40,6 +42,7 @@ def paths(
         typer.Option(
             "--kind",
             metavar="KIND",
+            autocompletion=completion.kinds,
             help="Only advancement paths (moving up as an MA) or alternative ones "
             "(moving to another job). Filters the list.",
             show_default=False,

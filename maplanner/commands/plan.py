@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from maplanner.commands import completion
 from maplanner.commands.profile_options import (
     CertOption,
     LeadsOption,
@@ -44,6 +45,7 @@ GoalOption = Annotated[
         help="The path to plan toward: an id from 'maplanner paths' (lead-ma, "
         "practice-manager, rn, ...), or its name or alias.",
         show_default=False,
+        autocompletion=completion.career_paths,
     ),
 ]
 

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from maplanner.commands import completion
+
 
 def _years_value(text: str) -> float:
     """--years as a number, with a message that names what was typed when it is not one.
@@ -39,6 +41,7 @@ CertOption = Annotated[
         help="A certification you hold, by id (CMA, RMA, CCMA, CPT for phlebotomy, ...). "
         "Repeat the option, or separate ids with commas.",
         show_default=False,
+        autocompletion=completion.certifications,
     ),
 ]
 SettingOption = Annotated[
@@ -49,6 +52,7 @@ SettingOption = Annotated[
         "urgent-care, outpatient-center, ambulatory-surgery, hospital, "
         "chiropractic-optometry, podiatry-office.",
         show_default=False,
+        autocompletion=completion.settings,
     ),
 ]
 SpecialtyOption = Annotated[
@@ -58,6 +62,7 @@ SpecialtyOption = Annotated[
         help="Your specialty, or none: ophthalmology, cardiology, podiatry, dermatology, "
         "orthopedics, ob-gyn, pediatrics, allergy.",
         show_default=False,
+        autocompletion=completion.specialties,
     ),
 ]
 LeadsOption = Annotated[
@@ -67,6 +72,7 @@ LeadsOption = Annotated[
         help="Leadership duties: none, trains (trains or precepts others), lead (lead MA), "
         "supervises (supervises a team).",
         show_default=False,
+        autocompletion=completion.leadership,
     ),
 ]
 PayOption = Annotated[

@@ -4,11 +4,16 @@ Options are taken as text and parsed by the core, so that "abc", "nan" or "46k" 
 the same one-line answers as out-of-range numbers, naming what is accepted.
 """
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from maplanner.commands import completion
 from maplanner.commands.shared import JsonOption
+
+if TYPE_CHECKING:
+    from maplanner.catalog.catalog import Catalog
+    from maplanner.core.assessment import Assessment
 
 SHORT = "The wage distribution: what a percentile pays, and where a wage stands."
 HELP = "\n\n".join(
@@ -25,6 +30,7 @@ HELP = "\n\n".join(
         "--setting S: the median for that work setting's BLS industry beside the national "
         "median. It combines with --percentile or --wage; percentiles stay national, as "
         "BLS publishes only a median for each industry.",
+        "With a saved profile (see maplanner profile), the chart also marks its estimate and pay.",
     ]
 )
 
@@ -56,6 +62,7 @@ SettingOption = Annotated[
         metavar="S",
         help="A work setting (hospital, urgent-care, ...): its median beside the national.",
         show_default=False,
+        autocompletion=completion.settings,
     ),
 ]
 
@@ -96,4 +103,25 @@ def salary(
     from maplanner.render.output import console
     from maplanner.render.salary import render_salary
 
-    render_salary(report, console())
+    mine = _saved_assessment(data)
+    if mine is None:
+        render_salary(report, console())
+        return
+    from maplanner.render.profile import render_saved_note, saved_marks
+
+    out = console()
+    render_salary(report, out, marks=saved_marks(mine))
+    render_saved_note(mine, out)
+
+
+def _saved_assessment(data: "Catalog") -> "Assessment | None":
+    """The saved profile assessed now, to mark its estimate and pay; None if none saved."""
+    from maplanner.store.profiles import load_profile
+
+    profile = load_profile()
+    if profile is None:
+        return None
+    from maplanner.core.profile import normalized
+    from maplanner.core.rules import assess
+
+    return assess(normalized(profile, data), data)

@@ -66,9 +66,11 @@ def placement_panel(result: Assessment) -> Panel:
         facts.add_row("Your pay", "not given (add --pay 46k or --pay 22.50/h to compare)")
 
     factors = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    factors.add_column("Factor", no_wrap=True)
+    # In a narrow terminal Factor wraps and Why keeps at least 16 columns (with a ratio,
+    # Rich takes `width` as the minimum share), so no reason is cut short.
+    factors.add_column("Factor", overflow="fold")
     factors.add_column("Points", justify="right", no_wrap=True)
-    factors.add_column("Why", ratio=1)
+    factors.add_column("Why", ratio=1, width=16, overflow="fold")
     for factor in result.factors:
         factors.add_row(factor.name, _points(factor), factor.reason)
     factors.add_section()
@@ -194,9 +196,9 @@ def next_steps_table(result: Assessment) -> Table:
         show_lines=False,
         expand=True,
     )
-    steps.add_column("Step", ratio=5)
-    steps.add_column("When", ratio=3)
-    steps.add_column("Why", ratio=5)
+    steps.add_column("Step", ratio=5, overflow="fold")
+    steps.add_column("When", ratio=3, overflow="fold")
+    steps.add_column("Why", ratio=5, overflow="fold")
     previous: tuple[str, str, str] | None = None
     kind: str | None = None
     for step in result.next_steps:
@@ -220,9 +222,9 @@ def paths_table(result: Assessment) -> Table:
         box=box.SIMPLE_HEAD,
         expand=True,
     )
-    paths.add_column("Path", ratio=4)
-    paths.add_column("Time", ratio=4)
-    paths.add_column("Why", ratio=5)
+    paths.add_column("Path", ratio=4, overflow="fold")
+    paths.add_column("Time", ratio=4, overflow="fold")
+    paths.add_column("Why", ratio=5, overflow="fold")
     kind: str | None = None
     for path in result.paths:
         if kind is not None and path.kind != kind:

@@ -1,0 +1,394 @@
+"""Shell completion offers commands, option names and option values, and stays light.
+
+Completion is tested through the real mechanism: the CLI run with the variables the bash
+script sets (_MAPLANNER_COMPLETE=complete_bash, COMP_WORDS, COMP_CWORD), in-process
+through the edge, and once end to end in a real bash with the installed script.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.core
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer._click.exceptions import BadParameter
+from typer._coercion import build_runtime_param as typer_factory
+from typer._coercion import resolve_type_descriptor
+from typer.models import OptionInfo
+
+from maplanner.catalog import loader
+from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.certs import TRACKS
+from maplanner.catalog.paths import KINDS
+from maplanner.cli import build_command
+from maplanner.commands import completion, plain_values
+from maplanner.commands.profile_options import _years_value
+from tests.cli_commands import command_at, command_paths, option_names
+from tests.conftest import Runner
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def complete(run: Runner, monkeypatch: pytest.MonkeyPatch, line: str) -> list[str]:
+    """What bash would be offered for `line` (the last word is the one being completed)."""
+    words = line.split(" ")
+    monkeypatch.setenv("_MAPLANNER_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", line)
+    monkeypatch.setenv("COMP_CWORD", str(len(words) - 1))
+    result = run()
+    assert result.code == 0
+    assert result.err == ""
+    return [offer for offer in result.out.splitlines() if offer]  # nothing prints one blank
+
+
+# Commands and option names ---------------------------------------------------------
+
+
+def test_offers_every_command(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    top = {path[0] for path in command_paths()}
+    assert set(complete(run, monkeypatch, "maplanner ")) == top
+    assert {"assess", "salary", "certs", "paths", "plan", "guide"} <= top
+
+
+def test_completes_a_partial_command(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert complete(run, monkeypatch, "maplanner sa") == ["salary"]
+    assert complete(run, monkeypatch, "maplanner pa") == ["paths"]
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=" ".join)
+def test_offers_every_option_of_every_command(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, path: tuple[str, ...]
+) -> None:
+    offered = set(complete(run, monkeypatch, " ".join(["maplanner", *path, "--"])))
+    expected = {name for name in option_names(command_at(path)) if name.startswith("--")}
+    assert expected <= offered
+    assert "--help" in offered
+
+
+def test_offers_the_global_options(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    offered = complete(run, monkeypatch, "maplanner --")
+    assert {"--data-dir", "--version", "--install-completion", "--help"} <= set(offered)
+
+
+# Option and argument values ----------------------------------------------------------
+
+VALUE_CASES = {
+    "maplanner assess --setting ": "settings",
+    "maplanner plan --setting ": "settings",
+    "maplanner salary --setting ": "settings",
+    "maplanner assess --specialty ": "specialties",
+    "maplanner assess --leads ": "leadership",
+    "maplanner assess --cert ": "certifications",
+    "maplanner plan --cert ": "certifications",
+    "maplanner certs ": "certifications",
+    "maplanner paths ": "paths",
+    "maplanner plan --goal ": "paths",
+    "maplanner guide ": "topics",
+    "maplanner certs --track ": "tracks",
+    "maplanner paths --kind ": "kinds",
+}
+
+
+def _expected(catalog: Catalog, what: str) -> list[str]:
+    everything: dict[str, list[str]] = {
+        "settings": [setting.id for setting in catalog.settings],
+        "specialties": [specialty.id for specialty in catalog.specialties] + ["none"],
+        "leadership": [level.id for level in catalog.estimate.leadership],
+        "certifications": [cert.id for cert in catalog.certifications],
+        "paths": [path.id for path in catalog.paths],
+        "topics": [topic.id for topic in catalog.guide],
+        "tracks": list(TRACKS),
+        "kinds": list(KINDS),
+    }
+    return everything[what]
+
+
+#: Commands other engineers add: checked when the build has them.
+LATER_CASES = {
+    "maplanner profile add-cert ": "certifications",
+    "maplanner profile remove-cert ": "certifications",
+    "maplanner report --goal ": "paths",
+    "maplanner report --setting ": "settings",
+}
+
+
+@pytest.mark.parametrize(("line", "what"), VALUE_CASES.items())
+def test_offers_the_catalog_values(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, catalog: Catalog, line: str, what: str
+) -> None:
+    assert complete(run, monkeypatch, line) == _expected(catalog, what)
+
+
+@pytest.mark.parametrize(("line", "what"), LATER_CASES.items())
+def test_offers_the_catalog_values_to_later_commands(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, catalog: Catalog, line: str, what: str
+) -> None:
+    path = tuple(line.split()[1:-1])
+    if path not in set(command_paths()):
+        pytest.skip(f"no {' '.join(path)} command in this build")
+    assert complete(run, monkeypatch, line) == _expected(catalog, what)
+
+
+def test_values_are_filtered_by_what_was_typed(
+    run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert complete(run, monkeypatch, "maplanner assess --setting hos") == ["hospital"]
+    assert complete(run, monkeypatch, "maplanner assess --specialty o") == [
+        "ophthalmology",
+        "orthopedics",
+        "ob-gyn",
+    ]
+    assert complete(run, monkeypatch, "maplanner plan --goal zzz") == []
+
+
+def test_ids_match_in_any_case_and_keep_the_case_typed(
+    run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert complete(run, monkeypatch, "maplanner certs cm") == ["cma", "cmpe"]
+    assert complete(run, monkeypatch, "maplanner certs CM") == ["CMA", "CMPE"]
+    assert complete(run, monkeypatch, "maplanner assess --setting HOS") == ["HOSpital"]
+
+
+def test_a_comma_list_of_certs_completes_its_last_id(
+    run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert complete(run, monkeypatch, "maplanner assess --cert CMA,r") == ["CMA,rma"]
+    offered = complete(run, monkeypatch, "maplanner assess --cert CMA,")
+    assert "CMA,RMA" in offered
+    assert "CMA,CMA" not in offered  # already in the list
+
+
+def test_values_come_from_the_data_dir_option(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, catalog: Catalog
+) -> None:
+    (tmp_path / "settings.toml").write_text(
+        '[[setting]]\nid = "night-clinic"\nname = "Night clinic"\n', encoding="utf-8"
+    )
+    line = f"maplanner --data-dir {tmp_path} assess --setting "
+    assert complete(run, monkeypatch, line) == ["night-clinic"]
+    # files the override lacks come from the shipped data, as for the commands
+    line = f"maplanner --data-dir {tmp_path} certs "
+    assert complete(run, monkeypatch, line) == _expected(catalog, "certifications")
+
+
+def test_values_come_from_the_environment_variable(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "paths.toml").write_text('[[path]]\nid = "doula"\n', encoding="utf-8")
+    monkeypatch.setenv("MAPLANNER_DATA", str(tmp_path))
+    assert complete(run, monkeypatch, "maplanner plan --goal ") == ["doula"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[[setting]\nid = ",
+        b"\xff\xfe garbage",
+        b"setting = 3\n",
+        b"[[setting]]\nid = 4\n",
+        b".".join([b"a"] * 20_000) + b" = 1\n",
+    ],
+    ids=["bad-toml", "not-utf8", "wrong-type", "id-not-text", "dotted-key-bomb"],
+)
+def test_a_broken_data_file_offers_nothing_and_says_nothing(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: bytes
+) -> None:
+    (tmp_path / "settings.toml").write_bytes(content)
+    line = f"maplanner --data-dir {tmp_path} assess --setting "
+    assert complete(run, monkeypatch, line) == []
+
+
+def test_a_directory_named_like_a_data_file_offers_nothing(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "settings.toml").mkdir()
+    line = f"maplanner --data-dir {tmp_path} assess --setting "
+    assert complete(run, monkeypatch, line) == []
+
+
+def test_completion_after_a_bad_word_still_answers(
+    run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert complete(run, monkeypatch, "maplanner assess --bogus 3 --setting hos") == ["hospital"]
+    assert "--data-dir" in complete(run, monkeypatch, "maplanner nosuch --")  # the root's
+    assert complete(run, monkeypatch, "maplanner assess --years abc --leads l") == ["lead"]
+
+
+# Staying light ---------------------------------------------------------------------
+
+
+def test_completion_imports_neither_pydantic_nor_rich() -> None:
+    """Why completion is fast: nothing heavy is imported on a Tab (a test, not a timing)."""
+    script = (
+        "import sys\n"
+        "from maplanner.edge import run\n"
+        "code = run([])\n"
+        "heavy = ('pydantic', 'rich', 'maplanner.catalog.loader', 'maplanner.core.profile')\n"
+        "print('LOADED', *[name for name in heavy if name in sys.modules], file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    for line in ("maplanner sa", "maplanner assess --setting ", "maplanner certs c"):
+        env = {
+            **os.environ,
+            "_MAPLANNER_COMPLETE": "complete_bash",
+            "COMP_WORDS": line,
+            "COMP_CWORD": str(len(line.split(" ")) - 1),
+        }
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip(), line
+        assert done.stderr.strip() == "LOADED", line
+
+
+def test_plain_option_values_are_in_place() -> None:
+    build_command()
+    assert typer.core.build_runtime_param is plain_values.build_runtime_param  # type: ignore[attr-defined]
+
+
+def _both(annotation: object, info: OptionInfo, value: object) -> tuple[object, object]:
+    """The value as typer's own converter and as the plain one convert it."""
+    descriptor = resolve_type_descriptor(annotation, info)
+    plain = plain_values.build_runtime_param(descriptor)
+    assert isinstance(plain, plain_values.PlainValue)
+    command = build_command()
+    param = command.params[0]
+    context = command.make_context("maplanner", [], resilient_parsing=True)
+    outcomes: list[object] = []
+    for converter in (typer_factory(descriptor), plain):
+        try:
+            outcomes.append(converter.coerce(value, param=param, ctx=context))
+        except BadParameter as error:
+            outcomes.append(("error", error.message))
+    return outcomes[0], outcomes[1]
+
+
+#: What a command line can carry: no NUL, and surrogates only for undecodable bytes.
+TEXT = st.one_of(
+    st.text(st.characters(codec="utf-8", blacklist_characters="\x00"), max_size=20),
+    st.sampled_from(["\udcff", "caf\udce9", "-", "", " ", "~/x", "../..", "/"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXT)
+def test_plain_values_match_typer_for_text_and_paths(value: str) -> None:
+    typers, plain = _both(str, OptionInfo(), value)
+    assert typers == plain
+    typers, plain = _both(Path, OptionInfo(), value)
+    assert typers == plain
+    typers, plain = _both(list[str], OptionInfo(), [value, value])
+    assert typers == plain
+    typers, plain = _both(bool, OptionInfo(), value == "")
+    assert typers == plain
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(TEXT, st.sampled_from(["4", "2.5", "-1", "nan", "1e9", " 3 "])))
+def test_plain_values_match_typer_for_parsed_years(value: str) -> None:
+    typers, plain = _both(float, OptionInfo(parser=_years_value), value)
+    assert typers == plain or (typers != typers and plain != plain)  # nan == nan
+
+
+def test_a_nul_byte_in_a_path_is_kept_for_the_command_to_judge() -> None:
+    _, plain = _both(Path, OptionInfo(), "a\x00b")
+    assert plain == Path("a\x00b")
+
+
+# Kept in step with the catalog ---------------------------------------------------------
+
+
+def test_static_lists_and_locations_match_the_catalog() -> None:
+    assert completion.TRACKS == TRACKS
+    assert completion.KINDS == KINDS
+    assert completion.DATA_VARIABLE == loader.ENV_VAR
+    assert completion.MAX_FILE_BYTES == loader.MAX_FILE_BYTES
+    assert completion.MAX_LINE_CHARS == loader.MAX_LINE_CHARS
+    assert completion.packaged_data_dir() == loader.packaged_data_dir()
+
+
+# Installing ----------------------------------------------------------------------------
+
+
+def test_install_completion_writes_the_script_into_home(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("SHELL", "/bin/bash")
+    monkeypatch.setattr(
+        "typer._completion_shared.shellingham.detect_shell", lambda: ("bash", "/bin/bash")
+    )
+    result = run("--install-completion")
+    assert result.code == 0
+    script = tmp_path / ".bash_completions" / "maplanner.sh"
+    assert f"bash completion installed in {script}" in result.out
+    text = script.read_text(encoding="utf-8")
+    assert "_MAPLANNER_COMPLETE=complete_bash" in text
+    assert "complete -o default -F _maplanner_completion maplanner" in text
+    assert f"source '{script}'" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+
+
+def test_show_completion_prints_the_script(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        "typer._completion_shared.shellingham.detect_shell", lambda: ("bash", "/bin/bash")
+    )
+    result = run("--show-completion")
+    assert result.code == 0
+    assert "_MAPLANNER_COMPLETE=complete_bash" in result.out
+
+
+def _maplanner_on_path(tmp_path: Path) -> dict[str, str]:
+    """An environment whose `maplanner` is this working tree, and whose HOME is fake."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    tool = bin_dir / "maplanner"
+    tool.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m maplanner "$@"\n', encoding="utf-8")
+    tool.chmod(0o755)
+    home = tmp_path / "home"
+    home.mkdir()
+    return {
+        **os.environ,
+        "HOME": str(home),
+        "SHELL": "/bin/bash",
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PYTHONPATH": str(REPO),
+    }
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_installed_script_completes_in_a_real_bash(tmp_path: Path) -> None:
+    env = _maplanner_on_path(tmp_path)
+    home = Path(env["HOME"])
+    # "; true" keeps bash as the parent process, where typer looks for the shell
+    install = subprocess.run(
+        ["bash", "-c", "maplanner --install-completion; true"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    script = home / ".bash_completions" / "maplanner.sh"
+    assert script.is_file(), install.stdout + install.stderr
+    probe = (
+        f"source '{script}'\n"
+        "COMP_WORDS=(maplanner assess --setting hos); COMP_CWORD=3\n"
+        "_maplanner_completion maplanner\n"
+        'echo "${COMPREPLY[@]}"\n'
+        "COMP_WORDS=(maplanner gu); COMP_CWORD=1\n"
+        "_maplanner_completion maplanner\n"
+        'echo "${COMPREPLY[@]}"\n'
+    )
+    done = subprocess.run(
+        ["bash", "--norc", "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stdout.splitlines() == ["hospital", "guide"], done.stderr

@@ -1,0 +1,163 @@
+"""Every command reads the same with colour or without, in a dumb terminal, piped, and at
+40 or 200 columns: nothing crashes, no line is wider than the terminal, and no content is
+lost (40 columns is the narrowest width maplanner promises to print in full).
+
+Runs go through the real edge in-process (stdout is then a pipe, as when piped to a file);
+one test also pipes a real process. Commands are discovered from the Click group, so a
+new command is run in every mode (with --help and with no arguments) automatically.
+"""
+
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from tests.cli_commands import (
+    Sample,
+    command_paths,
+    in_work,
+    prepare_work,
+    samples,
+)
+from tests.conftest import Result, Runner
+
+ESCAPE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
+NARROW, WIDE = 40, 200
+SAMPLES = samples()
+
+
+def _run(
+    run: Runner,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    sample: Sample,
+    **env: str | None,
+) -> Result:
+    prepare_work(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for name, value in env.items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    result = run(*in_work(sample.args, tmp_path))
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
+    return result
+
+
+def _widest(text: str) -> int:
+    return max((cell_len(line) for line in text.splitlines()), default=0)
+
+
+def _letters_and_digits(text: str) -> Counter[str]:
+    """What wrapping may move but never remove: every letter and digit, counted."""
+    return Counter(char for char in text if char.isalnum())
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
+def test_no_color_means_no_escape_codes(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample: Sample
+) -> None:
+    result = _run(run, monkeypatch, tmp_path, sample, NO_COLOR="1", FORCE_COLOR=None)
+    assert not ESCAPE.search(result.out)
+    for token in sample.expect:
+        assert token in result.out
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
+def test_colour_carries_no_meaning_of_its_own(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample: Sample
+) -> None:
+    """With colour forced on, removing the escape codes leaves exactly the plain text."""
+    plain = _run(run, monkeypatch, tmp_path, sample, NO_COLOR="1").out
+    coloured = _run(run, monkeypatch, tmp_path, sample, NO_COLOR=None, FORCE_COLOR="1").out
+    assert ESCAPE.sub("", coloured) == plain
+
+
+@pytest.mark.parametrize("args", [("salary", "--percentile", "75"), ("certs",)])
+def test_forced_colour_really_colours(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """Guards the test above: FORCE_COLOR does make Rich write escape codes here."""
+    coloured = _run(run, monkeypatch, tmp_path, Sample(args, ()), NO_COLOR=None, FORCE_COLOR="1")
+    assert ESCAPE.search(coloured.out)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
+def test_dumb_terminal_gets_plain_text_even_when_colour_is_forced(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample: Sample
+) -> None:
+    plain = _run(run, monkeypatch, tmp_path, sample, NO_COLOR="1").out
+    dumb = _run(run, monkeypatch, tmp_path, sample, NO_COLOR=None, FORCE_COLOR="1", TERM="dumb")
+    assert not ESCAPE.search(dumb.out)
+    assert dumb.out == plain
+
+
+@pytest.mark.parametrize("width", [NARROW, WIDE])
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
+def test_narrow_and_wide_terminals_lose_nothing(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample: Sample, width: int
+) -> None:
+    usual = _run(run, monkeypatch, tmp_path, sample, COLUMNS="80").out
+    result = _run(run, monkeypatch, tmp_path, sample, COLUMNS=str(width))
+    assert _widest(result.out) <= width
+    for token in sample.expect:  # figures and ids stay whole, however the text wraps
+        assert token in result.out, f"{token!r} broken or missing at {width} columns"
+    assert "…" not in result.out  # Rich's sign that it cut something short
+    assert _letters_and_digits(result.out) == _letters_and_digits(usual)
+
+
+@pytest.mark.parametrize("width", [NARROW, 80, WIDE])
+@pytest.mark.parametrize("path", command_paths(), ids=" ".join)
+def test_every_command_runs_in_every_width(
+    run: Runner,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    path: tuple[str, ...],
+    width: int,
+) -> None:
+    """Discovered commands, with --help and bare: fit the width, and never crash.
+
+    (Typer's own --help panels shorten long option names with '…' below about 60
+    columns; only their width is checked here.)
+    """
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", str(width))
+    helped = run(*path, "--help")
+    assert helped.code == 0
+    assert helped.err == ""
+    assert _widest(helped.out) <= width
+    bare = run(*path)
+    assert bare.code in {0, 1, 2}
+    assert "Traceback" not in bare.err and "internal error" not in bare.err
+    assert _widest(bare.out) <= width
+    if bare.code != 0:
+        assert bare.err.startswith("maplanner: ")
+
+
+@pytest.mark.parametrize("args", [("salary", "--percentile", "75"), ("certs", "--year", "2")])
+def test_a_real_pipe_without_columns_gets_80_columns(args: tuple[str, ...]) -> None:
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR"}
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "maplanner", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert not ESCAPE.search(done.stdout)
+    assert 60 < _widest(done.stdout) <= 80
