@@ -20,6 +20,10 @@ def main(argv: list[str] | None = None) -> NoReturn:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code instead of raising."""
+    # pydantic looks for plugins in every installed package's metadata the first time
+    # a model class is made, which costs more than maplanner's own start-up work.
+    # maplanner uses no plugins (set PYDANTIC_DISABLE_PLUGINS yourself to decide).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         return _run(argv)
     except KeyboardInterrupt:

@@ -281,10 +281,38 @@ def test_missing_goal_is_exit_2_listing_the_goals(run: Runner) -> None:
     assert result.err == f"maplanner: missing --goal: choose one of: {', '.join(GOALS)}\n"
 
 
-def test_missing_profile_answers_are_named_when_stdin_is_not_a_terminal(run: Runner) -> None:
+def test_no_answers_and_nothing_saved_says_both_ways_out(run: Runner) -> None:
     result = run("plan", "--goal", "rn")
     assert (result.code, result.out) == (2, "")
-    assert result.err.startswith("maplanner: missing --years and --setting:")
+    first, hint = result.err.splitlines()
+    assert first == "maplanner: no saved profile to plan from"
+    assert "maplanner assess --save" in hint
+    assert "maplanner plan --goal rn --years 4 --setting family-practice" in hint
+
+
+def test_no_answers_plans_from_the_saved_profile(run: Runner) -> None:
+    saved = run(
+        "assess", "--years", "4", "--cert", "CMA", "--setting", "family-practice", "--save"
+    )
+    assert saved.code == 0, saved.err
+    from_saved = run("plan", "--goal", "practice-manager", "--json")
+    from_options = run(
+        "plan",
+        "--goal",
+        "practice-manager",
+        "--years",
+        "4",
+        "--cert",
+        "CMA",
+        "--setting",
+        "family-practice",
+        "--json",
+    )
+    assert from_saved.code == 0, from_saved.err
+    assert json.loads(from_saved.out) == json.loads(from_options.out)
+
+
+def test_missing_profile_answers_are_named(run: Runner) -> None:
     only_setting = run("plan", "--goal", "rn", "--years", "2")
     assert only_setting.code == 2
     assert only_setting.err.startswith("maplanner: missing --setting:")

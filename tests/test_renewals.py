@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.loader import load_catalog
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.renewals import (
-    DUE_SOON_MONTHS,
     add_months,
     month_index,
     month_of,
@@ -82,6 +82,10 @@ def test_bad_months_are_refused(text: str, message: str) -> None:
 # Due dates and flags --------------------------------------------------------------------
 
 
+#: The shipped warning time (data/certifications.toml).
+DUE_SOON = load_catalog(None).renewal_due_soon_months
+
+
 def _cma(earned: str | None, today: date = TODAY, catalog: Catalog | None = None) -> Any:
     assert catalog is not None
     return renewal_for(HeldCert(id="CMA", earned=earned), catalog, today)
@@ -103,8 +107,8 @@ def test_cma_is_due_sixty_months_after_it_was_earned(catalog: Catalog) -> None:
     ("earned", "left", "status"),
     [
         ("2020-03", 0, "due-soon"),  # due this month
-        ("2020-09", DUE_SOON_MONTHS, "due-soon"),  # the last month that counts as soon
-        ("2020-10", DUE_SOON_MONTHS + 1, "current"),
+        ("2020-09", DUE_SOON, "due-soon"),  # the last month that counts as soon
+        ("2020-10", DUE_SOON + 1, "current"),
         ("2020-02", -1, "lapsed"),
         ("2015-03", -60, "lapsed"),
     ],
@@ -136,7 +140,7 @@ def test_status_follows_months_left_on_any_day(today: date) -> None:
     assert row.months_left == month_index("2026-06") - month_index(month_of(today))
     if row.months_left < 0:
         assert row.status == "lapsed"
-    elif row.months_left <= DUE_SOON_MONTHS:
+    elif row.months_left <= DUE_SOON:
         assert row.status == "due-soon"
     else:
         assert row.status == "current"
@@ -331,3 +335,17 @@ def test_due_cannot_be_combined(run: Runner, extra: tuple[str, ...]) -> None:
         "maplanner: --due lists the renewals of every credential you hold: it cannot be "
         "combined with ID, --year or --track\n"
     )
+
+
+def test_the_warning_time_comes_from_the_data(data_copy: Any) -> None:
+    """A counselor's data directory can warn earlier; nothing in code holds the 6."""
+    text = (data_copy / "certifications.toml").read_text(encoding="utf-8")
+    (data_copy / "certifications.toml").write_text(
+        text.replace("due_soon_months = 6", "due_soon_months = 12"), encoding="utf-8"
+    )
+    catalog = load_catalog(data_copy)
+    profile = Profile(years=5, setting="hospital", certs=(HeldCert(id="CMA", earned="2020-01"),))
+    report = renewals(profile, catalog, date(2024, 3, 1))  # due 2025-01: 10 months left
+    assert report.due_soon_months == 12
+    assert report.renewals[0].status == "due-soon"
+    assert renewals(profile, load_catalog(None), date(2024, 3, 1)).renewals[0].status == "current"

@@ -71,6 +71,7 @@ class Catalog(Strict):
     settings: list[WorkSetting]
     specialties: list[Specialty]
     certifications: list[Certification]
+    renewal_due_soon_months: int
     roadmap_max_year: int
     roadmap: list[RoadmapBand]
     skills: SkillsFile

@@ -113,7 +113,15 @@ class Certification(Strict):
     source: Id = Field(description="Where the credential itself is named.")
 
 
+class RenewalWarning(Strict):
+    """How early `certs --due` flags a renewal: a product choice, not an issuer's rule."""
+
+    due_soon_months: int = Field(ge=0, le=60)
+    source: Id
+
+
 class CertificationsFile(Strict):
+    renewals: RenewalWarning
     certification: list[Certification] = Field(min_length=1)
 
     @model_validator(mode="after")

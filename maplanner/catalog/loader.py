@@ -255,6 +255,7 @@ def _assemble(parts: dict[str, BaseModel]) -> Catalog:
         settings=settings.setting,
         specialties=specialties.specialty,
         certifications=certs.certification,
+        renewal_due_soon_months=certs.renewals.due_soon_months,
         roadmap_max_year=roadmap.max_year,
         roadmap=roadmap.band,
         skills=skills,

@@ -130,6 +130,10 @@ def certs(
 
 def _held() -> frozenset[str]:
     """The credentials in the saved profile, to mark in the tables (none if none saved)."""
+    from maplanner.store import anything_saved
+
+    if not anything_saved():
+        return frozenset()
     from maplanner.store.profiles import load_profile
 
     profile = load_profile()

@@ -1,6 +1,6 @@
 """`maplanner plan`: a year-by-year plan from where you stand to one career path."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -15,10 +15,6 @@ from maplanner.commands.profile_options import (
 )
 from maplanner.commands.shared import JsonOption
 
-if TYPE_CHECKING:
-    from maplanner.catalog.catalog import Catalog
-    from maplanner.core.profile import Profile
-
 SHORT = "A year-by-year plan from where you stand to a career path."
 HELP = f"""{SHORT}
 
@@ -27,6 +23,9 @@ Give the path with --goal and describe yourself with the same options as
 
   maplanner plan --goal practice-manager --years 4 --cert CMA \\
       --setting family-practice
+
+With none of those options, the plan starts from your saved profile
+('maplanner assess --save').
 
 For each career year the plan says which credentials to earn, which skills
 to build, the role to hold, and the milestone that marks the year done. It
@@ -60,6 +59,11 @@ def plan(
     pay: PayOption = None,
     json_output: JsonOption = False,
 ) -> None:
+    from maplanner.commands.profile_source import (
+        options_given,
+        profile_from_options,
+        saved_profile,
+    )
     from maplanner.commands.shared import catalog
     from maplanner.core.paths import find_path
     from maplanner.core.plan import make_plan
@@ -72,54 +76,25 @@ def plan(
         goals = ", ".join(path.id for path in data.paths)
         raise InputError(f"missing --goal: choose one of: {goals}")
     path = find_path(data, goal, option="--goal")
-    profile = _profile(
-        data,
-        years=years,
-        certs=cert,
-        setting=setting,
-        specialty=specialty,
-        leads=leads,
-        pay=pay,
-    )
+    if options_given(years, cert, setting, specialty, leads, pay):
+        profile = profile_from_options(
+            data,
+            years=years,
+            certs=cert,
+            setting=setting,
+            specialty=specialty,
+            leads=leads,
+            pay=pay,
+            purpose="a plan",
+        )
+    else:
+        profile, _ = saved_profile(
+            data,
+            why="to plan from",
+            example=f"maplanner plan --goal {path.id} --years 4 --setting family-practice",
+        )
     result = make_plan(profile, data, path.id)
     if json_output:
         emit_json(result)
     else:
         render_plan(result)
-
-
-def _profile(
-    data: "Catalog",
-    *,
-    years: float | None,
-    certs: list[str] | None,
-    setting: str | None,
-    specialty: str | None,
-    leads: str | None,
-    pay: str | None,
-) -> "Profile":
-    """Where the plan's profile comes from: today the options, checked like assess's.
-
-    The one place to add other sources (a saved profile, the interview in a terminal).
-    Missing required answers are a usage error naming them (exit 2).
-    """
-    from maplanner.core.profile import build_profile
-    from maplanner.errors import InputError
-
-    missing = [
-        name for name, value in (("--years", years), ("--setting", setting)) if value is None
-    ]
-    if missing:
-        raise InputError(
-            f"missing {' and '.join(missing)}: plan needs the same answers as 'maplanner "
-            "assess', for example --years 4 --setting family-practice"
-        )
-    return build_profile(
-        data,
-        years=years,
-        certs=certs,
-        setting=setting,
-        specialty=specialty,
-        leads=leads,
-        pay=pay,
-    )

@@ -28,8 +28,7 @@ from maplanner.commands.profile_options import (
 )
 
 if TYPE_CHECKING:
-    from maplanner.catalog.catalog import Catalog
-    from maplanner.core.profile import Profile
+    pass
 
 SHORT = "Write your plan to a file to print or email (Markdown, HTML or JSON)."
 HELP = f"""{SHORT}
@@ -131,6 +130,11 @@ def report(
     leads: LeadsOption = None,
     pay: PayOption = None,
 ) -> None:
+    from maplanner.commands.profile_source import (
+        options_given,
+        profile_from_options,
+        saved_profile,
+    )
     from maplanner.commands.shared import catalog
     from maplanner.core.paths import find_path
     from maplanner.core.report import build_report
@@ -141,10 +145,9 @@ def report(
     prepared_for = check_name(name)
     data = catalog()
     goal_id = None if goal is None else find_path(data, goal, option="--goal").id
-    answers = (years, cert, setting, specialty, leads, pay)
-    from_options = any(value is not None for value in answers)
+    from_options = options_given(years, cert, setting, specialty, leads, pay)
     if from_options:
-        profile = _from_options(
+        profile = profile_from_options(
             data,
             years=years,
             certs=cert,
@@ -152,10 +155,15 @@ def report(
             specialty=specialty,
             leads=leads,
             pay=pay,
+            purpose="a report from options",
         )
         saved_on = None
     else:
-        profile, saved_on = _saved(data)
+        profile, saved_on = saved_profile(
+            data,
+            why="to report on",
+            example="maplanner report -o plan.html --years 4 --setting family-practice",
+        )
     document = build_report(
         profile,
         data,
@@ -300,55 +308,6 @@ def _link_new(part: Path, path: Path) -> None:
         if path.exists():
             raise _input_error(f"-o {path} already exists: add --force to replace it") from None
         part.replace(path)
-
-
-def _saved(data: "Catalog") -> "tuple[Profile, str]":
-    """The saved profile (checked against the catalog) and the day it last changed."""
-    from maplanner.core.profile import normalized
-    from maplanner.errors import InputError
-    from maplanner.store.profiles import HOW_TO_SAVE, load_state
-
-    state = load_state()
-    if state is None:
-        raise InputError(
-            "no saved profile to report on",
-            hint=f"{HOW_TO_SAVE}; or give the answers to this command, for example "
-            "'maplanner report -o plan.html --years 4 --setting family-practice'",
-        )
-    return normalized(state.profile, data), state.updated_on
-
-
-def _from_options(
-    data: "Catalog",
-    *,
-    years: float | None,
-    certs: list[str] | None,
-    setting: str | None,
-    specialty: str | None,
-    leads: str | None,
-    pay: str | None,
-) -> "Profile":
-    """A profile from the options, checked like assess's; --years and --setting needed."""
-    from maplanner.core.profile import build_profile
-
-    missing = [
-        name for name, value in (("--years", years), ("--setting", setting)) if value is None
-    ]
-    if missing:
-        raise _input_error(
-            f"missing {' and '.join(missing)}: a report from options needs the same answers "
-            "as 'maplanner assess', for example --years 4 --setting family-practice (or "
-            "leave out every answer to use your saved profile)"
-        )
-    return build_profile(
-        data,
-        years=years,
-        certs=certs,
-        setting=setting,
-        specialty=specialty,
-        leads=leads,
-        pay=pay,
-    )
 
 
 def _input_error(message: str) -> Exception:

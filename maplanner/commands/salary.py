@@ -116,6 +116,10 @@ def salary(
 
 def _saved_assessment(data: "Catalog") -> "Assessment | None":
     """The saved profile assessed now, to mark its estimate and pay; None if none saved."""
+    from maplanner.store import anything_saved
+
+    if not anything_saved():
+        return None
     from maplanner.store.profiles import load_profile
 
     profile = load_profile()

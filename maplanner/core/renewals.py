@@ -22,10 +22,6 @@ from maplanner.catalog.certs import ContinuingEducation
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.errors import InputError
 
-#: A renewal due within this many months (or this month) is flagged "due soon". The
-#: six months come from the feature's specification (issue 6), not from an issuer.
-DUE_SOON_MONTHS = 6
-
 Status = Literal["lapsed", "due-soon", "current", "no-earned-month", "no-verified-cycle"]
 #: Most urgent first: the order `certs --due` lists credentials in.
 URGENCY: tuple[Status, ...] = (
@@ -144,7 +140,8 @@ def renewal_for(held: HeldCert, catalog: Catalog, today: date) -> RenewalDue:
         else:
             due = add_months(held.earned, renewal.cycle_months)
             left = month_index(due) - month_index(month_of(today))
-            status = "lapsed" if left < 0 else "due-soon" if left <= DUE_SOON_MONTHS else "current"
+            soon = catalog.renewal_due_soon_months
+            status = "lapsed" if left < 0 else "due-soon" if left <= soon else "current"
             advice = _advice(status, left, due, cert.id, cert.issuer)
     return RenewalDue(
         id=cert.id,
@@ -188,7 +185,7 @@ def renewals(profile: Profile | None, catalog: Catalog, today: date) -> RenewalR
     )
     return RenewalReport(
         today=today.isoformat(),
-        due_soon_months=DUE_SOON_MONTHS,
+        due_soon_months=catalog.renewal_due_soon_months,
         profile_saved=profile is not None,
         renewals=tuple(rows),
     )

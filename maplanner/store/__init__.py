@@ -33,3 +33,14 @@ def today() -> date:
             f"{TODAY_VARIABLE} {text!r} is not a date: use YYYY-MM-DD, like 2025-03-14, "
             "or unset it"
         ) from None
+
+
+def anything_saved() -> bool:
+    """Whether a profile database exists at all, answered without importing the store.
+
+    `salary` and `certs` only mark a saved profile when there is one; most runs have
+    none, and should not pay for loading the store's models to find that out.
+    """
+    from maplanner.store.db import database_path
+
+    return database_path().exists()
