@@ -50,6 +50,7 @@ def main(
         Path | None,
         typer.Option(
             "--data-dir",
+            metavar="DIR",
             help="Use data files from this directory (for example a state wage table); "
             "files it lacks come from the shipped data. Also MAPLANNER_DATA.",
             show_default=False,
@@ -92,4 +93,16 @@ def build_command() -> typer.main.TyperGroup:  # type: ignore[name-defined]
         pass
     else:
         install()
-    return typer.main.get_command(app)
+    command = typer.main.get_command(app)
+    _quiet_flag_types(command)
+    return command
+
+
+def _quiet_flag_types(command: typer.main.TyperGroup) -> None:  # type: ignore[name-defined]
+    """Help shows a type beside each option; for an on/off flag ('<bool>') it says nothing
+    a reader needs, so flags show none."""
+    for param in command.params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    for sub in getattr(command, "commands", {}).values():
+        _quiet_flag_types(sub)

@@ -29,6 +29,7 @@ YearsOption = Annotated[
     float | None,
     typer.Option(
         "--years",
+        metavar="YEARS",
         help="Years of experience as an MA; decimals allowed, 0 for students.",
         show_default=False,
         parser=_years_value,
@@ -38,6 +39,7 @@ CertOption = Annotated[
     list[str] | None,
     typer.Option(
         "--cert",
+        metavar="ID",
         help="A certification you hold, by id (CMA, RMA, CCMA, CPT for phlebotomy, ...). "
         "Repeat the option, or separate ids with commas.",
         show_default=False,
@@ -48,6 +50,7 @@ SettingOption = Annotated[
     str | None,
     typer.Option(
         "--setting",
+        metavar="SETTING",
         help="Where you work: family-practice, specialty-clinic, multispecialty-group, "
         "urgent-care, outpatient-center, ambulatory-surgery, hospital, "
         "chiropractic-optometry, podiatry-office.",
@@ -59,6 +62,7 @@ SpecialtyOption = Annotated[
     str | None,
     typer.Option(
         "--specialty",
+        metavar="SPECIALTY",
         help="Your specialty, or none: ophthalmology, cardiology, podiatry, dermatology, "
         "orthopedics, ob-gyn, pediatrics, allergy.",
         show_default=False,
@@ -69,6 +73,7 @@ LeadsOption = Annotated[
     str | None,
     typer.Option(
         "--leads",
+        metavar="LEVEL",
         help="Leadership duties: none, trains (trains or precepts others), lead (lead MA), "
         "supervises (supervises a team).",
         show_default=False,
@@ -79,6 +84,7 @@ PayOption = Annotated[
     str | None,
     typer.Option(
         "--pay",
+        metavar="PAY",
         help="Your current pay, optional: yearly like 46000 or 46k, or hourly like 22.50/h.",
         show_default=False,
     ),
