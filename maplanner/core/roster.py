@@ -21,6 +21,7 @@ normalized answers (so "cma;bls" and "BLS; CMA" share one assessment). The cache
 have a fixed size, so memory stays flat however long the roster is.
 """
 
+import dataclasses
 import functools
 import operator
 import re
@@ -137,8 +138,14 @@ class PayPercentile(_Model):
         return self.outside or ""
 
 
-class RosterResult(_Model):
-    """One results row: the row's id, its outcome, and its pay percentile if pay was given."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class RosterResult:
+    """One results row: the row's id, its outcome, and its pay percentile if pay was given.
+
+    A plain frozen dataclass, not a model: one is made for every row of a roster, from
+    parts that were validated (and cached) when they were made, and validating them
+    again per row would cost more than assessing the row.
+    """
 
     line: int
     id: str

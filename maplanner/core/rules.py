@@ -522,6 +522,10 @@ def when_for(catalog: Catalog, band_id: str, year: int) -> str:
     band of its stage: 'now (years 2-4)' inside it, 'now (usually year 1)' when that
     band is past, and the band itself ('years 5+') when it is still ahead.
     """
+    return catalog.memo(("when", band_id, year), lambda: _when(catalog, band_id, year))
+
+
+def _when(catalog: Catalog, band_id: str, year: int) -> str:
     band = next(band for band in catalog.roadmap if band.id == band_id)
     span = band_span(band)
     if year < band.first_year:
