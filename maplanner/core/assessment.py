@@ -29,7 +29,7 @@ from maplanner.core.wages import WageAtPercentile, WageStanding
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 FactorId = Literal[

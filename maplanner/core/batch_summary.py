@@ -18,7 +18,7 @@ from maplanner.core.roster import RosterResult
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class TierCount(_Model):

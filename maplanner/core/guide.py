@@ -23,7 +23,7 @@ OPTION = "topic"
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class TopicSummary(_Result):

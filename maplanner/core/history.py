@@ -15,7 +15,7 @@ from maplanner.core.assessment import Assessment
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class AssessmentRecord(_Result):

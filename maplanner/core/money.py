@@ -28,7 +28,7 @@ _PATTERN = re.compile(
 class Pay(BaseModel):
     """An amount of pay and whether it is per year or per hour."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     amount: float
     per: Literal["year", "hour"]

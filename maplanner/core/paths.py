@@ -21,7 +21,7 @@ NO_PAY = "no verified figure"
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Ref(_Result):

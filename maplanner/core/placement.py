@@ -15,7 +15,7 @@ from maplanner.core.profile import Profile
 
 
 class TierPlacement(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     tier: str
     tier_name: str

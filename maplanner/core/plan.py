@@ -43,7 +43,7 @@ GENERAL_ASSUMPTIONS = (
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class PlanCredential(_Result):

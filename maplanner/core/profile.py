@@ -25,7 +25,7 @@ def _month(value: str | None) -> str | None:
 class HeldCert(BaseModel):
     """A credential the person holds, with the month it was earned or last renewed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     earned: Annotated[str | None, AfterValidator(_month)] = None
@@ -34,7 +34,7 @@ class HeldCert(BaseModel):
 class Profile(BaseModel):
     """Everything the rules need to know about a person."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     years: float = Field(ge=0, le=MAX_YEARS)
     certs: tuple[HeldCert, ...] = ()

@@ -35,7 +35,7 @@ _MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})", re.ASCII)
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class RenewalDue(_Result):

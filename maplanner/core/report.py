@@ -46,7 +46,7 @@ ProfileFrom = Literal["saved", "options"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Named(_Model):

@@ -79,7 +79,7 @@ WageKind = Literal["published", "estimate", "at-or-below", "at-or-above"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Header(_Model):

@@ -51,7 +51,7 @@ from maplanner.core.wages import WageAtPercentile, percentile_of, wage_at
 class Estimate(BaseModel):
     """The estimated percentile and the factors that add up to it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     percentile: float
     factors: tuple[Factor, ...]
@@ -92,7 +92,7 @@ def assess(profile: Profile, catalog: Catalog) -> Assessment:
 class Brief(BaseModel):
     """What one roster row shows: the same answers `assess` gives for these parts."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     tier: str
     tier_name: str

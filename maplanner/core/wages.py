@@ -21,7 +21,7 @@ from maplanner.errors import InputError
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class WageAtPercentile(_Result):

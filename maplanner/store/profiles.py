@@ -55,7 +55,7 @@ def nothing_saved(why: str) -> InputError:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class SavedState(_Model):
