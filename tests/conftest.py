@@ -1,15 +1,24 @@
 """Shared fixtures: every test runs isolated from the user's real data and terminal."""
 
 import io
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.loader import load_catalog, packaged_data_dir
+
+# Property tests run whole commands in-process: a busy machine must not turn a slow
+# example into a failure. In CI the examples are derandomized, so a run is repeatable
+# (locally each run still explores new ones).
+settings.register_profile("dev", deadline=None, print_blob=True)
+settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @dataclass

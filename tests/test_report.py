@@ -216,7 +216,8 @@ def test_markdown_text_is_literal_and_on_one_line(value: str) -> None:
     assert _ESCAPED.sub(r"\1", escaped) == " ".join(value.split())
     live = _ESCAPED.sub("", escaped)
     assert not set(live) & set("\\`*_[]<|~")
-    assert not re.match(r"(#{1,6}(\s|$)|>|[-+](\s|$)|\d{1,9}[.)](\s|$))", live)
+    # The line as written must not open a block (heading, quote, list item).
+    assert not re.match(r"(#{1,6}(\s|$)|>|[-+](\s|$)|\d{1,9}[.)](\s|$))", escaped)
 
 
 def test_markdown_escaping_examples() -> None:

@@ -1,12 +1,53 @@
 """Where results are written: a Rich console on stdout, or one JSON document."""
 
+import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+#: The end of a line made only of spaces and colour codes (codes hold no spaces).
+_TAIL = re.compile(r"(?: |\x1b\[[0-9;]*m)*$")
+
+
+def _trim(line: str) -> str:
+    """The line without its trailing spaces; colour codes among them are kept."""
+    tail = _TAIL.search(line)
+    assert tail is not None  # the pattern matches the empty string at the end
+    return line[: tail.start()] + tail.group().replace(" ", "")
+
+
+class _TrimmedLines:
+    """A stdout wrapper that drops the spaces Rich pads lines with before each newline.
+
+    Rich fills table and grid rows out to the full width; on a terminal that is
+    invisible, but piped into a file or an email every line ends in a run of spaces.
+    Everything else (isatty, encoding, fileno) is the real stream's, so Rich still
+    sees the terminal it is writing to.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self._pending = (self._pending + text).split("\n")
+        for line in lines:
+            self._stream.write(_trim(line) + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(self._pending)
+            self._pending = ""
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def console() -> "Console":
@@ -18,7 +59,12 @@ def console() -> "Console":
     """
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, emoji=False)
+    return Console(
+        file=_TrimmedLines(sys.stdout),  # type: ignore[arg-type]
+        highlight=False,
+        soft_wrap=False,
+        emoji=False,
+    )
 
 
 def emit_json(result: BaseModel) -> None:
