@@ -70,7 +70,7 @@ def test_topic_json_shape(run: Runner) -> None:
         assert section["points"] and section["sources"]
     sources = document["sources"]
     assert isinstance(sources, list)
-    assert all(set(s) == {"id", "publisher", "title", "period"} for s in sources)
+    assert all(set(s) == {"id", "publisher", "title", "period", "url"} for s in sources)
     assert {s["id"] for s in sources} == {
         "guide-resumegeni",
         "guide-jobicy",

@@ -28,6 +28,7 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import TRACKS, Certification, ContinuingEducation, Track
 from maplanner.core.matching import resolve_id, unknown_message
 from maplanner.core.profile import cert_choices
+from maplanner.core.refs import Ref, SourceRef, source_ref
 from maplanner.errors import InputError
 
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+", re.ASCII)
@@ -37,23 +38,6 @@ _MAX_DIGITS = 6
 
 class _Result(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class SourceRef(_Result):
-    """Where a fact comes from, spelled out so a reader can check it."""
-
-    id: str
-    publisher: str
-    title: str
-    period: str
-    url: str | None
-
-
-class Ref(_Result):
-    """Something the catalog knows by id, with the name to show people."""
-
-    id: str
-    name: str
 
 
 # The list ----------------------------------------------------------------------
@@ -312,17 +296,6 @@ def certification_detail(catalog: Catalog, cert_id: str) -> CertDetail:
         ladder=_ladder(catalog, cert),
         related=[_ref(catalog.certification(other)) for other in cert.related],
         source=source_ref(catalog, cert.source),
-    )
-
-
-def source_ref(catalog: Catalog, source_id: str) -> SourceRef:
-    source = catalog.source(source_id)
-    return SourceRef(
-        id=source.id,
-        publisher=source.publisher,
-        title=source.title,
-        period=source.period,
-        url=source.url,
     )
 
 

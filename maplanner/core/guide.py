@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.guide import PLACEHOLDERS, GuideSection, GuideTopic, placeholders_in
 from maplanner.core.matching import unknown_message
-from maplanner.core.paths import SourceRef, source_ref
+from maplanner.core.refs import SourceRef, source_ref
 from maplanner.core.text import dollars, hourly, ordinal
 from maplanner.errors import InputError
 

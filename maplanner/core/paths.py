@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.paths import KINDS, CareerPath, Condition, Kind, PathStep, PayFigure
 from maplanner.core.matching import resolve_id
+from maplanner.core.refs import Ref, SourceRef, source_ref
 from maplanner.core.text import dollars
 from maplanner.errors import InputError
 
@@ -22,20 +23,6 @@ NO_PAY = "no verified figure"
 
 class _Result(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Ref(_Result):
-    """Something the catalog knows by id, with the name people read."""
-
-    id: str
-    name: str
-
-
-class SourceRef(_Result):
-    id: str
-    publisher: str
-    title: str
-    period: str
 
 
 class StepView(_Result):
@@ -185,10 +172,3 @@ def either(items: list[str]) -> str:
 
 def credential_ref(catalog: Catalog, cert_id: str) -> Ref:
     return Ref(id=cert_id, name=catalog.certification(cert_id).name)
-
-
-def source_ref(catalog: Catalog, source_id: str) -> SourceRef:
-    source = catalog.source(source_id)
-    return SourceRef(
-        id=source.id, publisher=source.publisher, title=source.title, period=source.period
-    )

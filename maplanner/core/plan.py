@@ -28,9 +28,9 @@ from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.paths import CareerPath, Condition, PathStep
-from maplanner.core.paths import Ref, source_ref
 from maplanner.core.placement import experience_tier
 from maplanner.core.profile import Profile
+from maplanner.core.refs import Ref, source_ref
 
 #: How the plan reads the guides: said once, in every plan.
 GENERAL_ASSUMPTIONS = (

@@ -13,9 +13,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.sources import Source
 from maplanner.catalog.wages import PercentilePoint
 from maplanner.core.money import Pay
+from maplanner.core.refs import SourceRef, source_ref
 from maplanner.core.text import dollars
 from maplanner.core.wages import (
     WageAtPercentile,
@@ -29,16 +29,6 @@ from maplanner.core.wages import (
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class SourceRef(_Model):
-    """The publication a block of figures comes from, and its vintage."""
-
-    id: str
-    publisher: str
-    title: str
-    period: str
-    url: str | None
 
 
 class Figure(_Model):
@@ -132,16 +122,6 @@ class SalaryReport(_Model):
     setting: SettingAnswer | None
 
 
-def source_ref(source: Source) -> SourceRef:
-    return SourceRef(
-        id=source.id,
-        publisher=source.publisher,
-        title=source.title,
-        period=source.period,
-        url=source.url,
-    )
-
-
 def distribution(catalog: Catalog) -> Distribution:
     """The published table, each hourly figure flagged published or derived."""
     table = catalog.wages
@@ -167,7 +147,7 @@ def distribution(catalog: Catalog) -> Distribution:
         soc_code=table.soc_code,
         area=table.area,
         vintage=table.vintage,
-        source=source_ref(catalog.source(table.source)),
+        source=source_ref(catalog, table.source),
         hours_per_year=table.hours_per_year,
         points=[row(point) for point in table.percentiles],
         mean=mean,
@@ -234,7 +214,7 @@ def setting_answer(catalog: Catalog, setting_id: str, wage: WageAnswer | None) -
         median_hourly=industry.median_annual / table.hours_per_year,
         hourly_published=False,
         share_of_jobs_percent=industry.share_of_jobs_percent,
-        source=source_ref(catalog.source(industry.source)),
+        source=source_ref(catalog, industry.source),
         national_median_annual=median.annual,
         national_median_hourly=national_hourly,
         national_median_hourly_published=national_published,

@@ -12,7 +12,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from maplanner.core.certs import CertDetail, CertList, RenewalInfo, SourceRef, YearPlan
+from maplanner.core.certs import CertDetail, CertList, RenewalInfo, YearPlan
+from maplanner.core.refs import SourceRef
 from maplanner.core.text import dollars
 from maplanner.render.output import console as stdout_console
 

@@ -15,7 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from maplanner.catalog.paths import KINDS
-from maplanner.core.paths import PathDetail, PathList, PathView, Ref, StepView
+from maplanner.core.paths import PathDetail, PathList, PathView, StepView
+from maplanner.core.refs import Ref
 from maplanner.render.output import console as stdout_console
 
 LABEL_STYLE = "bold"

@@ -12,12 +12,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from maplanner.core.refs import SourceRef
 from maplanner.core.salary_view import (
     Distribution,
     Mark,
     SalaryReport,
     SettingAnswer,
-    SourceRef,
     WageAnswer,
 )
 from maplanner.core.text import dollars, hourly, ordinal
