@@ -8,16 +8,12 @@ from hypothesis import strategies as st
 
 from maplanner.catalog.loader import load_catalog
 from maplanner.core.assessment import Assessment
+from maplanner.core.estimate import estimate_percentile, experience_base, setting_percentile
 from maplanner.core.money import Pay
+from maplanner.core.next_steps import career_year
 from maplanner.core.placement import place
 from maplanner.core.profile import HeldCert, Profile
-from maplanner.core.rules import (
-    assess,
-    career_year,
-    estimate_percentile,
-    experience_base,
-    setting_percentile,
-)
+from maplanner.core.rules import assess
 from maplanner.core.wages import wage_at
 
 CATALOG = load_catalog(None)

@@ -1,5 +1,7 @@
 """Small wording helpers shared by the domain's explanations."""
 
+from collections.abc import Iterable
+
 
 def ordinal(value: float) -> str:
     """'75th', '52nd', '10th'; non-integers are rounded to the nearest whole percentile."""
@@ -19,3 +21,16 @@ def dollars(amount: float) -> str:
 def hourly(amount: float) -> str:
     """Cents for hourly rates: '$21.25'."""
     return f"${amount:,.2f}"
+
+
+def years_count(value: float) -> str:
+    """'1 year', '2.5 years'."""
+    return f"{value:g} year" + ("" if value == 1 else "s")
+
+
+def join_words(items: Iterable[str], word: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C' (or with 'or')."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
