@@ -53,7 +53,7 @@ def _run(argv: list[str] | None) -> int:
         sys.stdout.write(error.ctx.get_help() + "\n" if error.ctx else "")
         return 0
     except click_errors.UsageError as error:
-        where = error.ctx.command_path if error.ctx else PROG
+        where = error.ctx.command_path if error.ctx else _command_path(command, argv)
         _say(f"{error.format_message().rstrip('.')} (see '{where} --help')")
         return 2
     except click_errors.ClickException as error:
@@ -91,6 +91,21 @@ def _exit_code(code: object) -> int:
         return code
     _say(str(code))
     return 1
+
+
+def _command_path(group: object, argv: list[str] | None) -> str:
+    """'maplanner salary' for an error the parser raised without saying where.
+
+    Some usage errors (an option given without its value) come without a context;
+    the help to point at is the deepest command named on the command line.
+    """
+    path = [PROG]
+    for word in sys.argv[1:] if argv is None else argv:
+        commands = getattr(group, "commands", None)
+        if isinstance(commands, dict) and word in commands:
+            group = commands[word]
+            path.append(word)
+    return " ".join(path)
 
 
 def _say(message: str, hint: str | None = None) -> None:

@@ -51,3 +51,14 @@ def test_unknown_option_is_one_line_exit_2(run: Runner) -> None:
     assert result.code == 2
     expected = "maplanner: No such option: --bogus (see 'maplanner certs --help')"
     assert result.err.strip() == expected
+
+
+def test_an_option_without_its_value_points_at_that_commands_help(run: Runner) -> None:
+    result = run("salary", "--percentile")
+    assert result.code == 2
+    assert result.err == (
+        "maplanner: Option '--percentile' requires an argument (see 'maplanner salary --help')\n"
+    )
+    nested = run("profile", "add-cert", "CMA", "--earned")
+    assert nested.code == 2
+    assert nested.err.endswith("(see 'maplanner profile add-cert --help')\n")
