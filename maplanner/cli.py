@@ -100,9 +100,18 @@ def build_command() -> typer.main.TyperGroup:  # type: ignore[name-defined]
 
 def _quiet_flag_types(command: typer.main.TyperGroup) -> None:  # type: ignore[name-defined]
     """Help shows a type beside each option; for an on/off flag ('<bool>') it says nothing
-    a reader needs, so flags show none."""
+    a reader needs, so flags show none (-h/--help included, which click makes late)."""
     for param in command.params:
         if getattr(param, "is_flag", False) and param.metavar is None:
             param.metavar = ""
+    make_help_option = command.get_help_option
+
+    def quiet_help_option(ctx: typer.Context) -> object:
+        option = make_help_option(ctx)
+        if option is not None and option.metavar is None:
+            option.metavar = ""
+        return option
+
+    command.get_help_option = quiet_help_option
     for sub in getattr(command, "commands", {}).values():
         _quiet_flag_types(sub)
