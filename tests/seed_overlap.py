@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-SEEDS_DIR = Path("/work/shared/seeds")
+#: The two career guides maplanner's data was written from, kept beside the repository.
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 RUN_WORDS = 9
 #: Keys whose values are identifiers or names, not prose.
 NOT_PROSE = {"id", "source", "aliases", "credentials", "next", "leadership"}

@@ -90,6 +90,10 @@ VALUE_CASES = {
     "maplanner guide ": "topics",
     "maplanner certs --track ": "tracks",
     "maplanner paths --kind ": "kinds",
+    "maplanner profile add-cert ": "certifications",
+    "maplanner profile remove-cert ": "certifications",
+    "maplanner report --goal ": "paths",
+    "maplanner report --setting ": "settings",
 }
 
 
@@ -105,32 +109,6 @@ def _expected(catalog: Catalog, what: str) -> list[str]:
         "kinds": list(KINDS),
     }
     return everything[what]
-
-
-#: Commands other engineers add: checked when the build has them.
-LATER_CASES = {
-    "maplanner profile add-cert ": "certifications",
-    "maplanner profile remove-cert ": "certifications",
-    "maplanner report --goal ": "paths",
-    "maplanner report --setting ": "settings",
-}
-
-
-@pytest.mark.parametrize(("line", "what"), VALUE_CASES.items())
-def test_offers_the_catalog_values(
-    run: Runner, monkeypatch: pytest.MonkeyPatch, catalog: Catalog, line: str, what: str
-) -> None:
-    assert complete(run, monkeypatch, line) == _expected(catalog, what)
-
-
-@pytest.mark.parametrize(("line", "what"), LATER_CASES.items())
-def test_offers_the_catalog_values_to_later_commands(
-    run: Runner, monkeypatch: pytest.MonkeyPatch, catalog: Catalog, line: str, what: str
-) -> None:
-    path = tuple(line.split()[1:-1])
-    if path not in set(command_paths()):
-        pytest.skip(f"no {' '.join(path)} command in this build")
-    assert complete(run, monkeypatch, line) == _expected(catalog, what)
 
 
 def test_values_are_filtered_by_what_was_typed(

@@ -152,3 +152,15 @@ def test_option_help_lists_every_id_in_the_data(catalog: Catalog) -> None:
 def test_data_files_are_plain_utf8_toml() -> None:
     for path in packaged_data_dir().glob("*.toml"):
         tomllib.loads(path.read_bytes().decode("utf-8"))
+
+
+def test_no_data_file_copies_the_guides_sentences() -> None:
+    """Figures carry over from the two career guides; their sentences do not."""
+    from tests import seed_overlap
+
+    runs = seed_overlap.seed_runs()
+    if runs is None:
+        pytest.skip("the career guides are not beside this checkout")
+    for path in sorted(packaged_data_dir().glob("*.toml")):
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert seed_overlap.copied(document, runs) == [], path.name

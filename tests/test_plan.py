@@ -76,7 +76,7 @@ def earned(document: dict[str, Any]) -> dict[int, list[str]]:
     return {y["year"]: [c["id"] for c in y["credentials"]] for y in document["years"]}
 
 
-# The example from the issue ---------------------------------------------------------
+# The practice-manager example -------------------------------------------------------------
 
 
 def test_example_plan_years_and_credentials(run: Runner) -> None:
