@@ -111,6 +111,13 @@ def _expected(catalog: Catalog, what: str) -> list[str]:
     return everything[what]
 
 
+@pytest.mark.parametrize(("line", "what"), VALUE_CASES.items())
+def test_offers_the_catalog_values(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, catalog: Catalog, line: str, what: str
+) -> None:
+    assert complete(run, monkeypatch, line) == _expected(catalog, what)
+
+
 def test_values_are_filtered_by_what_was_typed(
     run: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
