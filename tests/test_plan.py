@@ -296,18 +296,7 @@ def test_no_answers_plans_from_the_saved_profile(run: Runner) -> None:
     )
     assert saved.code == 0, saved.err
     from_saved = run("plan", "--goal", "practice-manager", "--json")
-    from_options = run(
-        "plan",
-        "--goal",
-        "practice-manager",
-        "--years",
-        "4",
-        "--cert",
-        "CMA",
-        "--setting",
-        "family-practice",
-        "--json",
-    )
+    from_options = run(*EXAMPLE, "--json")  # the same answers, given as options
     assert from_saved.code == 0, from_saved.err
     assert json.loads(from_saved.out) == json.loads(from_options.out)
 

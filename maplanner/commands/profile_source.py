@@ -33,17 +33,7 @@ def profile_from_options(
     `purpose` completes the message: "a report from options needs ...".
     """
     from maplanner.core.profile import build_profile
-    from maplanner.errors import InputError
 
-    missing = [
-        name for name, value in (("--years", years), ("--setting", setting)) if value is None
-    ]
-    if missing:
-        raise InputError(
-            f"missing {' and '.join(missing)}: {purpose} needs the same answers as "
-            "'maplanner assess', for example --years 4 --setting family-practice (or leave "
-            "out every answer to use your saved profile)"
-        )
     return build_profile(
         data,
         years=years,
@@ -52,6 +42,10 @@ def profile_from_options(
         specialty=specialty,
         leads=leads,
         pay=pay,
+        when_missing=(
+            f"{purpose} needs the same answers as 'maplanner assess', for example --years 4 "
+            "--setting family-practice (or leave out every answer to use your saved profile)"
+        ),
     )
 
 

@@ -138,11 +138,13 @@ def build_profile(
     specialty: str | None,
     leads: str | None,
     pay: str | None,
+    when_missing: str | None = None,
 ) -> Profile:
     """A normalized Profile from option values as typed, or InputError naming what is wrong.
 
     `years` and `setting` are required; certifications, specialty and leadership default
-    to none and pay to not given.
+    to none and pay to not given. `when_missing` is what the message says after naming
+    the missing options (each command knows its own way out).
     """
     from maplanner.core.money import parse_pay
 
@@ -150,11 +152,11 @@ def build_profile(
         name for name, value in (("--years", years), ("--setting", setting)) if value is None
     ]
     if missing:
-        raise InputError(
-            f"missing {' and '.join(missing)}: give "
-            f"{'it as an option' if len(missing) == 1 else 'them as options'}, or run "
+        advice = when_missing or (
+            f"give {'it as an option' if len(missing) == 1 else 'them as options'}, or run "
             "'maplanner assess' in a terminal to be asked"
         )
+        raise InputError(f"missing {' and '.join(missing)}: {advice}")
     assert years is not None and setting is not None
     held = []
     for value in certs or []:
