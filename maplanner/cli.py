@@ -5,6 +5,7 @@ needs inside its function, so building this app stays cheap for `--help` and for
 tab completion.
 """
 
+import copy
 import functools
 from pathlib import Path
 from typing import Annotated
@@ -80,9 +81,39 @@ app.command("batch", help=batch.HELP, short_help=batch.SHORT)(batch.batch)
 app.command("report", help=report.HELP, short_help=report.SHORT)(report.report)
 
 
+#: Global options that take a value, so the word after them is not a command name.
+_GLOBAL_VALUE_OPTIONS = ("--data-dir",)
+
+
+def invoked_command(argv: list[str]) -> str | None:
+    """The command a command line runs, when nothing before it needs the others.
+
+    Only `--data-dir DIR` may come first; `maplanner --help salary` and the like return
+    None, since the top-level help lists every command.
+    """
+    words = iter(argv)
+    for word in words:
+        if word in _GLOBAL_VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith(tuple(f"{option}=" for option in _GLOBAL_VALUE_OPTIONS)):
+            return word if word in command_names() else None
+    return None
+
+
+def command_names() -> list[str]:
+    """Every top-level command name, in the order help lists them."""
+    names = [info.name for info in app.registered_commands]
+    names += [info.name for info in app.registered_groups]
+    return [name for name in names if name]
+
+
 @functools.cache
-def build_command() -> typer.main.TyperGroup:  # type: ignore[name-defined]
+def build_command(only: str | None = None) -> typer.main.TyperGroup:  # type: ignore[name-defined]
     """The Click command behind the app, built once per process.
+
+    With `only`, the group holds just that command (see `invoked_command`): building the
+    options of every command costs more than a run of most of them, and a command line
+    that names one command parses exactly as it would against the full group.
 
     Option values are converted without pydantic where they are plain (see
     maplanner/commands/plain_values.py): tab completion then never loads it.
@@ -93,9 +124,16 @@ def build_command() -> typer.main.TyperGroup:  # type: ignore[name-defined]
         pass
     else:
         install()
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(app if only is None else _app_with_only(only))
     _quiet_flag_types(command)
     return command
+
+
+def _app_with_only(name: str) -> typer.Typer:
+    trimmed = copy.copy(app)
+    trimmed.registered_commands = [i for i in app.registered_commands if i.name == name]
+    trimmed.registered_groups = [i for i in app.registered_groups if i.name == name]
+    return trimmed
 
 
 def _quiet_flag_types(command: typer.main.TyperGroup) -> None:  # type: ignore[name-defined]

@@ -1,6 +1,7 @@
 """`maplanner batch` end to end: files in, results and errors out, summary, exit codes."""
 
 import csv
+import gc
 import io
 import json
 import re
@@ -502,3 +503,21 @@ def test_a_device_is_never_replaced(run: Runner, tmp_path: Path) -> None:
         "maplanner: -o /dev/null is not a regular file: give a file name like results.csv\n"
     )
     assert Path("/dev/null").is_char_device()
+
+
+def test_rows_are_assessed_with_the_cyclic_collector_running(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edge pauses the collector for start-up; a roster of any length must not be."""
+    import maplanner.batch_io
+
+    seen: list[bool] = []
+    real = maplanner.batch_io.run_batch
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(maplanner.batch_io, "run_batch", spy)
+    result = run("batch", str(EXAMPLE), "-o", str(tmp_path / "out.csv"))
+    assert result.code == 1 and seen == [True]

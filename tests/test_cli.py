@@ -1,9 +1,12 @@
 """Conventions every command follows: help, version, usage errors, exit codes."""
 
+import gc
+
 import pytest
+from typer._click import Context
 
 from maplanner import __version__
-from maplanner.cli import build_command
+from maplanner.cli import build_command, command_names, invoked_command
 from tests.conftest import Runner
 
 COMMANDS = sorted(build_command().commands)  # type: ignore[attr-defined]
@@ -62,3 +65,43 @@ def test_an_option_without_its_value_points_at_that_commands_help(run: Runner) -
     nested = run("profile", "add-cert", "CMA", "--earned")
     assert nested.code == 2
     assert nested.err.endswith("(see 'maplanner profile add-cert --help')\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["salary", "--percentile", "75"], "salary"),
+        (["--data-dir", "somewhere", "certs"], "certs"),
+        (["--data-dir=somewhere", "plan", "--goal", "x"], "plan"),
+        (["profile", "show"], "profile"),
+        (["--help", "salary"], None),  # the top-level help lists every command
+        (["--version"], None),
+        (["sal"], None),  # not a command: the full group suggests 'salary'
+        (["--data-dir"], None),
+        ([], None),
+    ],
+)
+def test_invoked_command(argv: list[str], expected: str | None) -> None:
+    assert invoked_command(argv) == expected
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_group_built_for_one_command_parses_it_as_the_full_group_does(name: str) -> None:
+    full, alone = build_command(), build_command(name)
+    assert list(alone.commands) == [name]  # type: ignore[attr-defined]
+    assert [p.name for p in alone.params] == [p.name for p in full.params]
+    mine, theirs = alone.commands[name], full.commands[name]  # type: ignore[attr-defined]
+    with Context(full) as outer, Context(theirs, parent=outer, info_name=name) as ctx:
+        expected = theirs.get_help(ctx)
+    with Context(alone) as outer, Context(mine, parent=outer, info_name=name) as ctx:
+        assert mine.get_help(ctx) == expected
+
+
+def test_every_command_is_found_by_name() -> None:
+    assert sorted(command_names()) == COMMANDS
+
+
+def test_the_collector_paused_for_start_up_is_running_again_after(run: Runner) -> None:
+    assert gc.isenabled()
+    assert run("salary", "--percentile", "75").code == 0
+    assert gc.isenabled()  # in-process callers (these tests) get their collector back

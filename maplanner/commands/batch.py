@@ -77,6 +77,9 @@ def batch(
 
     files = check_files(roster, output, force=force, json_lines=json_output)
     data = catalog()
+    import gc
+
+    gc.enable()  # the edge pauses the collector for start-up; a roster has no size limit
     show = should_show_progress(stderr_is_terminal(), files.size)
     with StderrReporter(show_progress=show, total_bytes=files.size) as reporter:
         summary = run_batch(files, data, reporter)
