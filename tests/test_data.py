@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from maplanner.catalog.catalog import Catalog, _source_refs
+from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.checks import source_refs
 from maplanner.catalog.loader import FILES, packaged_data_dir
 from maplanner.core.placement import experience_tier
 
@@ -59,7 +60,7 @@ def test_industry_medians_are_the_ooh_figures(catalog: Catalog) -> None:
 
 def test_every_source_reference_is_defined(catalog: Catalog) -> None:
     known = {source.id for source in catalog.sources}
-    refs = list(_source_refs(catalog, ""))
+    refs = list(source_refs(catalog))
     assert len(refs) > 30
     assert {source_id for _, source_id in refs} <= known
 

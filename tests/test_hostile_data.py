@@ -9,6 +9,7 @@ terminal escape sequences. It also checks the on-disk snapshot of a validated ca
 (maplanner/catalog/snapshot.py) can only make runs faster, never different or unsafe.
 """
 
+import hashlib
 import os
 import pickle
 import subprocess
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from maplanner.catalog import loader, snapshot
+from maplanner.catalog.catalog import FILES
 from maplanner.catalog.loader import MAX_FILE_BYTES, MAX_LINE_CHARS, load_catalog
 from tests.conftest import Result, Runner
 
@@ -339,6 +341,69 @@ def test_a_planted_snapshot_cannot_run_code(data_copy: Path, tmp_path: Path) -> 
     loader._load.cache_clear()
     assert load_catalog(data_copy) == expected
     assert not marker.exists()
+
+
+def _plant(directory: Path, body: bytes) -> None:
+    """Write a snapshot for `directory` whose header and digest are right for `body`."""
+    digest = hashlib.sha256(body).hexdigest().encode()
+    header = snapshot.MAGIC + _fingerprint(directory).encode() + b"\n" + digest + b"\n"
+    snapshot.snapshot_path(_key(directory)).write_bytes(header + body)
+    loader._load.cache_clear()
+
+
+def test_a_planted_file_inside_a_well_formed_snapshot_cannot_run_code(
+    run: Runner, data_copy: Path, tmp_path: Path
+) -> None:
+    """The digest only proves the body is whole; each file is still unpickled safely."""
+    load_catalog(data_copy)
+    marker = tmp_path / "owned"
+    packed = {name: pickle.dumps(_Planted(marker)) for name in FILES}
+    _plant(data_copy, pickle.dumps(packed))
+    line = _fails_cleanly(run("--data-dir", str(data_copy), "salary"), "is not a catalog file")
+    assert "wages.toml" in line
+    assert not marker.exists()
+
+
+def test_a_snapshot_holding_the_wrong_file_says_so(run: Runner, data_copy: Path) -> None:
+    catalog = load_catalog(data_copy)
+    packed = {name: pickle.dumps(model) for name, model in catalog.files().items()}
+    packed["wages.toml"] = packed["guide.toml"]
+    _plant(data_copy, pickle.dumps(packed))
+    _fails_cleanly(run("--data-dir", str(data_copy), "salary"), "is not a WagesFile")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [pickle.dumps({"wages.toml": b""}), pickle.dumps(["not", "a", "dict"]), b"\x80\x05junk"],
+    ids=["files-missing", "not-a-dict", "junk"],
+)
+def test_a_snapshot_of_the_wrong_shape_is_ignored(data_copy: Path, body: bytes) -> None:
+    expected = load_catalog(data_copy)
+    _plant(data_copy, body)
+    assert load_catalog(data_copy) == expected
+
+
+def test_a_command_unpacks_only_the_files_it_reads(data_copy: Path, tmp_path: Path) -> None:
+    """The point of packing each file apart: salary never defines the certification,
+    path or guide models, which is start-up time saved on every run."""
+    script = (
+        "import sys\n"
+        "from maplanner.edge import run\n"
+        f"code = run(['--data-dir', {str(data_copy)!r}, 'salary', '-p', '75'])\n"
+        "print(code, sorted(m for m in sys.modules if m.startswith('maplanner.catalog.')))\n"
+    )
+    env = {**os.environ, "MAPLANNER_HOME": str(tmp_path / "home")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        ).stdout.splitlines()[-1]
+        for _ in range(2)  # the first validates and writes the snapshot, the second reads it
+    ]
+    assert all(line.startswith("0 ") for line in runs), runs
+    for gone in ("certs", "paths", "guide", "estimate", "checks"):
+        assert f"'maplanner.catalog.{gone}'" in runs[0]  # validating reads every file
+        assert f"'maplanner.catalog.{gone}'" not in runs[1]
+    assert "'maplanner.catalog.wages'" in runs[1]
 
 
 def test_an_unwritable_cache_is_no_problem(

@@ -168,6 +168,14 @@ def test_missing_override_directory_exits_1(run: Runner, tmp_path: Path) -> None
     assert "does not exist" in result.err
 
 
+def test_a_home_that_does_not_exist_is_left_as_typed(run: Runner) -> None:
+    """`~nosuchuser/data`: Python cannot expand it; like a shell, maplanner keeps the word."""
+    result = run("--data-dir", "~maplanner-no-such-user/data", "certs")
+    assert result.code == 1
+    assert "~maplanner-no-such-user/data does not exist" in result.err
+    assert "internal error" not in result.err
+
+
 def test_a_valid_partial_override_is_used(tmp_path: Path) -> None:
     from maplanner.catalog.loader import packaged_data_dir
 

@@ -25,6 +25,7 @@ from maplanner.store.profiles import (
     save_profile,
     update_profile,
 )
+from tests.conftest import Runner
 from tests.store_helpers import db_file, files_beside, make_v1_database
 
 PROFILE = Profile(
@@ -310,3 +311,15 @@ def test_a_bad_injected_today_is_an_input_error(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("MAPLANNER_TODAY", "next tuesday")
     with pytest.raises(InputError, match="MAPLANNER_TODAY 'next tuesday' is not a date"):
         today()
+
+
+def test_a_home_of_an_unknown_user_is_refused_in_words(
+    run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MAPLANNER_HOME", "~maplanner-no-such-user/planner")
+    result = run("profile", "show")
+    assert result.code == 1
+    assert result.err.startswith(
+        "maplanner: MAPLANNER_HOME is '~maplanner-no-such-user/planner', but that home "
+        "directory is unknown\n"
+    )

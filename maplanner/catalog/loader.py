@@ -18,21 +18,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from maplanner.catalog import snapshot
-from maplanner.catalog.career import (
-    RoadmapFile,
-    SettingsFile,
-    SkillsFile,
-    SpecialtiesFile,
-    TiersFile,
-)
-from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.certs import CertificationsFile
-from maplanner.catalog.estimate import EstimateFile
-from maplanner.catalog.guide import GuideFile
-from maplanner.catalog.paths import PathsFile
-from maplanner.catalog.sources import SourcesFile
-from maplanner.catalog.wages import OutlookFile, WagesFile
+from maplanner.catalog.catalog import FILES, Catalog, file_model
 from maplanner.errors import DataError
+from maplanner.userpaths import expand_user
 
 ENV_VAR = "MAPLANNER_DATA"
 MAX_FILE_BYTES = 1_000_000
@@ -40,21 +28,6 @@ MAX_FILE_BYTES = 1_000_000
 #: (a.b.c...): one line of 20,000 parts takes seconds, a whole file of them hours. Keys
 #: cannot span lines, so a line limit bounds that; the shipped lines are under 250.
 MAX_LINE_CHARS = 1_000
-
-FILES: dict[str, type[BaseModel]] = {
-    "sources.toml": SourcesFile,
-    "wages.toml": WagesFile,
-    "outlook.toml": OutlookFile,
-    "tiers.toml": TiersFile,
-    "settings.toml": SettingsFile,
-    "specialties.toml": SpecialtiesFile,
-    "certifications.toml": CertificationsFile,
-    "roadmap.toml": RoadmapFile,
-    "skills.toml": SkillsFile,
-    "paths.toml": PathsFile,
-    "estimate.toml": EstimateFile,
-    "guide.toml": GuideFile,
-}
 
 #: Which file a cross-check location (its first dotted part) lives in.
 AREA_FILES = {
@@ -93,7 +66,7 @@ def resolve_override(option: Path | None) -> Path | None:
 
 def load_catalog(override: Path | None = None) -> Catalog:
     """The validated catalog for this override (None: the packaged data), cached."""
-    key = None if override is None else str(Path(override).expanduser().absolute())
+    key = None if override is None else str(expand_user(Path(override)).absolute())
     return _load(key)
 
 
@@ -105,8 +78,8 @@ def _load(override: str | None) -> Catalog:
     remembered = snapshot.recall(override, expected)
     if remembered is not None:  # these exact bytes passed every check before
         return remembered
-    parts = {name: _parse_model(paths[name], raw, FILES[name]) for name, raw in files.items()}
-    catalog = _assemble(parts)
+    parts = {name: _parse_model(paths[name], raw, file_model(name)) for name, raw in files.items()}
+    catalog = Catalog(parts)
     problems = catalog.problems()
     if problems:
         area = problems[0].split(".", 1)[0].split(":", 1)[0]
@@ -221,45 +194,3 @@ def describe_validation_error(exc: ValidationError) -> str:
         got = f" (got {shown if len(shown) <= 40 else shown[:37] + '...'})"
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return f"{field}: {message}{got}{more}"
-
-
-def _assemble(parts: dict[str, BaseModel]) -> Catalog:
-    """Put the validated files together into one Catalog."""
-    get = parts.__getitem__
-    sources = get("sources.toml")
-    wages = get("wages.toml")
-    outlook = get("outlook.toml")
-    tiers = get("tiers.toml")
-    settings = get("settings.toml")
-    specialties = get("specialties.toml")
-    certs = get("certifications.toml")
-    roadmap = get("roadmap.toml")
-    skills = get("skills.toml")
-    paths = get("paths.toml")
-    estimate = get("estimate.toml")
-    guide = get("guide.toml")
-    assert isinstance(sources, SourcesFile) and isinstance(wages, WagesFile)
-    assert isinstance(outlook, OutlookFile) and isinstance(tiers, TiersFile)
-    assert isinstance(settings, SettingsFile) and isinstance(specialties, SpecialtiesFile)
-    assert isinstance(certs, CertificationsFile) and isinstance(roadmap, RoadmapFile)
-    assert isinstance(skills, SkillsFile) and isinstance(paths, PathsFile)
-    assert isinstance(estimate, EstimateFile) and isinstance(guide, GuideFile)
-    return Catalog.model_construct(
-        data_vintage=wages.wages.vintage,
-        sources=sources.source,
-        wages=wages.wages,
-        industries=wages.industry,
-        outlook=outlook.outlook,
-        tiers=tiers.tier,
-        placement=tiers.placement,
-        settings=settings.setting,
-        specialties=specialties.specialty,
-        certifications=certs.certification,
-        renewal_due_soon_months=certs.renewals.due_soon_months,
-        roadmap_max_year=roadmap.max_year,
-        roadmap=roadmap.band,
-        skills=skills,
-        paths=paths.path,
-        estimate=estimate,
-        guide=guide.topic,
-    )

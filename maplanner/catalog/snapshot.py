@@ -5,13 +5,17 @@ about 100 ms on every run although the files rarely change, and people run a CLI
 times a day. After a successful validation the loader pickles the catalog into the cache
 directory together with a fingerprint of everything that could change the result: the
 bytes of every data file, the source of the catalog models, and the versions of Python,
-pydantic and maplanner. A later run with the same fingerprint unpickles it in about a
-millisecond (the models are built with ``defer_build``, so no validator is made).
+pydantic and maplanner. Each data file is pickled on its own, and a later run with the
+same fingerprint unpickles only the files its command reads, when it first reads them
+(see Catalog): the models are built with ``defer_build``, so no validator is made, and
+the models of files a command never reads are not even defined.
 
 The cache can only make a run faster, never different: another fingerprint, a damaged,
 truncated or foreign cache file, or a cache directory that cannot be read or written all
-fall back to validating, silently. Only files that passed every check are written, and
-unpickling accepts nothing but the catalog's own model classes.
+fall back to validating, silently; a digest of the whole body is checked before any of
+it is used, so a file damaged after its header is caught then, not halfway through a
+command. Only catalogs that passed every check are written, and unpickling accepts
+nothing but the catalog's own model classes.
 
 Where: ``cache/`` in ``$MAPLANNER_HOME`` if set, else the platform's user cache
 directory (``~/.cache/maplanner`` on Linux). One file per data source (the shipped data,
@@ -20,6 +24,7 @@ or one per override directory), replaced when its data changes.
 
 import contextlib
 import hashlib
+import importlib
 import io
 import os
 import pickle
@@ -27,20 +32,28 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from maplanner import __version__
-from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.catalog import FILES, Catalog
+from maplanner.errors import DataError
+from maplanner.userpaths import expand_user
 
 HOME_VARIABLE = "MAPLANNER_HOME"
 #: First bytes of a cache file; a new layout gets a new number.
-MAGIC = b"maplanner-catalog-snapshot 1\n"
-_CATALOG_PACKAGE = "maplanner.catalog."
+MAGIC = b"maplanner-catalog-snapshot 2\n"
+#: The modules whose model classes a snapshot may name.
+_MODEL_MODULES = frozenset(module for module, _ in FILES.values()) | {"maplanner.catalog.base"}
 
 
 def cache_dir() -> Path:
     """Where snapshots live: MAPLANNER_HOME/cache, else the user cache directory."""
     home = os.environ.get(HOME_VARIABLE, "").strip()
     if home:
-        return Path(home).expanduser() / "cache"
+        root = expand_user(Path(home))
+        if root.parts and root.parts[0].startswith("~"):  # an unknown user: no cache
+            raise OSError(f"unknown home directory in {HOME_VARIABLE}={home!r}")
+        return root / "cache"
     if sys.platform.startswith("linux"):  # what platformdirs answers, without importing it
         base = os.environ.get("XDG_CACHE_HOME", "").strip()
         root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
@@ -76,17 +89,37 @@ def snapshot_path(override: str | None) -> Path:
 def recall(override: str | None, expected: str) -> Catalog | None:
     """The catalog remembered for this source and fingerprint, or None."""
     try:
-        raw = snapshot_path(override).read_bytes()
+        path = snapshot_path(override)
+        raw = path.read_bytes()
     except (OSError, ValueError):
         return None
     header = MAGIC + expected.encode("ascii") + b"\n"
     if not raw.startswith(header):
         return None
-    try:
-        catalog = _CatalogUnpickler(io.BytesIO(raw[len(header) :])).load()
-    except Exception:  # damaged or foreign content: validate instead
+    digest, _, body = raw[len(header) :].partition(b"\n")
+    if digest != hashlib.sha256(body).hexdigest().encode("ascii"):
         return None
-    return catalog if isinstance(catalog, Catalog) else None
+    try:
+        packed = _SnapshotUnpickler(io.BytesIO(body)).load()
+    except Exception:  # foreign content with a matching digest: validate instead
+        return None
+    if not (
+        isinstance(packed, dict)
+        and set(packed) == set(FILES)
+        and all(isinstance(value, bytes) for value in packed.values())
+    ):
+        return None
+
+    def unpack(name: str, data: bytes) -> Any:
+        try:
+            return _SnapshotUnpickler(io.BytesIO(data)).load()
+        except Exception:
+            raise DataError(
+                f"the cached copy of {name} in {path} is not a catalog file",
+                hint="delete that file; maplanner validates the data again and rewrites it",
+            ) from None
+
+    return Catalog(packed, unpack)
 
 
 def remember(override: str | None, expected: str, catalog: Catalog) -> None:
@@ -94,24 +127,37 @@ def remember(override: str | None, expected: str, catalog: Catalog) -> None:
     try:
         target = snapshot_path(override)
         target.parent.mkdir(parents=True, exist_ok=True)
-        body = pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL)
+        packed = {
+            name: pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
+            for name, model in catalog.files().items()
+        }
+        body = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
     except (OSError, ValueError, pickle.PicklingError, RecursionError):
         return
+    digest = hashlib.sha256(body).hexdigest().encode("ascii")
     partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
-        partial.write_bytes(MAGIC + expected.encode("ascii") + b"\n" + body)
+        partial.write_bytes(MAGIC + expected.encode("ascii") + b"\n" + digest + b"\n" + body)
         partial.replace(target)  # readers see the old file or the new, never half
     except OSError:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
 
 
-class _CatalogUnpickler(pickle.Unpickler):
-    """Unpickles only the catalog's own model classes: a planted file cannot run code."""
+class _SnapshotUnpickler(pickle.Unpickler):
+    """Unpickles only the catalog's own model classes: a planted file cannot run code.
+
+    A class is found only in the modules that define the data files' models, only if it
+    is a pydantic model defined there (not a name a module merely imports).
+    """
 
     def find_class(self, module: str, name: str) -> Any:
-        if module.startswith(_CATALOG_PACKAGE) and not name.startswith("_"):
-            found = getattr(sys.modules.get(module), name, None)
-            if isinstance(found, type):
+        if module in _MODEL_MODULES and not name.startswith("_"):
+            found = getattr(importlib.import_module(module), name, None)
+            if (
+                isinstance(found, type)
+                and issubclass(found, BaseModel)
+                and found.__module__ == module
+            ):
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not a catalog model")

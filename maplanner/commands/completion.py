@@ -19,6 +19,8 @@ from typing import Any
 
 import typer
 
+from maplanner.userpaths import expand_user
+
 #: The same environment variable as maplanner.catalog.loader.ENV_VAR (a test keeps them equal).
 DATA_VARIABLE = "MAPLANNER_DATA"
 #: Files larger than this, or with longer lines, are not data files (the loader's limits;
@@ -101,7 +103,7 @@ def data_file(ctx: typer.Context | None, name: str) -> Path:
         value = os.environ.get(DATA_VARIABLE, "").strip()
         chosen = Path(value) if value else None
     if chosen is not None:
-        candidate = chosen.expanduser() / name
+        candidate = expand_user(chosen) / name
         try:
             if candidate.exists():
                 return candidate

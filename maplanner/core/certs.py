@@ -23,9 +23,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from maplanner.catalog.career import RoadmapBand
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import TRACKS, Certification, ContinuingEducation, Track
+from maplanner.catalog.roadmap import RoadmapBand
 from maplanner.core.matching import resolve_id, unknown_message
 from maplanner.core.profile import cert_choices
 from maplanner.core.refs import Ref, SourceRef, source_ref

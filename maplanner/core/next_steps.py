@@ -8,8 +8,9 @@ is year 5.
 
 import math
 
-from maplanner.catalog.career import RoadmapBand, Tier
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.roadmap import RoadmapBand
+from maplanner.catalog.tiers import Tier
 from maplanner.core.assessment import NextStep, PathSuggestion
 from maplanner.core.estimate import estimate_percentile
 from maplanner.core.placement import TierPlacement

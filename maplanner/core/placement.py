@@ -9,8 +9,8 @@ All numbers come from data/tiers.toml.
 
 from pydantic import BaseModel, ConfigDict
 
-from maplanner.catalog.career import Tier
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.tiers import Tier
 from maplanner.core.profile import Profile
 
 

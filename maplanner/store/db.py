@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from maplanner.errors import StoreError
+from maplanner.userpaths import expand_user
 
 if TYPE_CHECKING:
     import sqlite3
@@ -77,7 +78,13 @@ def home_dir() -> Path:
     """The directory that holds the database: MAPLANNER_HOME, else the user data dir."""
     configured = os.environ.get(HOME_VARIABLE, "").strip()
     if configured:
-        return Path(configured).expanduser()
+        home = expand_user(Path(configured))
+        if home.parts and home.parts[0].startswith("~"):
+            raise StoreError(
+                f"{HOME_VARIABLE} is {configured!r}, but that home directory is unknown",
+                hint=f"set {HOME_VARIABLE} to a directory path",
+            )
+        return home
     import platformdirs
 
     return Path(platformdirs.user_data_dir("maplanner"))
