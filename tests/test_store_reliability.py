@@ -209,6 +209,9 @@ def test_a_write_killed_midway_leaves_the_old_profile_intact() -> None:
     finally:
         writer.send_signal(signal.SIGKILL)
         writer.wait(timeout=30)
+        for stream in (writer.stdout, writer.stderr):
+            if stream is not None:
+                stream.close()
     assert writer.returncode == -signal.SIGKILL
     assert journal.exists()  # a hot journal: the crash really cut a write short
 
@@ -252,12 +255,9 @@ def test_two_processes_writing_at_once_both_succeed() -> None:
 
 def test_a_writer_waits_for_another_process_to_finish() -> None:
     assert cli(*SAVE).returncode == 0
-    holder = python(HOLD_LOCK, str(db_file()), "0.5")
-    try:
+    with python(HOLD_LOCK, str(db_file()), "0.5") as holder:  # waits for it and closes pipes
         assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
         result = cli("profile", "set", "years", "6")
-    finally:
-        holder.wait(timeout=30)
     assert result.returncode == 0, result.stderr
     profile = load_profile()
     assert profile is not None and profile.years == 6

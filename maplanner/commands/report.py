@@ -182,7 +182,9 @@ def report(
 
         text = render_markdown(document)
     else:
-        text = document.model_dump_json(indent=2) + "\n"
+        from maplanner.render.json_text import json_text
+
+        text = json_text(document) + "\n"
     if target is None:
         sys.stdout.write(text)
         return

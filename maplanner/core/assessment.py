@@ -27,6 +27,9 @@ from maplanner.core.money import Pay
 from maplanner.core.profile import Profile
 from maplanner.core.wages import WageAtPercentile, WageStanding
 
+#: How pay compares with the estimated range.
+Versus = Literal["below", "in-line", "above"]
+
 
 class _Result(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
@@ -76,7 +79,7 @@ class PayStanding(_Result):
     pay: Pay
     annual: float
     standing: WageStanding
-    versus_estimate: Literal["below", "in-line", "above"]
+    versus_estimate: Versus
     summary: str
 
 

@@ -102,13 +102,13 @@ class SummaryTally:
         catalog = self._catalog
         counts = self._certifications
         certifications = tuple(
-            CertificationCount(id=cert.id, name=cert.name, count=counts[cert.id])
+            CertificationCount.model_construct(id=cert.id, name=cert.name, count=counts[cert.id])
             for cert in catalog.certifications
             if cert.id in counts
         )
         ranked = sorted(certifications, key=lambda count: -count.count)  # stable: catalog order
         median = median_of_tenths(self._tenths)
-        return BatchSummary(
+        return BatchSummary.model_construct(
             roster=roster,
             results=results,
             errors=errors,
@@ -119,7 +119,9 @@ class SummaryTally:
             blank_lines=self.blank_lines,
             ignored_columns=ignored_columns,
             tiers=tuple(
-                TierCount(id=tier.id, name=tier.name, count=self._tiers.get(tier.id, 0))
+                TierCount.model_construct(
+                    id=tier.id, name=tier.name, count=self._tiers.get(tier.id, 0)
+                )
                 for tier in catalog.tiers
             ),
             median_estimated_percentile=None if median is None else round(median, 2),

@@ -236,7 +236,9 @@ def list_certifications(catalog: Catalog, track: Track | None = None) -> CertLis
     order = {band.id: band.first_year for band in catalog.roadmap}
     chosen = [c for c in catalog.certifications if track is None or c.track == track]
     chosen.sort(key=lambda cert: order[cert.stage])  # stable: data order within a band
-    return CertList(track=track, certifications=[_summary(catalog, c) for c in chosen])
+    return CertList.model_construct(
+        track=track, certifications=[_summary(catalog, c) for c in chosen]
+    )
 
 
 def plan_for_year(catalog: Catalog, year: int, track: Track | None = None) -> YearPlan:
@@ -255,7 +257,7 @@ def plan_for_year(catalog: Catalog, year: int, track: Track | None = None) -> Ye
         for step in band.certs
         if track is None or catalog.certification(step.cert).track == track
     ]
-    return YearPlan(
+    return YearPlan.model_construct(
         year=year,
         max_year=catalog.roadmap_max_year,
         band=_band_info(band),
@@ -274,7 +276,7 @@ def plan_for_year(catalog: Catalog, year: int, track: Track | None = None) -> Ye
 def certification_detail(catalog: Catalog, cert_id: str) -> CertDetail:
     """Everything known about one credential, each verified fact with its source."""
     cert = catalog.certification(cert_id)
-    return CertDetail(
+    return CertDetail.model_construct(
         id=cert.id,
         name=cert.name,
         issuer=cert.issuer,
@@ -288,10 +290,14 @@ def certification_detail(catalog: Catalog, cert_id: str) -> CertDetail:
         eligibility=_eligibility(catalog, cert),
         exam_fees=_exam_fees(catalog, cert),
         renewal=_renewal(catalog, cert),
-        unlocks=Unlocked(
-            tiers=[Ref(id=t, name=catalog.tier(t).name) for t in cert.unlocks.tiers],
+        unlocks=Unlocked.model_construct(
+            tiers=[
+                Ref.model_construct(id=t, name=catalog.tier(t).name) for t in cert.unlocks.tiers
+            ],
             roles=list(cert.unlocks.roles),
-            paths=[Ref(id=p, name=catalog.path(p).name) for p in cert.unlocks.paths],
+            paths=[
+                Ref.model_construct(id=p, name=catalog.path(p).name) for p in cert.unlocks.paths
+            ],
         ),
         ladder=_ladder(catalog, cert),
         related=[_ref(catalog.certification(other)) for other in cert.related],
@@ -300,7 +306,7 @@ def certification_detail(catalog: Catalog, cert_id: str) -> CertDetail:
 
 
 def _ref(cert: Certification) -> Ref:
-    return Ref(id=cert.id, name=cert.name)
+    return Ref.model_construct(id=cert.id, name=cert.name)
 
 
 def _stage_name(catalog: Catalog, cert: Certification) -> str:
@@ -308,7 +314,7 @@ def _stage_name(catalog: Catalog, cert: Certification) -> str:
 
 
 def _band_info(band: RoadmapBand) -> BandInfo:
-    return BandInfo(
+    return BandInfo.model_construct(
         id=band.id,
         name=band.name,
         theme=band.theme,
@@ -319,7 +325,7 @@ def _band_info(band: RoadmapBand) -> BandInfo:
 
 def _summary(catalog: Catalog, cert: Certification) -> CertSummary:
     renewal = None if cert.renewal == "not verified" else cert.renewal
-    return CertSummary(
+    return CertSummary.model_construct(
         id=cert.id,
         name=cert.name,
         issuer=cert.issuer,
@@ -335,15 +341,15 @@ def _summary(catalog: Catalog, cert: Certification) -> CertSummary:
 
 
 def _planned(cert: Certification, reason: str) -> PlannedCert:
-    return PlannedCert(
+    return PlannedCert.model_construct(
         id=cert.id, name=cert.name, track=cert.track, reason=reason, caution=cert.caution
     )
 
 
 def _eligibility(catalog: Catalog, cert: Certification) -> VerifiedText:
     if cert.eligibility == "not verified":
-        return VerifiedText(verified=False, text=None, source=None)
-    return VerifiedText(
+        return VerifiedText.model_construct(verified=False, text=None, source=None)
+    return VerifiedText.model_construct(
         verified=True,
         text=cert.eligibility.text,
         source=source_ref(catalog, cert.eligibility.source),
@@ -352,20 +358,22 @@ def _eligibility(catalog: Catalog, cert: Certification) -> VerifiedText:
 
 def _exam_fees(catalog: Catalog, cert: Certification) -> ExamFees:
     if cert.exam_fees == "not verified":
-        return ExamFees(verified=False, fees=[])
+        return ExamFees.model_construct(verified=False, fees=[])
     fees = [
-        Fee(amount=fee.amount, applies_to=fee.applies_to, source=source_ref(catalog, fee.source))
+        Fee.model_construct(
+            amount=fee.amount, applies_to=fee.applies_to, source=source_ref(catalog, fee.source)
+        )
         for fee in cert.exam_fees
     ]
-    return ExamFees(verified=True, fees=fees)
+    return ExamFees.model_construct(verified=True, fees=fees)
 
 
 def _renewal(catalog: Catalog, cert: Certification) -> RenewalInfo:
     if cert.renewal == "not verified":
-        return RenewalInfo(
+        return RenewalInfo.model_construct(
             verified=False, cycle_months=None, how=None, continuing_education=None, source=None
         )
-    return RenewalInfo(
+    return RenewalInfo.model_construct(
         verified=True,
         cycle_months=cert.renewal.cycle_months,
         how=cert.renewal.how,
@@ -382,7 +390,7 @@ def _ladder(catalog: Catalog, cert: Certification) -> Ladder | None:
         (c for c in catalog.certifications if c.ladder is not None and c.ladder.name == name),
         key=lambda c: c.ladder.rung if c.ladder is not None else 0,
     )
-    return Ladder(
+    return Ladder.model_construct(
         name=name,
         rungs=[_ref(rung) for rung in rungs],
         position=cert.ladder.rung,

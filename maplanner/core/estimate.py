@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import Certification
-from maplanner.core.assessment import Factor, PayStanding, WageRange
+from maplanner.core.assessment import Factor, PayStanding, Versus, WageRange
 from maplanner.core.money import Pay
 from maplanner.core.profile import Profile
 from maplanner.core.text import dollars, hourly, join_words, ordinal, years_count
@@ -69,7 +69,7 @@ def estimate_percentile(
     if total > weights.ceiling or total < weights.floor:
         bound = weights.ceiling if total > weights.ceiling else weights.floor
         factors.append(
-            Factor(
+            Factor.model_construct(
                 id="limit",
                 name="Limit",
                 points=round(bound - total, 1),
@@ -80,7 +80,7 @@ def estimate_percentile(
             )
         )
         total = bound
-    return Estimate(percentile=total, factors=tuple(factors))
+    return Estimate.model_construct(percentile=total, factors=tuple(factors))
 
 
 def experience_base(points: list[tuple[float, float]], years: float) -> float:
@@ -107,7 +107,7 @@ def _experience(profile: Profile, catalog: Catalog) -> Factor:
             f"between {years_count(y0)} ({ordinal(p0)}) and {years_count(y1)} ({ordinal(p1)}) "
             "on the experience curve"
         )
-    return Factor(
+    return Factor.model_construct(
         id="experience",
         name="Experience",
         points=base,
@@ -155,13 +155,13 @@ def _credentials(
             "does not set pay apart."
         )
     return [
-        Factor(
+        Factor.model_construct(
             id="primary-credential",
             name="Primary credential",
             points=weights.primary if primary else 0.0,
             reason=primary_reason,
         ),
-        Factor(
+        Factor.model_construct(
             id="specialty-credentials",
             name="Specialty credentials",
             points=min(len(specialty) * weights.specialty_each, weights.specialty_max),
@@ -172,7 +172,7 @@ def _credentials(
                 "No specialty credential",
             ),
         ),
-        Factor(
+        Factor.model_construct(
             id="other-credentials",
             name="Other credentials",
             points=min(len(other) * weights.other_each, weights.other_max),
@@ -192,13 +192,13 @@ def _capped(ids: list[str], each: float, cap: float, none: str) -> str:
 def _specialty_practice(profile: Profile, catalog: Catalog) -> Factor:
     points = catalog.estimate.specialty_practice
     if profile.specialty is None:
-        return Factor(
+        return Factor.model_construct(
             id="specialty-practice",
             name="Specialty practice",
             points=0.0,
             reason="Not working in a specialty.",
         )
-    return Factor(
+    return Factor.model_construct(
         id="specialty-practice",
         name="Specialty practice",
         points=points,
@@ -208,7 +208,9 @@ def _specialty_practice(profile: Profile, catalog: Catalog) -> Factor:
 
 def _leadership(profile: Profile, catalog: Catalog) -> Factor:
     level = catalog.leadership(profile.leads)
-    return Factor(id="leadership", name="Leadership", points=level.points, reason=f"{level.name}.")
+    return Factor.model_construct(
+        id="leadership", name="Leadership", points=level.points, reason=f"{level.name}."
+    )
 
 
 def setting_percentile(catalog: Catalog, setting_id: str) -> float:
@@ -232,7 +234,7 @@ def _setting(profile: Profile, catalog: Catalog) -> Factor:
     weight = catalog.estimate.setting_weight
     points = round(weight * (percentile - 50), 1)
     direction = "above" if percentile > 50 else "below" if percentile < 50 else "at"
-    return Factor(
+    return Factor.model_construct(
         id="setting",
         name="Work setting",
         points=points,
@@ -260,7 +262,7 @@ def _wage_range(percentile: float, catalog: Catalog) -> WageRange:
     high_p = min(weights.ceiling, round(percentile + weights.range_half_width, 1))
     low, middle, high = wage_at(table, low_p), wage_at(table, percentile), wage_at(table, high_p)
     published = ", ".join(ordinal(p.percentile) for p in table.percentiles)
-    return WageRange(
+    return WageRange.model_construct(
         low_percentile=low_p,
         high_percentile=high_p,
         low=low,
@@ -309,6 +311,7 @@ def pay_standing(pay: Pay, estimate: float, catalog: Catalog) -> PayStanding:
     low = max(weights.floor, estimate - half)
     high = min(weights.ceiling, estimate + half)
     lowest, highest = table.percentiles[0], table.percentiles[-1]
+    versus: Versus
     if standing.percentile is not None:
         where = f"about the {ordinal(standing.percentile)} percentile"
         if standing.percentile < low:
@@ -336,7 +339,7 @@ def pay_standing(pay: Pay, estimate: float, catalog: Catalog) -> PayStanding:
         "above": f"above {expected}",
         "in-line": f"in line with {expected}",
     }[versus]
-    return PayStanding(
+    return PayStanding.model_construct(
         pay=pay,
         annual=annual,
         standing=standing,

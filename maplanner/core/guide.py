@@ -55,8 +55,11 @@ class TopicDetail(_Result):
 
 
 def list_topics(catalog: Catalog) -> TopicList:
-    return TopicList(
-        topics=[TopicSummary(id=t.id, title=t.title, summary=t.summary) for t in catalog.guide]
+    return TopicList.model_construct(
+        topics=[
+            TopicSummary.model_construct(id=t.id, title=t.title, summary=t.summary)
+            for t in catalog.guide
+        ]
     )
 
 
@@ -91,14 +94,16 @@ def topic_detail(catalog: Catalog, topic: GuideTopic) -> TopicDetail:
         sources = list(dict.fromkeys(sources))
         used.extend(sources)
         sections.append(
-            SectionView(
+            SectionView.model_construct(
                 heading=section.heading,
                 points=[point.format_map(figures) for point in section.points],
                 sources=sources,
             )
         )
-    return TopicDetail(
-        topic=TopicView(id=topic.id, title=topic.title, summary=topic.summary, sections=sections),
+    return TopicDetail.model_construct(
+        topic=TopicView.model_construct(
+            id=topic.id, title=topic.title, summary=topic.summary, sections=sections
+        ),
         sources=[source_ref(catalog, source_id) for source_id in dict.fromkeys(used)],
     )
 

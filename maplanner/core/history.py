@@ -68,7 +68,7 @@ class HistoryView(_Result):
 
 def record_of(assessment: Assessment, on: date, number: int = 0) -> AssessmentRecord:
     """The facts history keeps about an assessment taken on `on`."""
-    return AssessmentRecord(
+    return AssessmentRecord.model_construct(
         number=number,
         date=on.isoformat(),
         tier=assessment.tier,
@@ -99,7 +99,7 @@ def change(before: AssessmentRecord, after: AssessmentRecord) -> Change:
         parts.append(f"removed {', '.join(removed)}")
     if after.years != before.years:
         parts.append(f"years {before.years:g} -> {after.years:g}")
-    return Change(
+    return Change.model_construct(
         since=before.date,
         tier_changed=tier_changed,
         tier_before=before.tier_name,
@@ -119,11 +119,11 @@ def history_view(records: Sequence[AssessmentRecord]) -> HistoryView:
     """Each record with its change since the one before, oldest first."""
     ordered = sorted(records, key=lambda record: record.number)
     entries = tuple(
-        HistoryEntry(
+        HistoryEntry.model_construct(
             **record.model_dump(),
             changes=None if index == 0 else change(ordered[index - 1], record),
         )
         for index, record in enumerate(ordered)
     )
     overall = change(ordered[0], ordered[-1]) if len(ordered) > 2 else None
-    return HistoryView(count=len(entries), assessments=entries, overall=overall)
+    return HistoryView.model_construct(count=len(entries), assessments=entries, overall=overall)

@@ -69,7 +69,7 @@ def certification_steps(
         cert = catalog.certification(cert_id)
         after = estimate_percentile(profile, catalog, certs=held | {cert_id}).percentile
         steps.append(
-            NextStep(
+            NextStep.model_construct(
                 kind="certification",
                 id=cert_id,
                 title=f"{cert_id}: {cert.name}",
@@ -115,13 +115,13 @@ def skill_steps(profile: Profile, catalog: Catalog, band: RoadmapBand) -> list[N
     """The roadmap band's skills, then the specialty's."""
     when = f"now ({band_span(band)})"
     steps = [
-        NextStep(kind="skill", id=None, title=skill, reason=band.theme, when=when)
+        NextStep.model_construct(kind="skill", id=None, title=skill, reason=band.theme, when=when)
         for skill in band.skills
     ]
     if profile.specialty is not None:
         specialty = catalog.specialty(profile.specialty)
         steps.extend(
-            NextStep(
+            NextStep.model_construct(
                 kind="skill",
                 id=None,
                 title=skill,
@@ -175,13 +175,15 @@ def role_steps(profile: Profile, catalog: Catalog, placement: TierPlacement) -> 
         )
         titles = [t for t in target.titles if t not in reached]
         steps.extend(
-            NextStep(kind="role", id=None, title=title, reason=target.summary, when=when)
+            NextStep.model_construct(
+                kind="role", id=None, title=title, reason=target.summary, when=when
+            )
             for title in titles
         )
         return steps
     titles = [t for t in senior.titles if t not in reached]
     steps.extend(
-        NextStep(
+        NextStep.model_construct(
             kind="role",
             id=None,
             title=title,
@@ -196,7 +198,7 @@ def role_steps(profile: Profile, catalog: Catalog, placement: TierPlacement) -> 
             continue
         if path.min_years <= profile.years:
             steps.append(
-                NextStep(
+                NextStep.model_construct(
                     kind="role",
                     id=path.id,
                     title=role,
@@ -248,7 +250,7 @@ def _path_suggestions(profile: Profile, catalog: Catalog) -> tuple[PathSuggestio
         if need:
             parts.append(f"it asks for {join_words(list(need))}")
         found.append(
-            PathSuggestion(
+            PathSuggestion.model_construct(
                 id=path.id,
                 name=path.name,
                 kind=path.kind,

@@ -98,15 +98,15 @@ def check_kind(value: str | None) -> Kind | None:
 def list_paths(catalog: Catalog, kind: Kind | None = None) -> PathList:
     """Every path (or every path of one kind), in the order of the data file."""
     views = [view(catalog, path) for path in catalog.paths if kind is None or path.kind == kind]
-    return PathList(kind=kind, paths=views)
+    return PathList.model_construct(kind=kind, paths=views)
 
 
 def path_detail(catalog: Catalog, path: CareerPath) -> PathDetail:
-    return PathDetail(path=view(catalog, path))
+    return PathDetail.model_construct(path=view(catalog, path))
 
 
 def view(catalog: Catalog, path: CareerPath) -> PathView:
-    return PathView(
+    return PathView.model_construct(
         id=path.id,
         name=path.name,
         kind=path.kind,
@@ -121,7 +121,7 @@ def view(catalog: Catalog, path: CareerPath) -> PathView:
         credentials=[credential_ref(catalog, cert_id) for cert_id in path.credentials],
         steps=[_step(catalog, number, step) for number, step in enumerate(path.steps, 1)],
         reached_if=describe_condition(path.reached_when),
-        next=[Ref(id=other, name=catalog.path(other).name) for other in path.next],
+        next=[Ref.model_construct(id=other, name=catalog.path(other).name) for other in path.next],
         times_source=source_ref(catalog, path.times.source),
         times_note=path.times.note,
         source=source_ref(catalog, path.source),
@@ -129,7 +129,7 @@ def view(catalog: Catalog, path: CareerPath) -> PathView:
 
 
 def _step(catalog: Catalog, number: int, step: PathStep) -> StepView:
-    return StepView(
+    return StepView.model_construct(
         number=number,
         title=step.title,
         years=step.years,
@@ -171,4 +171,4 @@ def either(items: list[str]) -> str:
 
 
 def credential_ref(catalog: Catalog, cert_id: str) -> Ref:
-    return Ref(id=cert_id, name=catalog.certification(cert_id).name)
+    return Ref.model_construct(id=cert_id, name=catalog.certification(cert_id).name)

@@ -48,7 +48,7 @@ def place(profile: Profile, catalog: Catalog) -> TierPlacement:
         specialty = catalog.specialty(profile.specialty).name
         if by_years.id == rules.senior_tier and profile.leads in rules.leadership_keeps_senior:
             lead = catalog.leadership(profile.leads).name
-            return TierPlacement(
+            return TierPlacement.model_construct(
                 tier=by_years.id,
                 tier_name=by_years.name,
                 experience_tier=by_years.id,
@@ -58,7 +58,7 @@ def place(profile: Profile, catalog: Catalog) -> TierPlacement:
                 ),
             )
         tier = catalog.tier(rules.specialized_tier)
-        return TierPlacement(
+        return TierPlacement.model_construct(
             tier=tier.id,
             tier_name=tier.name,
             experience_tier=by_years.id,
@@ -67,7 +67,7 @@ def place(profile: Profile, catalog: Catalog) -> TierPlacement:
                 f"in {specialty}."
             ),
         )
-    return TierPlacement(
+    return TierPlacement.model_construct(
         tier=by_years.id,
         tier_name=by_years.name,
         experience_tier=by_years.id,

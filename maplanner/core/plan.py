@@ -116,7 +116,7 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
     """The plan for a (normalized) profile toward the path `goal_id` (a known id)."""
     path = catalog.path(goal_id)
     state = _State(profile)
-    goal = Goal(id=path.id, name=path.name, kind=path.kind)
+    goal = Goal.model_construct(id=path.id, name=path.name, kind=path.kind)
     already = _meets(catalog, path.reached_when, state)
     if already is not None:
         return _reached(catalog, path, profile, goal, f"{already}.", [])
@@ -135,14 +135,16 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
     for number, step in enumerate(path.steps, 1):
         reason = _meets(catalog, step.done_when, state)
         if reason is not None:
-            skipped.append(SkippedStep(number=number, title=step.title, reason=reason))
+            skipped.append(
+                SkippedStep.model_construct(number=number, title=step.title, reason=reason)
+            )
             continue
         stepped = True
         credentials = _step_credentials(catalog, step, state)
         for within in range(1, step.years + 1):
             last = within == step.years
             years.append(
-                PlanYear(
+                PlanYear.model_construct(
                     year=year,
                     kind="step",
                     title=step.title,
@@ -166,7 +168,7 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
         return _reached(catalog, path, profile, goal, summary, skipped)
 
     last_year = years[-1].year
-    return PlanResult(
+    return PlanResult.model_construct(
         goal=goal,
         status="plan",
         summary=(
@@ -179,7 +181,9 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
         total_years=len(years),
         years=years,
         skipped=skipped,
-        next_paths=[Ref(id=other, name=catalog.path(other).name) for other in path.next],
+        next_paths=[
+            Ref.model_construct(id=other, name=catalog.path(other).name) for other in path.next
+        ],
         assumptions=_assumptions(catalog, path, profile, first, building),
     )
 
@@ -192,7 +196,7 @@ def _reached(
     reason: str,
     skipped: list[SkippedStep],
 ) -> PlanResult:
-    return PlanResult(
+    return PlanResult.model_construct(
         goal=goal,
         status="reached",
         summary=f"You have already reached {path.name}: {reason}",
@@ -202,7 +206,9 @@ def _reached(
         total_years=0,
         years=[],
         skipped=skipped,
-        next_paths=[Ref(id=other, name=catalog.path(other).name) for other in path.next],
+        next_paths=[
+            Ref.model_construct(id=other, name=catalog.path(other).name) for other in path.next
+        ],
         assumptions=[],
     )
 
@@ -283,7 +289,7 @@ def _experience_year(
         if last
         else f"{_count(year, 'year')} as an MA, with this year's skills in hand."
     )
-    return PlanYear(
+    return PlanYear.model_construct(
         year=year,
         kind="experience",
         title="Build MA experience",
@@ -301,10 +307,12 @@ def _experience_year(
 def _credential(
     catalog: Catalog, cert_id: str, alternatives: list[str], reason: str | None
 ) -> PlanCredential:
-    return PlanCredential(
+    return PlanCredential.model_construct(
         id=cert_id,
         name=catalog.certification(cert_id).name,
-        alternatives=[Ref(id=o, name=catalog.certification(o).name) for o in alternatives],
+        alternatives=[
+            Ref.model_construct(id=o, name=catalog.certification(o).name) for o in alternatives
+        ],
         reason=reason,
     )
 

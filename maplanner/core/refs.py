@@ -32,7 +32,7 @@ class Ref(_Ref):
 
 def source_ref(catalog: Catalog, source_id: str) -> SourceRef:
     source = catalog.source(source_id)
-    return SourceRef(
+    return SourceRef.model_construct(
         id=source.id,
         publisher=source.publisher,
         title=source.title,

@@ -143,7 +143,7 @@ def renewal_for(held: HeldCert, catalog: Catalog, today: date) -> RenewalDue:
             soon = catalog.renewal_due_soon_months
             status = "lapsed" if left < 0 else "due-soon" if left <= soon else "current"
             advice = _advice(status, left, due, cert.id, cert.issuer)
-    return RenewalDue(
+    return RenewalDue.model_construct(
         id=cert.id,
         name=cert.name,
         issuer=cert.issuer,
@@ -183,7 +183,7 @@ def renewals(profile: Profile | None, catalog: Catalog, today: date) -> RenewalR
             row.months_left if row.months_left is not None else 0,
         )
     )
-    return RenewalReport(
+    return RenewalReport.model_construct(
         today=today.isoformat(),
         due_soon_months=catalog.renewal_due_soon_months,
         profile_saved=profile is not None,

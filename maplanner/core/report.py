@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 from maplanner import __version__
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.assessment import Assessment, NextStep
+from maplanner.core.assessment import Assessment, NextStep, Versus
 from maplanner.core.money import Pay
 from maplanner.core.plan import PlanResult, PlanYear, make_plan
 from maplanner.core.profile import Profile
@@ -87,7 +87,7 @@ class SalaryPosition(_Model):
     estimate_annual_text: str
     estimate_hourly_text: str
     pay: WageAnswer | None
-    versus_estimate: Literal["below", "in-line", "above"] | None
+    versus_estimate: Versus | None
     summary: str
     setting: SettingAnswer
 
@@ -139,7 +139,7 @@ def build_report(
     result = assess(profile, catalog)
     plan = None if goal_id is None else make_plan(profile, catalog, goal_id)
     due = renewals(profile, catalog, today)
-    return Report(
+    return Report.model_construct(
         title=TITLE,
         prepared_for=prepared_for,
         made_on=today.isoformat(),
@@ -158,19 +158,25 @@ def build_report(
 
 
 def person_view(profile: Profile, catalog: Catalog) -> PersonView:
-    return PersonView(
+    return PersonView.model_construct(
         years=profile.years,
         certifications=tuple(
-            HeldLine(id=held.id, name=catalog.certification(held.id).name, earned=held.earned)
+            HeldLine.model_construct(
+                id=held.id, name=catalog.certification(held.id).name, earned=held.earned
+            )
             for held in profile.certs
         ),
-        setting=Named(id=profile.setting, name=catalog.setting(profile.setting).name),
+        setting=Named.model_construct(
+            id=profile.setting, name=catalog.setting(profile.setting).name
+        ),
         specialty=(
             None
             if profile.specialty is None
-            else Named(id=profile.specialty, name=catalog.specialty(profile.specialty).name)
+            else Named.model_construct(
+                id=profile.specialty, name=catalog.specialty(profile.specialty).name
+            )
         ),
-        leads=Named(id=profile.leads, name=catalog.leadership(profile.leads).name),
+        leads=Named.model_construct(id=profile.leads, name=catalog.leadership(profile.leads).name),
         pay=profile.pay,
         pay_text="not given" if profile.pay is None else pay_text(profile.pay),
     )
@@ -190,7 +196,7 @@ def salary_position(result: Assessment, catalog: Catalog) -> SalaryPosition:
         )
     else:
         summary = standing.summary
-    return SalaryPosition(
+    return SalaryPosition.model_construct(
         distribution=distribution(catalog),
         estimate_percentile=result.estimated_percentile,
         estimate_annual_text=_hedged(at.kind, dollars(at.annual)) + " a year",
@@ -272,7 +278,7 @@ def report_sources(
                 use(cert.source, f"{credential.id} (in the plan)")
     listed = [source for source in catalog.sources if source.id in uses]
     return tuple(
-        ReportSource(
+        ReportSource.model_construct(
             number=number,
             id=source.id,
             publisher=source.publisher,
@@ -326,7 +332,7 @@ def wage_rows(report: Report) -> list[WageRow]:
     ordered: list[tuple[float, int, WageRow]] = []
     for point in table.points:
         label = "median (50th)" if point.percentile == 50 else point.label
-        row = WageRow(
+        row = WageRow.model_construct(
             label=label,
             annual=dollars(point.annual),
             annual_basis="published",
@@ -341,7 +347,7 @@ def wage_rows(report: Report) -> list[WageRow]:
         (
             at.annual,
             1,
-            WageRow(
+            WageRow.model_construct(
                 label=f"your estimate (about the {estimate})",
                 annual=_hedged(at.kind, dollars(at.annual)),
                 annual_basis="maplanner's estimate",
@@ -360,7 +366,7 @@ def wage_rows(report: Report) -> list[WageRow]:
             (
                 wage.annual,
                 2,
-                WageRow(
+                WageRow.model_construct(
                     label=f"your pay ({where})",
                     annual=dollars(wage.annual),
                     annual_basis="derived" if wage.annual_derived else "you gave it",
@@ -371,7 +377,7 @@ def wage_rows(report: Report) -> list[WageRow]:
             )
         )
     ordered.sort(key=lambda item: (item[0], item[1]))
-    mean = WageRow(
+    mean = WageRow.model_construct(
         label="mean (average)",
         annual=dollars(table.mean.annual),
         annual_basis="published",
@@ -437,7 +443,7 @@ def grouped(steps: list[NextStep]) -> list[StepGroup]:
     for step in steps:
         groups.setdefault((step.when, step.reason), []).append(step.title)
     return [
-        StepGroup(when=when, reason=reason, titles=tuple(titles))
+        StepGroup.model_construct(when=when, reason=reason, titles=tuple(titles))
         for (when, reason), titles in groups.items()
     ]
 

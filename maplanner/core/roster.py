@@ -217,7 +217,7 @@ def read_header(cells: Sequence[str]) -> Header:
             "and optionally pay",
             hint,
         )
-    return Header(positions=positions, width=len(cells), ignored=tuple(ignored))
+    return Header.model_construct(positions=positions, width=len(cells), ignored=tuple(ignored))
 
 
 class RosterAssessor:
@@ -253,7 +253,7 @@ class RosterAssessor:
         width = self._width
         if len(cells) != width:
             if len(cells) > width and any(value.strip() for value in cells[width:]):
-                return RowRejection(
+                return RowRejection.model_construct(
                     line=line,
                     id=cells[self._id].strip(),
                     reason=(
@@ -273,7 +273,9 @@ class RosterAssessor:
         for problem in (shape, pay):
             if isinstance(problem, str):
                 problems.append(problem)
-        return RowRejection(line=line, id=row_id, reason=PROBLEM_SEPARATOR.join(problems))
+        return RowRejection.model_construct(
+            line=line, id=row_id, reason=PROBLEM_SEPARATOR.join(problems)
+        )
 
     # Cached steps --------------------------------------------------------------------
 
@@ -329,7 +331,7 @@ class RosterAssessor:
         wages = result.range
         top = result.top_next_step
         certification = result.top_certification
-        return Outcome(
+        return Outcome.model_construct(
             tier=result.tier,
             tier_name=result.tier_name,
             estimated_percentile=result.estimated_percentile,
@@ -352,14 +354,16 @@ class RosterAssessor:
         table = self._catalog.wages
         standing = percentile_of(table, pay.annual(table.hours_per_year))
         if standing.percentile is not None:
-            return PayPercentile(percentile=round(standing.percentile, 1), outside=None)
+            return PayPercentile.model_construct(
+                percentile=round(standing.percentile, 1), outside=None
+            )
         points = table.percentiles
         outside = (
             f"below {ordinal(points[0].percentile)}"
             if standing.kind == "below-range"
             else f"above {ordinal(points[-1].percentile)}"
         )
-        return PayPercentile(percentile=None, outside=outside)
+        return PayPercentile.model_construct(percentile=None, outside=outside)
 
 
 def parse_years(text: str) -> float:

@@ -28,7 +28,7 @@ def assess(profile: Profile, catalog: Catalog) -> Assessment:
     estimate = estimate_percentile(profile, catalog)
     year = career_year(profile.years, catalog.roadmap_max_year)
     band = catalog.band_for_year(year)
-    return Assessment(
+    return Assessment.model_construct(
         tier=placement.tier,
         tier_name=placement.tier_name,
         tier_rule=placement.rule,
@@ -87,7 +87,7 @@ def brief(profile: Profile, catalog: Catalog) -> Brief:
             None,
         )
     )
-    return Brief(
+    return Brief.model_construct(
         tier=placement.tier,
         tier_name=placement.tier_name,
         estimated_percentile=estimate.percentile,

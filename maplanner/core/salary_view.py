@@ -128,7 +128,7 @@ def distribution(catalog: Catalog) -> Distribution:
 
     def row(point: PercentilePoint) -> DistributionRow:
         hourly, published = hourly_for(table, point.annual)
-        return DistributionRow(
+        return DistributionRow.model_construct(
             label=point_name(point.percentile),
             percentile=point.percentile,
             annual=point.annual,
@@ -136,13 +136,14 @@ def distribution(catalog: Catalog) -> Distribution:
             hourly_published=published,
         )
 
-    mean = Figure(  # BLS also publishes a mean hourly wage, but our sources do not give it
+    # BLS also publishes a mean hourly wage, but our sources do not give it.
+    mean = Figure.model_construct(
         label="mean",
         annual=table.mean_annual,
         hourly=table.mean_annual / table.hours_per_year,
         hourly_published=False,
     )
-    return Distribution(
+    return Distribution.model_construct(
         occupation=table.occupation,
         soc_code=table.soc_code,
         area=table.area,
@@ -162,7 +163,7 @@ def wage_answer(catalog: Catalog, pay: Pay, entered: str) -> WageAnswer:
     annual = pay.annual(table.hours_per_year)
     hourly = pay.amount if pay.per == "hour" else annual / table.hours_per_year
     standing = percentile_of(table, annual)
-    return WageAnswer(
+    return WageAnswer.model_construct(
         entered=entered.strip(),
         per=pay.per,
         annual=annual,
@@ -204,7 +205,7 @@ def setting_answer(catalog: Catalog, setting_id: str, wage: WageAnswer | None) -
     industry = catalog.industry(setting.industry)
     median = next(p for p in table.percentiles if p.percentile == 50)
     national_hourly, national_published = hourly_for(table, median.annual)
-    return SettingAnswer(
+    return SettingAnswer.model_construct(
         id=setting.id,
         name=setting.name,
         industry_id=industry.id,
@@ -237,7 +238,7 @@ def salary_report(
     """
     table = catalog.wages
     wage = None if pay is None else wage_answer(catalog, pay, entered or pay.describe())
-    return SalaryReport(
+    return SalaryReport.model_construct(
         source_id=table.source,
         vintage=table.vintage,
         distribution=distribution(catalog),

@@ -110,7 +110,7 @@ def wage_at(table: WageTable, percentile: float) -> WageAtPercentile:
         )
         words = "at or below" if bound is low else "at or above"
         hourly, published = hourly_for(table, bound.annual)
-        return WageAtPercentile(
+        return WageAtPercentile.model_construct(
             percentile=percentile,
             kind=kind,
             annual=bound.annual,
@@ -127,7 +127,7 @@ def wage_at(table: WageTable, percentile: float) -> WageAtPercentile:
     exact = _point(table, percentile)
     if exact is not None:
         hourly, published = hourly_for(table, exact.annual)
-        return WageAtPercentile(
+        return WageAtPercentile.model_construct(
             percentile=percentile,
             kind="published",
             annual=exact.annual,
@@ -139,7 +139,7 @@ def wage_at(table: WageTable, percentile: float) -> WageAtPercentile:
     below, above = _neighbours_by_percentile(points, percentile)
     share = (percentile - below.percentile) / (above.percentile - below.percentile)
     annual = below.annual + share * (above.annual - below.annual)
-    return WageAtPercentile(
+    return WageAtPercentile.model_construct(
         percentile=percentile,
         kind="estimate",
         annual=annual,
@@ -163,7 +163,7 @@ def percentile_of(table: WageTable, annual: float) -> WageStanding:
     low, high = points[0], points[-1]
     hourly = annual / table.hours_per_year
     if annual < low.annual:
-        return WageStanding(
+        return WageStanding.model_construct(
             annual=annual,
             hourly=hourly,
             kind="below-range",
@@ -177,7 +177,7 @@ def percentile_of(table: WageTable, annual: float) -> WageStanding:
             ),
         )
     if annual > high.annual:
-        return WageStanding(
+        return WageStanding.model_construct(
             annual=annual,
             hourly=hourly,
             kind="above-range",
@@ -193,7 +193,7 @@ def percentile_of(table: WageTable, annual: float) -> WageStanding:
     for point in points:
         if annual == point.annual:
             following = _next_point(points, point)
-            return WageStanding(
+            return WageStanding.model_construct(
                 annual=annual,
                 hourly=hourly,
                 kind="published",
@@ -208,7 +208,7 @@ def percentile_of(table: WageTable, annual: float) -> WageStanding:
     below, above = _neighbours_by_wage(points, annual)
     share = (annual - below.annual) / (above.annual - below.annual)
     percentile = below.percentile + share * (above.percentile - below.percentile)
-    return WageStanding(
+    return WageStanding.model_construct(
         annual=annual,
         hourly=hourly,
         kind="estimate",

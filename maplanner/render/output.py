@@ -69,4 +69,6 @@ def console() -> "Console":
 
 def emit_json(result: BaseModel) -> None:
     """Print a result model as one JSON document, and nothing else, on stdout."""
-    sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    from maplanner.render.json_text import json_text
+
+    sys.stdout.write(json_text(result) + "\n")

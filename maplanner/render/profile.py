@@ -124,9 +124,11 @@ def saved_marks(assessment: Assessment) -> list[Mark]:
     """The saved profile's estimate and pay, as marks for the salary chart."""
     at = assessment.range.at_estimate
     bound = {"at-or-below": " (at or below)", "at-or-above": " (at or above)"}
-    marks = [Mark(label=f"your estimate{bound.get(at.kind, '')}", annual=at.annual)]
+    marks = [
+        Mark.model_construct(label=f"your estimate{bound.get(at.kind, '')}", annual=at.annual)
+    ]
     if assessment.pay_standing is not None:
-        marks.append(Mark(label="your pay", annual=assessment.pay_standing.annual))
+        marks.append(Mark.model_construct(label="your pay", annual=assessment.pay_standing.annual))
     return marks
 
 

@@ -197,12 +197,16 @@ def _report_marks(report: SalaryReport) -> list[Mark]:
     answer = report.at_percentile
     if answer is not None and answer.kind == "estimate":
         marks.append(
-            Mark(label=f"{percentile_words(answer.percentile)} (est.)", annual=answer.annual)
+            Mark.model_construct(
+                label=f"{percentile_words(answer.percentile)} (est.)", annual=answer.annual
+            )
         )
     if report.setting is not None:
-        marks.append(Mark(label="setting median", annual=report.setting.median_annual))
+        marks.append(
+            Mark.model_construct(label="setting median", annual=report.setting.median_annual)
+        )
     if report.wage is not None:
-        marks.append(Mark(label="wage entered", annual=report.wage.annual))
+        marks.append(Mark.model_construct(label="wage entered", annual=report.wage.annual))
     return marks
 
 
