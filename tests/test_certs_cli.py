@@ -9,7 +9,9 @@ import pytest
 from rich.console import Console
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.certs import certification_detail, list_certifications, plan_for_year
+from maplanner.core.cert_detail import certification_detail
+from maplanner.core.cert_year import plan_for_year
+from maplanner.core.certs import list_certifications
 from maplanner.render.certs import render_detail, render_list, render_year
 from tests.conftest import Runner
 

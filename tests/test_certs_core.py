@@ -12,14 +12,9 @@ from pydantic import ValidationError
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import TRACKS, CertificationsFile
 from maplanner.catalog.loader import packaged_data_dir
-from maplanner.core.certs import (
-    certification_detail,
-    check_track,
-    find_certification,
-    list_certifications,
-    parse_year,
-    plan_for_year,
-)
+from maplanner.core.cert_detail import certification_detail
+from maplanner.core.cert_year import plan_for_year
+from maplanner.core.certs import check_track, find_certification, list_certifications, parse_year
 from maplanner.errors import InputError
 
 MAX_YEAR = 50

@@ -19,7 +19,9 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from maplanner.catalog.loader import load_catalog
-from maplanner.core.certs import certification_detail, list_certifications, plan_for_year
+from maplanner.core.cert_detail import certification_detail
+from maplanner.core.cert_year import plan_for_year
+from maplanner.core.certs import list_certifications
 from maplanner.core.guide import list_topics, topic_detail
 from maplanner.core.history import history_view, record_of
 from maplanner.core.money import Pay

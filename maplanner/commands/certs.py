@@ -109,13 +109,17 @@ def certs(
                 "--track filters the list and the year plan; it cannot be combined with a "
                 "credential ID"
             )
-        detail = core.certification_detail(data, core.find_certification(data, credential))
+        from maplanner.core.cert_detail import certification_detail
+
+        detail = certification_detail(data, core.find_certification(data, credential))
         if json_output:
             emit_json(detail)
         else:
             render.render_detail(detail, _held())
     elif year is not None:
-        plan = core.plan_for_year(data, core.parse_year(year, data.roadmap_max_year), chosen_track)
+        from maplanner.core.cert_year import plan_for_year
+
+        plan = plan_for_year(data, core.parse_year(year, data.roadmap_max_year), chosen_track)
         if json_output:
             emit_json(plan)
         else:

@@ -1,10 +1,9 @@
 """Which certifications, when, and what they take: pure look-ups over the catalog.
 
 Three answers, one per form of `maplanner certs`: the whole list (optionally one
-track), the plan for one career year, and everything known about one credential.
-Each is a frozen result model, so the same value feeds the Rich renderer and
-`--json`. A fact the data marks "not verified" comes out as ``verified: false``
-with no value, never as a guess.
+track, here), the plan for one career year (cert_year.py), and everything known about
+one credential (cert_detail.py). Each is a frozen result model, so the same value
+feeds the Rich renderer and `--json`.
 
 Finding a credential from what someone typed, in this order:
 1. an exact id, full name or alias (case-insensitive) wins outright, so ``cma`` is
@@ -24,11 +23,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.certs import TRACKS, Certification, ContinuingEducation, Track
-from maplanner.catalog.roadmap import RoadmapBand
+from maplanner.catalog.certs import TRACKS, Certification, Track
 from maplanner.core.matching import resolve_id, unknown_message
 from maplanner.core.profile import cert_choices
-from maplanner.core.refs import Ref, SourceRef, source_ref
 from maplanner.errors import InputError
 
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+", re.ASCII)
@@ -63,107 +60,6 @@ class CertList(_Result):
     kind: Literal["list"] = "list"
     track: Track | None
     certifications: list[CertSummary]
-
-
-# The year plan -----------------------------------------------------------------
-
-
-class BandInfo(_Result):
-    id: str
-    name: str
-    theme: str
-    first_year: int
-    last_year: int | None
-
-
-class PlannedCert(_Result):
-    """A credential to pursue in this band, and why now."""
-
-    id: str
-    name: str
-    track: Track
-    reason: str
-    caution: str | None
-
-
-class YearPlan(_Result):
-    kind: Literal["year"] = "year"
-    year: int
-    max_year: int
-    band: BandInfo
-    year_in_band: int
-    band_years: int | None
-    position: str
-    track: Track | None
-    certifications: list[PlannedCert]
-    left_out_by_track: int
-    skills: list[str]
-    employer_expectations: list[str]
-    source: SourceRef
-
-
-# The detail --------------------------------------------------------------------
-
-
-class VerifiedText(_Result):
-    verified: bool
-    text: str | None
-    source: SourceRef | None
-
-
-class Fee(_Result):
-    amount: int
-    applies_to: str
-    source: SourceRef
-
-
-class ExamFees(_Result):
-    verified: bool
-    fees: list[Fee]
-
-
-class RenewalInfo(_Result):
-    verified: bool
-    cycle_months: int | None
-    how: str | None
-    continuing_education: ContinuingEducation | None
-    source: SourceRef | None
-
-
-class Unlocked(_Result):
-    tiers: list[Ref]
-    roles: list[str]
-    paths: list[Ref]
-
-
-class Ladder(_Result):
-    """The whole ladder a credential is a rung of, lowest rung first."""
-
-    name: str
-    rungs: list[Ref]
-    position: int
-    source: SourceRef
-
-
-class CertDetail(_Result):
-    kind: Literal["detail"] = "detail"
-    id: str
-    name: str
-    issuer: str
-    track: Track
-    primary: bool
-    stage: str
-    stage_name: str
-    aliases: list[str]
-    value: str
-    caution: str | None
-    eligibility: VerifiedText
-    exam_fees: ExamFees
-    renewal: RenewalInfo
-    unlocks: Unlocked
-    ladder: Ladder | None
-    related: list[Ref]
-    source: SourceRef
 
 
 # Reading what the user typed ---------------------------------------------------
@@ -241,86 +137,9 @@ def list_certifications(catalog: Catalog, track: Track | None = None) -> CertLis
     )
 
 
-def plan_for_year(catalog: Catalog, year: int, track: Track | None = None) -> YearPlan:
-    """What to earn, learn and show employers in career year `year` (0 to the roadmap's end)."""
-    year = parse_year(year, catalog.roadmap_max_year)
-    band = catalog.band_for_year(year)
-    year_in_band = year - band.first_year + 1
-    if band.last_year is None:
-        band_years = None
-        position = f"year {year_in_band}, band open-ended"
-    else:
-        band_years = band.last_year - band.first_year + 1
-        position = f"year {year_in_band} of {band_years} in this band"
-    planned = [
-        _planned(catalog.certification(step.cert), step.reason)
-        for step in band.certs
-        if track is None or catalog.certification(step.cert).track == track
-    ]
-    return YearPlan.model_construct(
-        year=year,
-        max_year=catalog.roadmap_max_year,
-        band=_band_info(band),
-        year_in_band=year_in_band,
-        band_years=band_years,
-        position=position,
-        track=track,
-        certifications=planned,
-        left_out_by_track=len(band.certs) - len(planned),
-        skills=list(band.skills),
-        employer_expectations=list(band.employer_expectations),
-        source=source_ref(catalog, band.source),
-    )
-
-
-def certification_detail(catalog: Catalog, cert_id: str) -> CertDetail:
-    """Everything known about one credential, each verified fact with its source."""
-    cert = catalog.certification(cert_id)
-    return CertDetail.model_construct(
-        id=cert.id,
-        name=cert.name,
-        issuer=cert.issuer,
-        track=cert.track,
-        primary=cert.primary,
-        stage=cert.stage,
-        stage_name=_stage_name(catalog, cert),
-        aliases=list(cert.aliases),
-        value=cert.value,
-        caution=cert.caution,
-        eligibility=_eligibility(catalog, cert),
-        exam_fees=_exam_fees(catalog, cert),
-        renewal=_renewal(catalog, cert),
-        unlocks=Unlocked.model_construct(
-            tiers=[
-                Ref.model_construct(id=t, name=catalog.tier(t).name) for t in cert.unlocks.tiers
-            ],
-            roles=list(cert.unlocks.roles),
-            paths=[
-                Ref.model_construct(id=p, name=catalog.path(p).name) for p in cert.unlocks.paths
-            ],
-        ),
-        ladder=_ladder(catalog, cert),
-        related=[_ref(catalog.certification(other)) for other in cert.related],
-        source=source_ref(catalog, cert.source),
-    )
-
-
-def _ref(cert: Certification) -> Ref:
-    return Ref.model_construct(id=cert.id, name=cert.name)
-
-
-def _stage_name(catalog: Catalog, cert: Certification) -> str:
+def stage_name(catalog: Catalog, cert: Certification) -> str:
+    """The name of the roadmap band a credential belongs to."""
     return next(band.name for band in catalog.roadmap if band.id == cert.stage)
-
-
-def _band_info(band: RoadmapBand) -> BandInfo:
-    return BandInfo.model_construct(
-        id=band.id,
-        name=band.name,
-        theme=band.theme,
-        first_year=band.first_year,
-        last_year=band.last_year,
-    )
 
 
 def _summary(catalog: Catalog, cert: Certification) -> CertSummary:
@@ -332,67 +151,9 @@ def _summary(catalog: Catalog, cert: Certification) -> CertSummary:
         track=cert.track,
         primary=cert.primary,
         stage=cert.stage,
-        stage_name=_stage_name(catalog, cert),
+        stage_name=stage_name(catalog, cert),
         renewal_verified=renewal is not None,
         renewal_cycle_months=None if renewal is None else renewal.cycle_months,
         value=cert.value,
         caution=cert.caution,
-    )
-
-
-def _planned(cert: Certification, reason: str) -> PlannedCert:
-    return PlannedCert.model_construct(
-        id=cert.id, name=cert.name, track=cert.track, reason=reason, caution=cert.caution
-    )
-
-
-def _eligibility(catalog: Catalog, cert: Certification) -> VerifiedText:
-    if cert.eligibility == "not verified":
-        return VerifiedText.model_construct(verified=False, text=None, source=None)
-    return VerifiedText.model_construct(
-        verified=True,
-        text=cert.eligibility.text,
-        source=source_ref(catalog, cert.eligibility.source),
-    )
-
-
-def _exam_fees(catalog: Catalog, cert: Certification) -> ExamFees:
-    if cert.exam_fees == "not verified":
-        return ExamFees.model_construct(verified=False, fees=[])
-    fees = [
-        Fee.model_construct(
-            amount=fee.amount, applies_to=fee.applies_to, source=source_ref(catalog, fee.source)
-        )
-        for fee in cert.exam_fees
-    ]
-    return ExamFees.model_construct(verified=True, fees=fees)
-
-
-def _renewal(catalog: Catalog, cert: Certification) -> RenewalInfo:
-    if cert.renewal == "not verified":
-        return RenewalInfo.model_construct(
-            verified=False, cycle_months=None, how=None, continuing_education=None, source=None
-        )
-    return RenewalInfo.model_construct(
-        verified=True,
-        cycle_months=cert.renewal.cycle_months,
-        how=cert.renewal.how,
-        continuing_education=cert.renewal.continuing_education,
-        source=source_ref(catalog, cert.renewal.source),
-    )
-
-
-def _ladder(catalog: Catalog, cert: Certification) -> Ladder | None:
-    if cert.ladder is None:
-        return None
-    name = cert.ladder.name
-    rungs = sorted(
-        (c for c in catalog.certifications if c.ladder is not None and c.ladder.name == name),
-        key=lambda c: c.ladder.rung if c.ladder is not None else 0,
-    )
-    return Ladder.model_construct(
-        name=name,
-        rungs=[_ref(rung) for rung in rungs],
-        position=cert.ladder.rung,
-        source=source_ref(catalog, cert.ladder.source),
     )

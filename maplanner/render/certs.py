@@ -7,13 +7,18 @@ so the rows stay short. Text from the data is never read as Rich markup.
 """
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from maplanner.core.certs import CertDetail, CertList, RenewalInfo, YearPlan
 from maplanner.core.refs import SourceRef
+
+if TYPE_CHECKING:  # one form of `certs` need not import the models of the others
+    from maplanner.core.cert_detail import CertDetail, RenewalInfo
+    from maplanner.core.cert_year import YearPlan
+    from maplanner.core.certs import CertList
 from maplanner.core.text import dollars
 from maplanner.render.output import console as stdout_console
 
@@ -24,7 +29,7 @@ YEAR_NOTES = {0: "still in training, before the first job", 1: "the first year o
 
 
 def render_list(
-    result: CertList, held: Collection[str] = frozenset(), out: Console | None = None
+    result: "CertList", held: Collection[str] = frozenset(), out: Console | None = None
 ) -> None:
     """All credentials as one table, in the order a career meets them."""
     out = out or stdout_console()
@@ -57,7 +62,7 @@ def render_list(
 
 
 def render_year(
-    result: YearPlan, held: Collection[str] = frozenset(), out: Console | None = None
+    result: "YearPlan", held: Collection[str] = frozenset(), out: Console | None = None
 ) -> None:
     """What to earn, learn and show employers in one career year."""
     out = out or stdout_console()
@@ -96,7 +101,7 @@ def render_year(
 
 
 def render_detail(
-    result: CertDetail, held: Collection[str] = frozenset(), out: Console | None = None
+    result: "CertDetail", held: Collection[str] = frozenset(), out: Console | None = None
 ) -> None:
     """Everything known about one credential, with numbered sources."""
     out = out or stdout_console()
@@ -189,13 +194,13 @@ def _cite(source: SourceRef) -> str:
     return f"{text}, {source.url}" if source.url else text
 
 
-def _renewal(renewal: RenewalInfo, notes: _Notes) -> str:
+def _renewal(renewal: "RenewalInfo", notes: _Notes) -> str:
     if renewal.source is None:
         return NOT_VERIFIED
     return f"Every {renewal.cycle_months} months. {renewal.how} {notes.cite(renewal.source)}"
 
 
-def _continuing_education(renewal: RenewalInfo) -> str:
+def _continuing_education(renewal: "RenewalInfo") -> str:
     ce = renewal.continuing_education
     if ce is None:
         return NOT_VERIFIED
@@ -206,7 +211,7 @@ def _continuing_education(renewal: RenewalInfo) -> str:
     return "\n".join(lines)
 
 
-def _unlocks(result: CertDetail) -> str:
+def _unlocks(result: "CertDetail") -> str:
     unlocks = result.unlocks
     parts: list[str] = []
     if unlocks.tiers:
