@@ -49,21 +49,22 @@ def test_maplanner_home_moves_the_database(
     assert db.database_path() == tmp_path / "elsewhere" / "maplanner.db"
 
 
-def test_without_maplanner_home_it_is_the_user_data_dir(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("xdg", [None, "", "   ", "relative/data", "/abs/data"])
+def test_without_maplanner_home_it_is_the_platform_user_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: str | None
 ) -> None:
+    """The same folder platformdirs names (where earlier versions kept the database),
+    worked out on Linux without importing it."""
     import platformdirs
 
     monkeypatch.delenv("MAPLANNER_HOME")
-    calls: list[str] = []
-
-    def user_data_dir(name: str) -> str:
-        calls.append(name)
-        return str(tmp_path / "data-dir")
-
-    monkeypatch.setattr(platformdirs, "user_data_dir", user_data_dir)
-    assert db.database_path() == tmp_path / "data-dir" / "maplanner.db"
-    assert calls == ["maplanner"]
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    expected = Path(platformdirs.user_data_dir("maplanner")) / "maplanner.db"
+    assert db.database_path() == expected
 
 
 def test_reading_creates_nothing() -> None:
@@ -275,10 +276,8 @@ def test_forget_deletes_everything_and_leaves_no_file(catalog: Catalog) -> None:
 def test_forget_removes_the_platform_data_dir_it_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import platformdirs
-
     monkeypatch.delenv("MAPLANNER_HOME")
-    monkeypatch.setattr(platformdirs, "user_data_dir", lambda name: str(tmp_path / name))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     save_profile(PROFILE, DAY)
     assert (tmp_path / "maplanner" / "maplanner.db").exists()
     forget()

@@ -23,6 +23,7 @@ sqlite3 and platformdirs are imported inside functions (start-up speed).
 
 import json
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -85,6 +86,12 @@ def home_dir() -> Path:
                 hint=f"set {HOME_VARIABLE} to a directory path",
             )
         return home
+    base = os.environ.get("XDG_DATA_HOME", "").strip()
+    if sys.platform.startswith("linux"):  # platformdirs' answer, without its 15 ms import
+        if base and Path(base).is_absolute():  # the XDG spec ignores a relative one
+            return Path(base) / "maplanner"
+        with suppress(RuntimeError):  # no home directory: let platformdirs decide
+            return Path.home() / ".local" / "share" / "maplanner"
     import platformdirs
 
     return Path(platformdirs.user_data_dir("maplanner"))
