@@ -45,6 +45,10 @@ class BatchReporter(Protocol):
 
     def rejected(self, rejection: "RowRejection") -> None: ...
 
+    def repeated_id(self, line: int, row_id: str, first_line: int) -> None: ...
+
+    def stopped_checking_ids(self, limit: int) -> None: ...
+
     def progress(self, done_bytes: int) -> None: ...
 
 
@@ -125,6 +129,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) -> "BatchSummary":
     """Assess every row of the roster, writing results and rejections as it goes."""
     from maplanner.core.batch_summary import SummaryTally
+    from maplanner.core.repeated_ids import RepeatedIds
     from maplanner.core.roster import RosterAssessor, RosterResult, read_header
 
     try:
@@ -163,9 +168,17 @@ def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) ->
         try:
             write_result, write_error = _writers(results, errors, files.json_lines)
             assess_row, add = assessor.row, tally.add
+            repeats = RepeatedIds()
+            first_line, told_stop = repeats.first_line, False
             countdown = PROGRESS_EVERY
             for line, cells in records:
                 outcome = assess_row(line, cells)
+                earlier = first_line(line, outcome.id)
+                if earlier is not None:
+                    reporter.repeated_id(line, outcome.id, earlier)
+                elif repeats.stopped and not told_stop:
+                    reporter.stopped_checking_ids(repeats.limit)
+                    told_stop = True
                 if type(outcome) is RosterResult:
                     write_result(outcome)
                     add(outcome)
@@ -195,6 +208,8 @@ def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) ->
         errors=str(files.errors) if tally.rejected else None,
         format="jsonl" if files.json_lines else "csv",
         ignored_columns=columns.ignored,
+        repeated_ids=repeats.repeats,
+        repeated_ids_checked_every_row=not repeats.stopped,
     )
 
 

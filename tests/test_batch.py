@@ -292,7 +292,8 @@ def test_a_folder_as_roster_exits_1(run: Runner, tmp_path: Path) -> None:
 
 
 def test_a_roster_that_is_not_utf8_exits_1_naming_the_line(run: Runner, tmp_path: Path) -> None:
-    text = f"{HEADER}\n{GOOD}\n" + "S02,4,CMA,hospital,,,\n" * 3000 + "José,4,CMA,hospital,,,\n"
+    rows = "".join(f"S{n:04},4,CMA,hospital,,,\n" for n in range(2, 3002))
+    text = f"{HEADER}\n{GOOD}\n" + rows + "José,4,CMA,hospital,,,\n"
     roster = write(tmp_path / "r.csv", text, encoding="latin-1")
     result = run("batch", str(roster), "-o", str(tmp_path / "o.csv"))
     assert result.code == 1
@@ -446,7 +447,8 @@ def test_progress_only_for_large_files_on_a_terminal() -> None:
 
 def test_piped_stderr_gets_only_diagnostic_lines(run: Runner, tmp_path: Path) -> None:
     """Piped (as in every test), a large roster draws no bar: stderr is plain lines."""
-    text = f"{HEADER}\n" + f"{GOOD}\n" * 40_000 + "S02,two,,hospital,,,\n"
+    rows = "".join(f"{GOOD.replace('S01', f'P{n}', 1)}\n" for n in range(40_000))
+    text = f"{HEADER}\n" + rows + "S02,two,,hospital,,,\n"
     roster = write(tmp_path / "r.csv", text)
     assert roster.stat().st_size > PROGRESS_MIN_BYTES
     result = run("batch", str(roster), "-o", str(tmp_path / "o.csv"))
@@ -521,3 +523,83 @@ def test_rows_are_assessed_with_the_cyclic_collector_running(
     monkeypatch.setattr(maplanner.batch_io, "run_batch", spy)
     result = run("batch", str(EXAMPLE), "-o", str(tmp_path / "out.csv"))
     assert result.code == 1 and seen == [True]
+
+
+# Repeated ids --------------------------------------------------------------------------
+
+SIX_COLUMNS = "id,years,certifications,setting,specialty,leads\n"
+
+
+def _roster(tmp_path: Path, ids: list[str]) -> Path:
+    roster = tmp_path / "roster.csv"
+    rows = "".join(f"{row_id},2,CMA,family-practice,,\n" for row_id in ids)
+    roster.write_text(SIX_COLUMNS + rows, encoding="utf-8")
+    return roster
+
+
+def test_a_repeated_id_is_assessed_and_named_in_a_warning(run: Runner, tmp_path: Path) -> None:
+    roster = _roster(tmp_path, ["S01", "S02", "S01"])
+    results = tmp_path / "out.csv"
+    result = run("batch", str(roster), "-o", str(results))
+    assert result.code == 0
+    assert result.err == (
+        "maplanner: warning: line 4: id 'S01' is also on line 2 (both rows are assessed)\n"
+    )
+    assert [row[0] for row in csv.reader(io.StringIO(results.read_text()))][1:] == [
+        "S01",
+        "S02",
+        "S01",
+    ]
+    assert "Repeated ids" in result.out
+    assert "1 row reuses an earlier row's id" in result.out
+
+
+def test_no_repeated_ids_means_no_warning_and_no_summary_line(run: Runner, tmp_path: Path) -> None:
+    result = run(
+        "batch", str(_roster(tmp_path, ["S01", "s01", "S02"])), "-o", str(tmp_path / "o.csv")
+    )
+    assert (result.code, result.err) == (0, "")  # ids are compared exactly: s01 is not S01
+    assert "Repeated ids" not in result.out
+
+
+def test_many_repeats_are_named_up_to_a_limit_and_all_counted(run: Runner, tmp_path: Path) -> None:
+    roster = _roster(tmp_path, ["S01"] * 26)
+    result = run("batch", str(roster), "-o", str(tmp_path / "o.csv"), "--json")
+    warnings = result.err.splitlines()
+    assert len(warnings) == 21
+    assert (
+        warnings[-1] == "maplanner: warning: more rows repeat an id; the summary counts them all"
+    )
+    summary = json.loads(result.out)
+    assert (summary["repeated_ids"], summary["repeated_ids_checked_every_row"]) == (25, True)
+    assert summary["rows_written"] == 26
+
+
+def test_past_the_id_limit_rows_are_no_longer_checked_and_it_says_so(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import maplanner.core.repeated_ids
+
+    monkeypatch.setattr(maplanner.core.repeated_ids, "ID_LIMIT", 2)
+    roster = _roster(tmp_path, ["A", "A", "B", "C", "A", "C"])
+    result = run("batch", str(roster), "-o", str(tmp_path / "o.csv"), "--json")
+    assert result.code == 0
+    assert result.err.splitlines() == [
+        "maplanner: warning: line 3: id 'A' is also on line 2 (both rows are assessed)",
+        "maplanner: warning: more than 2 different ids; rows after that are not checked "
+        "for a repeated id",
+    ]
+    summary = json.loads(result.out)
+    assert (summary["repeated_ids"], summary["repeated_ids_checked_every_row"]) == (1, False)
+
+
+def test_repeated_ids_counts_rows_not_ids_and_never_blank_ones() -> None:
+    from maplanner.core.repeated_ids import RepeatedIds
+
+    seen = RepeatedIds(limit=10)
+    answers = [
+        seen.first_line(line, row_id)
+        for line, row_id in enumerate(["a", "", "a", "", "a", "b"], start=2)
+    ]
+    assert answers == [None, None, 2, None, 2, None]
+    assert seen.repeats == 2 and not seen.stopped

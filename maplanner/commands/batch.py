@@ -27,6 +27,10 @@ Rows that cannot be assessed are never dropped: each is reported with
 its line number and reason on stderr and in RESULTS.errors.csv, and
 the other rows are still written.
 
+A row whose id an earlier row already used is assessed too, and named
+in a warning on stderr (the summary counts them): an id should name
+one person.
+
 Exit status: 0 all rows written; 1 some rows rejected, or the roster
 cannot be read; 2 a usage problem, such as a missing column or an
 output file that exists (add --force to replace it).

@@ -40,6 +40,9 @@ class BatchSummary(_Model):
     ``rows_written + rows_rejected``. ``errors`` is None when no row was rejected (no
     errors file is written then). ``most_common_next_certification`` breaks ties by
     catalog order; ``next_certifications`` lists every count so ties are visible.
+    ``repeated_ids`` counts rows whose id an earlier row already used (both are
+    assessed); past the first 100,000 different ids rows are no longer checked, and
+    ``repeated_ids_checked_every_row`` is then false.
     """
 
     roster: str
@@ -51,6 +54,8 @@ class BatchSummary(_Model):
     rows_rejected: int
     blank_lines: int
     ignored_columns: tuple[str, ...]
+    repeated_ids: int
+    repeated_ids_checked_every_row: bool
     tiers: tuple[TierCount, ...]
     median_estimated_percentile: float | None
     most_common_next_certification: CertificationCount | None
@@ -98,6 +103,8 @@ class SummaryTally:
         errors: str | None,
         format: Literal["csv", "jsonl"],
         ignored_columns: tuple[str, ...],
+        repeated_ids: int = 0,
+        repeated_ids_checked_every_row: bool = True,
     ) -> BatchSummary:
         catalog = self._catalog
         counts = self._certifications
@@ -118,6 +125,8 @@ class SummaryTally:
             rows_rejected=self.rejected,
             blank_lines=self.blank_lines,
             ignored_columns=ignored_columns,
+            repeated_ids=repeated_ids,
+            repeated_ids_checked_every_row=repeated_ids_checked_every_row,
             tiers=tuple(
                 TierCount.model_construct(
                     id=tier.id, name=tier.name, count=self._tiers.get(tier.id, 0)

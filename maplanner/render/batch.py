@@ -29,6 +29,8 @@ from maplanner.core.wages import percentile_words
 #: Rosters smaller than this finish in well under a second: no bar for them.
 PROGRESS_MIN_BYTES = 1024 * 1024
 PROG = "maplanner"
+#: Repeated ids named one by one on stderr; past this the summary counts the rest.
+REPEATS_SHOWN = 20
 
 
 def should_show_progress(stderr_is_terminal: bool, roster_bytes: int) -> bool:
@@ -59,6 +61,7 @@ class StderrReporter:
         """`console` is where the bar draws (stderr unless a test gives another)."""
         self._progress: Progress | None = None
         self._task: TaskID | None = None
+        self._repeats = 0
         if show_progress:
             self._progress = Progress(
                 TextColumn("Assessing the roster"),
@@ -98,6 +101,23 @@ class StderrReporter:
     def rejected(self, rejection: RowRejection) -> None:
         self._say(rejection_line(rejection))
 
+    def repeated_id(self, line: int, row_id: str, first_line: int) -> None:
+        self._repeats += 1
+        if self._repeats <= REPEATS_SHOWN:
+            shown = " ".join(row_id.split())
+            self._say(
+                f"{PROG}: warning: line {line}: id {shown!r} is also on line {first_line} "
+                "(both rows are assessed)"
+            )
+        elif self._repeats == REPEATS_SHOWN + 1:
+            self._say(f"{PROG}: warning: more rows repeat an id; the summary counts them all")
+
+    def stopped_checking_ids(self, limit: int) -> None:
+        self._say(
+            f"{PROG}: warning: more than {limit:,} different ids; rows after that are not "
+            "checked for a repeated id"
+        )
+
     def progress(self, done_bytes: int) -> None:
         if self._progress is not None and self._task is not None:
             self._progress.update(self._task, completed=done_bytes)
@@ -121,6 +141,13 @@ def render_summary(summary: BatchSummary, console: Console) -> None:
     )
     if summary.ignored_columns:
         facts.add_row("Ignored", ", ".join(summary.ignored_columns))
+    if summary.repeated_ids:
+        rows = "row reuses" if summary.repeated_ids == 1 else "rows reuse"
+        facts.add_row(
+            "Repeated ids",
+            f"{summary.repeated_ids:,} {rows} an earlier row's id (see the warnings)"
+            + ("" if summary.repeated_ids_checked_every_row else "; not every row was checked"),
+        )
     median = summary.median_estimated_percentile
     facts.add_row(
         "Median",
