@@ -2,40 +2,33 @@
 
 Each command lives in its own module under `maplanner.commands` and imports what it
 needs inside its function, so building this app stays cheap for `--help` and for
-tab completion.
+tab completion. A command line that names one command gets an app holding just that
+command (see `build_command`), so only that command's module is imported.
 """
 
-import copy
 import functools
+import importlib
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from maplanner import __version__
-from maplanner.commands import (
-    assess,
-    batch,
-    certs,
-    guide,
-    history,
-    paths,
-    plan,
-    profile,
-    report,
-    salary,
-)
 from maplanner.commands.shared import use_data_dir
 
-app = typer.Typer(
-    name="maplanner",
-    help=(
-        "Career planner for US Medical Assistants: find your tier and wage percentile, "
-        "and see which certifications, skills and roles come next."
-    ),
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80},
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
+#: Every command, in the order help lists them; each is maplanner.commands.<name>,
+#: whose function of the same name is the command (or whose `app` is, for a group).
+COMMANDS = (
+    "assess",
+    "salary",
+    "certs",
+    "paths",
+    "plan",
+    "guide",
+    "profile",
+    "history",
+    "batch",
+    "report",
 )
 
 
@@ -45,7 +38,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main(
     data_dir: Annotated[
         Path | None,
@@ -68,17 +60,27 @@ def main(
     use_data_dir(data_dir)
 
 
-# Commands ------------------------------------------------------------------------
-app.command("assess", help=assess.HELP, short_help=assess.SHORT)(assess.assess)
-app.command("salary", help=salary.HELP, short_help=salary.SHORT)(salary.salary)
-app.command("certs", help=certs.HELP, short_help=certs.SHORT)(certs.certs)
-app.command("paths", help=paths.HELP, short_help=paths.SHORT)(paths.paths)
-app.command("plan", help=plan.HELP, short_help=plan.SHORT)(plan.plan)
-app.command("guide", help=guide.HELP, short_help=guide.SHORT)(guide.guide)
-app.add_typer(profile.app, name="profile", help=profile.HELP, short_help=profile.SHORT)
-app.command("history", help=history.HELP, short_help=history.SHORT)(history.history)
-app.command("batch", help=batch.HELP, short_help=batch.SHORT)(batch.batch)
-app.command("report", help=report.HELP, short_help=report.SHORT)(report.report)
+def make_app(names: tuple[str, ...] = COMMANDS) -> typer.Typer:
+    """The Typer app with the global options and the named commands."""
+    app = typer.Typer(
+        name="maplanner",
+        help=(
+            "Career planner for US Medical Assistants: find your tier and wage percentile, "
+            "and see which certifications, skills and roles come next."
+        ),
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80},
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+    )
+    app.callback()(main)
+    for name in names:
+        module = importlib.import_module(f"maplanner.commands.{name}")
+        if isinstance(getattr(module, "app", None), typer.Typer):
+            app.add_typer(module.app, name=name, help=module.HELP, short_help=module.SHORT)
+        else:
+            command = getattr(module, name)
+            app.command(name, help=module.HELP, short_help=module.SHORT)(command)
+    return app
 
 
 #: Global options that take a value, so the word after them is not a command name.
@@ -102,9 +104,7 @@ def invoked_command(argv: list[str]) -> str | None:
 
 def command_names() -> list[str]:
     """Every top-level command name, in the order help lists them."""
-    names = [info.name for info in app.registered_commands]
-    names += [info.name for info in app.registered_groups]
-    return [name for name in names if name]
+    return list(COMMANDS)
 
 
 @functools.cache
@@ -124,16 +124,9 @@ def build_command(only: str | None = None) -> typer.main.TyperGroup:  # type: ig
         pass
     else:
         install()
-    command = typer.main.get_command(app if only is None else _app_with_only(only))
+    command = typer.main.get_command(make_app(COMMANDS if only is None else (only,)))
     _quiet_flag_types(command)
     return command
-
-
-def _app_with_only(name: str) -> typer.Typer:
-    trimmed = copy.copy(app)
-    trimmed.registered_commands = [i for i in app.registered_commands if i.name == name]
-    trimmed.registered_groups = [i for i in app.registered_groups if i.name == name]
-    return trimmed
 
 
 def _quiet_flag_types(command: typer.main.TyperGroup) -> None:  # type: ignore[name-defined]

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from maplanner.store.db import APPLICATION_ID, database_path
+from maplanner.store.db import APPLICATION_ID
+from maplanner.store.location import database_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

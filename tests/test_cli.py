@@ -1,6 +1,10 @@
 """Conventions every command follows: help, version, usage errors, exit codes."""
 
 import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer._click import Context
@@ -105,3 +109,24 @@ def test_the_collector_paused_for_start_up_is_running_again_after(run: Runner) -
     assert gc.isenabled()
     assert run("salary", "--percentile", "75").code == 0
     assert gc.isenabled()  # in-process callers (these tests) get their collector back
+
+
+def test_a_command_line_naming_one_command_imports_only_that_command(tmp_path: Path) -> None:
+    """The point of `build_command(only)`: `salary` does not load the other commands'
+    modules (nor the store's database code when nothing is saved)."""
+    script = (
+        "import sys\n"
+        "from maplanner.edge import run\n"
+        "code = run(['salary', '--percentile', '75'])\n"
+        "print(code, sorted(m for m in sys.modules if m.startswith('maplanner.')))\n"
+    )
+    env = {**os.environ, "MAPLANNER_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    line = done.stdout.splitlines()[-1]
+    assert line.startswith("0 ")
+    assert "'maplanner.commands.salary'" in line
+    for other in ("assess", "certs", "batch", "report", "profile", "plan"):
+        assert f"'maplanner.commands.{other}'" not in line
+    assert "'maplanner.store.db'" not in line

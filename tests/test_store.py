@@ -14,7 +14,7 @@ from maplanner.core.money import Pay
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.rules import assess
 from maplanner.errors import InputError
-from maplanner.store import db, today
+from maplanner.store import db, location, today
 from maplanner.store.profiles import (
     carry_earned,
     forget,
@@ -46,7 +46,7 @@ def test_maplanner_home_moves_the_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("MAPLANNER_HOME", str(tmp_path / "elsewhere"))
-    assert db.database_path() == tmp_path / "elsewhere" / "maplanner.db"
+    assert location.database_path() == tmp_path / "elsewhere" / "maplanner.db"
 
 
 @pytest.mark.parametrize("xdg", [None, "", "   ", "relative/data", "/abs/data"])
@@ -64,7 +64,7 @@ def test_without_maplanner_home_it_is_the_platform_user_data_dir(
     else:
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
     expected = Path(platformdirs.user_data_dir("maplanner")) / "maplanner.db"
-    assert db.database_path() == expected
+    assert location.database_path() == expected
 
 
 def test_reading_creates_nothing() -> None:

@@ -220,7 +220,7 @@ def forget(
     from maplanner.commands import assess
     from maplanner.errors import InputError
     from maplanner.render.profile import render_forgotten
-    from maplanner.store.db import database_path
+    from maplanner.store.location import database_path
     from maplanner.store.profiles import forget as forget_all
     from maplanner.store.profiles import load_state
 

@@ -41,6 +41,6 @@ def anything_saved() -> bool:
     `salary` and `certs` only mark a saved profile when there is one; most runs have
     none, and should not pay for loading the store's models to find that out.
     """
-    from maplanner.store.db import database_path
+    from maplanner.store.location import database_path
 
     return database_path().exists()

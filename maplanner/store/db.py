@@ -4,7 +4,7 @@ Why SQLite (stdlib `sqlite3`): one file, transactions that a crash cannot leave 
 done, and a lock so that two maplanner processes never interleave their writes.
 
 - Where: ``maplanner.db`` in ``$MAPLANNER_HOME`` if set, else in the platform's user
-  data directory (``platformdirs.user_data_dir("maplanner")``).
+  data directory (``platformdirs.user_data_dir("maplanner")``); see location.py.
 - Whose: the file's header carries maplanner's application id and a schema version
   (``PRAGMA application_id`` / ``PRAGMA user_version``). A file that is not SQLite,
   another program's database, a damaged maplanner database or one written by a newer
@@ -23,20 +23,17 @@ sqlite3 and platformdirs are imported inside functions (start-up speed).
 
 import json
 import os
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from maplanner.errors import StoreError
-from maplanner.userpaths import expand_user
+from maplanner.store.location import HOME_VARIABLE, database_path, home_dir
 
 if TYPE_CHECKING:
     import sqlite3
 
-FILE_NAME = "maplanner.db"
-HOME_VARIABLE = "MAPLANNER_HOME"
 #: Files SQLite may keep beside the database (rollback journal, write-ahead log).
 SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 #: "MApl": marks the file as maplanner's in the SQLite header (PRAGMA application_id).
@@ -73,32 +70,6 @@ CREATE TABLE assessment (
 """
 
 State = Literal["empty", "current", "old", "newer", "foreign", "damaged"]
-
-
-def home_dir() -> Path:
-    """The directory that holds the database: MAPLANNER_HOME, else the user data dir."""
-    configured = os.environ.get(HOME_VARIABLE, "").strip()
-    if configured:
-        home = expand_user(Path(configured))
-        if home.parts and home.parts[0].startswith("~"):
-            raise StoreError(
-                f"{HOME_VARIABLE} is {configured!r}, but that home directory is unknown",
-                hint=f"set {HOME_VARIABLE} to a directory path",
-            )
-        return home
-    base = os.environ.get("XDG_DATA_HOME", "").strip()
-    if sys.platform.startswith("linux"):  # platformdirs' answer, without its 15 ms import
-        if base and Path(base).is_absolute():  # the XDG spec ignores a relative one
-            return Path(base) / "maplanner"
-        with suppress(RuntimeError):  # no home directory: let platformdirs decide
-            return Path.home() / ".local" / "share" / "maplanner"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("maplanner"))
-
-
-def database_path() -> Path:
-    return home_dir() / FILE_NAME
 
 
 def side_files(path: Path) -> list[Path]:

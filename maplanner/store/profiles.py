@@ -25,13 +25,13 @@ from maplanner.core.profile import HeldCert, Profile
 from maplanner.errors import InputError, StoreError
 from maplanner.store.db import (
     connect,
-    database_path,
     errors_named,
     remove,
     side_files,
     snapshot,
     transaction,
 )
+from maplanner.store.location import database_path
 
 if TYPE_CHECKING:
     import sqlite3
