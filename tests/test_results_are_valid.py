@@ -27,7 +27,7 @@ from maplanner.core.history import history_view, record_of
 from maplanner.core.money import Pay
 from maplanner.core.paths import list_paths, path_detail
 from maplanner.core.plan import make_plan
-from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.profile import HeldCert, Profile, build_profile, normalized
 from maplanner.core.renewals import renewals
 from maplanner.core.report import build_report
 from maplanner.core.rules import assess
@@ -192,3 +192,35 @@ def test_numbers_are_written_as_their_fields_declare() -> None:
     assert not same_json('{"a": 46}', '{"a": 46.0}')
     assert not same_json('{"a": 1, "b": 2}', '{"b": 2, "a": 1}')
     assert same_json('{"a": 6.1e-05}', '{"a": 0.000061}')
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    years=st.floats(min_value=0, max_value=60, allow_nan=False),
+    certs=st.lists(
+        st.sampled_from(["CMA", "cma", "RMA", "phlebotomy", "COA", "BLS", "CMPE"]), max_size=4
+    ),
+    setting=st.sampled_from(["hospital", "Family-Practice", "URGENT-CARE", "podiatry-office"]),
+    specialty=st.sampled_from([None, "none", "ophthalmology", "Cardiology"]),
+    leads=st.sampled_from([None, "none", "trains", "Lead", "supervises"]),
+    pay=st.sampled_from([None, "", "46k", "$46,000", "22.50/h", "41000"]),
+)
+def test_profiles_built_from_options_are_valid(
+    years: float,
+    certs: list[str],
+    setting: str,
+    specialty: str | None,
+    leads: str | None,
+    pay: str | None,
+) -> None:
+    profile = build_profile(
+        CATALOG,
+        years=years,
+        certs=certs,
+        setting=setting,
+        specialty=specialty,
+        leads=leads,
+        pay=pay,
+    )
+    assert_valid(profile)
+    assert_valid(normalized(profile, CATALOG))

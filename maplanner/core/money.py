@@ -56,7 +56,7 @@ def parse_pay(text: str, what: str = "--wage") -> Pay:
     per: Literal["year", "hour"] = "hour" if match["hourly"] else "year"
     if match["k"] and per == "hour":
         raise InputError(f"{what} {shown} mixes 'k' with an hourly rate: use {ACCEPTED}")
-    return check_pay(Pay(amount=amount, per=per), text, what)
+    return check_pay(Pay.model_construct(amount=amount, per=per), text, what)
 
 
 def check_pay(pay: Pay, shown: str, what: str) -> Pay:

@@ -118,8 +118,8 @@ def normalized(profile: Profile, catalog: Catalog) -> Profile:
     certs: dict[str, HeldCert] = {}
     for held in profile.certs:
         cert_id = resolve_cert(catalog, held.id)
-        certs[cert_id] = HeldCert(id=cert_id, earned=held.earned)
-    return Profile(
+        certs[cert_id] = HeldCert.model_construct(id=cert_id, earned=held.earned)
+    return Profile.model_construct(
         years=check_years(profile.years),
         certs=tuple(certs.values()),
         setting=resolve_setting(catalog, profile.setting),
@@ -162,9 +162,9 @@ def build_profile(
     for value in certs or []:
         for part in value.split(","):
             if part.strip():
-                held.append(HeldCert(id=resolve_cert(catalog, part)))
+                held.append(HeldCert.model_construct(id=resolve_cert(catalog, part)))
     unique = {cert.id: cert for cert in held}
-    return Profile(
+    return Profile.model_construct(
         years=check_years(years),
         certs=tuple(unique.values()),
         setting=resolve_setting(catalog, setting),

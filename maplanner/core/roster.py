@@ -320,9 +320,9 @@ class RosterAssessor:
         far less memory to keep than a model per distinct profile.
         """
         years, certs, setting, specialty, leads = key
-        profile = Profile(
+        profile = Profile.model_construct(
             years=years,
-            certs=tuple(HeldCert(id=cert_id) for cert_id in certs),
+            certs=tuple(HeldCert.model_construct(id=cert_id) for cert_id in certs),
             setting=setting,
             specialty=specialty,
             leads=leads,
