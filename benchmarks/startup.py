@@ -62,7 +62,7 @@ def cases(from_source: bool = False) -> dict[str, tuple[list[str], dict[str, str
     }
     return {
         "reference": ([sys.executable, str(HERE / "reference_app.py")], {}),
-        "floor: import typer, pydantic, rich": ([sys.executable, str(HERE / "floor_app.py")], {}),
+        "floor: imports + one model class": ([sys.executable, str(HERE / "floor_app.py")], {}),
         "maplanner --help": ([*tool, "--help"], {}),
         "salary --percentile 75": ([*tool, "salary", "--percentile", "75"], {}),
         "certs --year 2": ([*tool, "certs", "--year", "2"], {}),
