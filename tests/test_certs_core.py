@@ -13,8 +13,9 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import TRACKS, CertificationsFile
 from maplanner.catalog.loader import packaged_data_dir
 from maplanner.core.cert_detail import certification_detail
+from maplanner.core.cert_options import check_track, parse_year
 from maplanner.core.cert_year import plan_for_year
-from maplanner.core.certs import check_track, find_certification, list_certifications, parse_year
+from maplanner.core.certs import find_certification, list_certifications
 from maplanner.errors import InputError
 
 MAX_YEAR = 50

@@ -83,13 +83,13 @@ def certs(
     json_output: JsonOption = False,
 ) -> None:
     from maplanner.commands.shared import catalog
-    from maplanner.core import certs as core
+    from maplanner.core.cert_options import check_track, parse_year
     from maplanner.errors import InputError
     from maplanner.render import certs as render
     from maplanner.render.output import emit_json
 
     data = catalog()
-    chosen_track = core.check_track(track)
+    chosen_track = check_track(track)
     if due:
         if credential is not None or year is not None or chosen_track is not None:
             raise InputError(
@@ -110,8 +110,9 @@ def certs(
                 "credential ID"
             )
         from maplanner.core.cert_detail import certification_detail
+        from maplanner.core.certs import find_certification
 
-        detail = certification_detail(data, core.find_certification(data, credential))
+        detail = certification_detail(data, find_certification(data, credential))
         if json_output:
             emit_json(detail)
         else:
@@ -119,13 +120,15 @@ def certs(
     elif year is not None:
         from maplanner.core.cert_year import plan_for_year
 
-        plan = plan_for_year(data, core.parse_year(year, data.roadmap_max_year), chosen_track)
+        plan = plan_for_year(data, parse_year(year, data.roadmap_max_year), chosen_track)
         if json_output:
             emit_json(plan)
         else:
             render.render_year(plan, _held())
     else:
-        listing = core.list_certifications(data, chosen_track)
+        from maplanner.core.certs import list_certifications
+
+        listing = list_certifications(data, chosen_track)
         if json_output:
             emit_json(listing)
         else:

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import Certification, Track
 from maplanner.catalog.roadmap import RoadmapBand
-from maplanner.core.certs import parse_year
+from maplanner.core.cert_options import parse_year
 from maplanner.core.refs import SourceRef, source_ref
 
 

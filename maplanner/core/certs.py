@@ -2,8 +2,8 @@
 
 Three answers, one per form of `maplanner certs`: the whole list (optionally one
 track, here), the plan for one career year (cert_year.py), and everything known about
-one credential (cert_detail.py). Each is a frozen result model, so the same value
-feeds the Rich renderer and `--json`.
+one credential (cert_detail.py); reading its options is cert_options.py. Each answer
+is a frozen result model, so the same value feeds the Rich renderer and `--json`.
 
 Finding a credential from what someone typed, in this order:
 1. an exact id, full name or alias (case-insensitive) wins outright, so ``cma`` is
@@ -17,20 +17,15 @@ Finding a credential from what someone typed, in this order:
 The data file guarantees that no id, name, alias or not-this name is used twice.
 """
 
-import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.certs import TRACKS, Certification, Track
-from maplanner.core.matching import resolve_id, unknown_message
+from maplanner.catalog.certs import Certification, Track
+from maplanner.core.matching import unknown_message
 from maplanner.core.profile import cert_choices
 from maplanner.errors import InputError
-
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+", re.ASCII)
-#: More digits than this cannot be a career year; say "out of range" without int().
-_MAX_DIGITS = 6
 
 
 class _Result(BaseModel):
@@ -63,31 +58,6 @@ class CertList(_Result):
 
 
 # Reading what the user typed ---------------------------------------------------
-
-
-def check_track(value: str | None) -> Track | None:
-    """A track name, case-insensitive ('life support' works too); None means every track."""
-    if value is None:
-        return None
-    choices: dict[str, list[str]] = {track: [track.replace("-", " ")] for track in TRACKS}
-    found = resolve_id(value, choices, option="--track", what="track")
-    return next(track for track in TRACKS if track == found)
-
-
-def parse_year(value: str | int, max_year: int) -> int:
-    """A career year: a whole number from 0 (in training) to `max_year`."""
-    accepted = f"use a whole number of years from 0 to {max_year} (0 = still in training)"
-    text = str(value).strip()
-    shown = text if len(text) <= 20 else text[:17] + "..."
-    if not _WHOLE_NUMBER.fullmatch(text):
-        raise InputError(f"--year {shown!r} is not a whole number: {accepted}")
-    digits = text.lstrip("+-").lstrip("0")
-    if len(digits) > _MAX_DIGITS:
-        raise InputError(f"--year {shown} is out of range: {accepted}")
-    year = int(text)
-    if not 0 <= year <= max_year:
-        raise InputError(f"--year {year} is out of range: {accepted}")
-    return year
 
 
 def find_certification(catalog: Catalog, query: str) -> str:
