@@ -2,7 +2,8 @@
 
 Each round runs every case once, in a shuffled order, together with the reference
 app (benchmarks/reference_app.py), so machine noise hits all of them alike. The
-report is the median wall time of each case and its ratio to the reference median.
+report is the median wall time of each case, and the median over the rounds of its
+time divided by the reference's time in the same round.
 
     python benchmarks/startup.py              # 15 rounds, Markdown table
     python benchmarks/startup.py --rounds 31 --json
@@ -122,7 +123,7 @@ def time_once(argv: list[str], extra_env: dict[str, str], home: str) -> float:
     return elapsed
 
 
-def measure(rounds: int, from_source: bool = False) -> dict[str, float]:
+def measure(rounds: int, from_source: bool = False) -> dict[str, list[float]]:
     if from_source:  # as pip does on install; PYTHONDONTWRITEBYTECODE would skip it
         import compileall
 
@@ -131,7 +132,7 @@ def measure(rounds: int, from_source: bool = False) -> dict[str, float]:
         return _measure(rounds, from_source, home)
 
 
-def _measure(rounds: int, from_source: bool, home: str) -> dict[str, float]:
+def _measure(rounds: int, from_source: bool, home: str) -> dict[str, list[float]]:
     table = cases(from_source)
     samples: dict[str, list[float]] = {name: [] for name in table}
     for argv, env in table.values():  # warm the file cache (and the snapshot) once
@@ -142,7 +143,21 @@ def _measure(rounds: int, from_source: bool, home: str) -> dict[str, float]:
         for name in order:
             argv, env = table[name]
             samples[name].append(time_once(argv, env, home))
-    return {name: statistics.median(values) for name, values in samples.items()}
+    return samples
+
+
+def summarise(samples: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
+    """(median seconds, median ratio) per case. Each round's ratio divides a case's time
+    by the reference's time in the same round, so a machine that slows down or speeds
+    up between rounds (another process, a CPU clock change) moves both alike."""
+    reference = samples["reference"]
+    return {
+        name: (
+            statistics.median(values),
+            statistics.median(value / base for value, base in zip(values, reference, strict=True)),
+        )
+        for name, values in samples.items()
+    }
 
 
 def main() -> None:
@@ -153,24 +168,24 @@ def main() -> None:
         "--from-source", action="store_true", help="run python -m maplanner from this checkout"
     )
     args = parser.parse_args()
-    medians = measure(args.rounds, args.from_source)
-    reference = medians["reference"]
+    figures = summarise(measure(args.rounds, args.from_source))
     if args.json:
         print(
             json.dumps(
                 {
-                    name: {"median_s": round(value, 4), "ratio": round(value / reference, 2)}
-                    for name, value in medians.items()
+                    name: {"median_s": round(seconds, 4), "ratio": round(ratio, 2)}
+                    for name, (seconds, ratio) in figures.items()
                 },
                 indent=2,
             )
         )
         return
+    reference = figures["reference"][0]
     print(f"median of {args.rounds} rounds; reference = {reference * 1000:.0f} ms\n")
     print("| case | median | ratio to reference |")
     print("|---|---:|---:|")
-    for name, value in medians.items():
-        print(f"| {name} | {value * 1000:.0f} ms | {value / reference:.2f} |")
+    for name, (seconds, ratio) in figures.items():
+        print(f"| {name} | {seconds * 1000:.0f} ms | {ratio:.2f} |")
 
 
 if __name__ == "__main__":
