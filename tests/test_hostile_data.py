@@ -433,3 +433,28 @@ def test_the_cache_lives_in_maplanner_home(
 def test_each_data_source_has_its_own_snapshot(tmp_path: Path) -> None:
     assert snapshot.snapshot_path(None) != snapshot.snapshot_path(str(tmp_path))
     assert snapshot.snapshot_path(str(tmp_path)) == snapshot.snapshot_path(str(tmp_path))
+
+
+@pytest.mark.parametrize("xdg", [None, "", "  ", "relative/cache", "/abs/cache"])
+def test_without_maplanner_home_the_cache_is_the_platform_user_cache_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("MAPLANNER_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert snapshot.cache_dir() == Path(platformdirs.user_cache_dir("maplanner"))
+
+
+def test_a_maplanner_home_of_an_unknown_user_means_no_cache_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MAPLANNER_HOME", "~maplanner-no-such-user")
+    with pytest.raises(OSError, match="home directory is unknown"):
+        snapshot.cache_dir()
+    loader._load.cache_clear()
+    assert load_catalog(None).wages.percentiles[2].annual == 44200

@@ -121,7 +121,7 @@ class Catalog:
             return NotImplemented
         return self is other or self.files() == other.files()
 
-    __hash__ = None  # type: ignore[assignment]  # equal by content, which is mutable-free but large
+    __hash__ = None  # type: ignore[assignment]  # equal by content, like the lists it holds
 
     def memo(self, key: Hashable, make: Callable[[], V]) -> V:
         """The value for `key`, made once per catalog by `make` (a pure function)."""

@@ -37,30 +37,21 @@ from pydantic import BaseModel
 from maplanner import __version__
 from maplanner.catalog.catalog import FILES, Catalog
 from maplanner.errors import DataError
-from maplanner.userpaths import expand_user
+from maplanner.userpaths import UnknownHomeError, configured_home, platform_dir
 
-HOME_VARIABLE = "MAPLANNER_HOME"
 #: First bytes of a cache file; a new layout gets a new number.
 MAGIC = b"maplanner-catalog-snapshot 2\n"
 #: The modules whose model classes a snapshot may name.
-_MODEL_MODULES = frozenset(module for module, _ in FILES.values()) | {"maplanner.catalog.base"}
+_MODEL_MODULES = frozenset(module for module, _ in FILES.values())
 
 
 def cache_dir() -> Path:
     """Where snapshots live: MAPLANNER_HOME/cache, else the user cache directory."""
-    home = os.environ.get(HOME_VARIABLE, "").strip()
-    if home:
-        root = expand_user(Path(home))
-        if root.parts and root.parts[0].startswith("~"):  # an unknown user: no cache
-            raise OSError(f"unknown home directory in {HOME_VARIABLE}={home!r}")
-        return root / "cache"
-    if sys.platform.startswith("linux"):  # what platformdirs answers, without importing it
-        base = os.environ.get("XDG_CACHE_HOME", "").strip()
-        root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-        return root / "maplanner"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("maplanner"))
+    try:
+        home = configured_home()
+    except UnknownHomeError as error:  # OSError: callers then just skip the cache
+        raise OSError(str(error)) from None
+    return platform_dir("cache") if home is None else home / "cache"
 
 
 def fingerprint(files: dict[str, bytes]) -> str:

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from maplanner.errors import StoreError
-from maplanner.store.location import HOME_VARIABLE, database_path, home_dir
+from maplanner.store.location import database_path, home_dir
+from maplanner.userpaths import HOME_VARIABLE
 
 if TYPE_CHECKING:
     import sqlite3
