@@ -8,9 +8,14 @@ Files:
 
 - the roster is read as UTF-8 (a byte-order mark is skipped); blank lines, and rows
   whose cells are all blank, are skipped and counted;
-- results and errors are written to hidden ``.NAME.PID.part`` files beside their
-  targets and renamed into place at the end, so a run that stops early (an
-  undecodable line, Ctrl-C) leaves no half-written results behind;
+- results and errors are written to hidden part files beside their targets
+  (maplanner.files) and renamed into place at the end, so a run that stops early
+  (an undecodable line, Ctrl-C) leaves no half-written results behind, and a run
+  killed outright leaves part files the next run sweeps; new files are private
+  (0600: they name students and their pay), a replaced file keeps its mode;
+- CSV cells a spreadsheet would run as a formula (a leading ``=``, ``+``, ``-``,
+  ``@``, tab or carriage return) get a leading apostrophe, unless --raw-csv asks
+  for the values as they are (`spreadsheet_safe`); JSON lines are always raw;
 - the errors file (``RESULTS.errors.csv``, or ``.errors.jsonl`` with --json) is kept
   only when some row was rejected; a stale one from an earlier run is removed when
   --force replaces the results.
@@ -19,9 +24,11 @@ Files:
 it at module level (start-up speed), and this module is loaded by the command.
 """
 
+import contextlib
+import dataclasses
 import io
 import json
-import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +68,7 @@ class BatchFiles:
     errors: Path
     json_lines: bool
     size: int
+    raw_csv: bool = False
 
 
 def errors_path_for(results: Path, json_lines: bool) -> Path:
@@ -68,7 +76,9 @@ def errors_path_for(results: Path, json_lines: bool) -> Path:
     return results.with_name(f"{results.stem}.errors{'.jsonl' if json_lines else '.csv'}")
 
 
-def check_files(roster: Path, results: Path, *, force: bool, json_lines: bool) -> BatchFiles:
+def check_files(
+    roster: Path, results: Path, *, force: bool, json_lines: bool, raw_csv: bool = False
+) -> BatchFiles:
     """Check the paths before anything is read or written.
 
     A roster that is missing or unreadable is exit 1 (DataError, naming the path);
@@ -79,11 +89,12 @@ def check_files(roster: Path, results: Path, *, force: bool, json_lines: bool) -
         if "\x00" in str(path):
             raise InputError(f"{what} {str(path)!r} contains a NUL character: give a file name")
     try:
-        return _check_files(roster, results, force=force, json_lines=json_lines)
+        files = _check_files(roster, results, force=force, json_lines=json_lines)
     except ValueError as error:  # anything else the OS cannot take as a path
         raise InputError(
             f"{str(roster)!r} or {str(results)!r} is not a usable path ({error})"
         ) from None
+    return dataclasses.replace(files, raw_csv=raw_csv)
 
 
 def _check_files(roster: Path, results: Path, *, force: bool, json_lines: bool) -> BatchFiles:
@@ -166,7 +177,7 @@ def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) ->
             results.discard()
             raise
         try:
-            write_result, write_error = _writers(results, errors, files.json_lines)
+            write_result, write_error = _writers(results, errors, files.json_lines, files.raw_csv)
             assess_row, add = assessor.row, tally.add
             repeats = RepeatedIds()
             first_line, told_stop = repeats.first_line, False
@@ -270,28 +281,57 @@ def _first_undecodable_line(path: Path) -> int:
 
 
 class _Output:
-    """A hidden `.NAME.PID.part` file beside `target`: renamed over it by `commit`, or
-    removed by `discard`, so a run that stops early leaves no half-written file."""
+    """A part file beside `target` (maplanner.files), as text: renamed over the target
+    by `commit`, or removed by `discard`, so a run that stops early leaves no
+    half-written file."""
 
     def __init__(self, target: Path) -> None:
+        from maplanner.files import PartFile
+
         self.target = target
-        self.part = target.with_name(f".{target.name}.{os.getpid()}.part")
         try:
-            self.file = self.part.open("x", encoding="utf-8", newline="")
+            self._part = PartFile(target, private=True)
         except OSError as error:
             raise DataError(f"cannot write {target}: {error.strerror or error}") from None
+        self.file = io.TextIOWrapper(self._part.stream, encoding="utf-8", newline="")
 
     def commit(self) -> None:
-        self.file.close()
-        self.part.replace(self.target)
+        try:
+            self.file.flush()
+            self._part.commit()
+        except OSError as error:
+            self.discard()
+            raise DataError(f"cannot write {self.target}: {error.strerror or error}") from None
 
     def discard(self) -> None:
-        self.file.close()
-        self.part.unlink(missing_ok=True)
+        with contextlib.suppress(OSError, ValueError):
+            self.file.close()
+        self._part.discard()
+
+
+#: First characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """`cell` as a spreadsheet shows it, never runs it: an apostrophe before a formula.
+
+    A cell is neutralised when it starts with =, +, -, @, a tab, a carriage return or
+    a newline, or starts with spaces and then =, +, - or @. A plain number (``-2``,
+    ``61.4``) is left as it is: a spreadsheet reads it as the number it is.
+    """
+    if not cell:
+        return cell
+    if cell.startswith(FORMULA_STARTS) or cell.lstrip(" ").startswith(FORMULA_STARTS[:4]):
+        if _PLAIN_NUMBER.fullmatch(cell):
+            return cell
+        return "'" + cell
+    return cell
 
 
 def _writers(
-    results: _Output, errors: _Output, json_lines: bool
+    results: _Output, errors: _Output, json_lines: bool, raw_csv: bool = False
 ) -> tuple[Callable[["RosterResult"], None], Callable[["RowRejection"], None]]:
     """Functions that write one results row and one errors row, headers written first."""
     if json_lines:
@@ -313,11 +353,22 @@ def _writers(
     result_rows, error_rows = csv.writer(results.file), csv.writer(errors.file)
     result_rows.writerow(RESULT_COLUMNS)
     error_rows.writerow(("line", "id", "reason"))
+    if raw_csv:
+
+        def raw_result(result: "RosterResult") -> None:
+            result_rows.writerow(result.cells())
+
+        def raw_error(rejection: "RowRejection") -> None:
+            error_rows.writerow((rejection.line, rejection.id, rejection.reason))
+
+        return raw_result, raw_error
+
+    safe = spreadsheet_safe
 
     def csv_result(result: "RosterResult") -> None:
-        result_rows.writerow(result.cells())
+        result_rows.writerow([safe(cell) for cell in result.cells()])
 
     def csv_error(rejection: "RowRejection") -> None:
-        error_rows.writerow((rejection.line, rejection.id, rejection.reason))
+        error_rows.writerow((rejection.line, safe(rejection.id), safe(rejection.reason)))
 
     return csv_result, csv_error

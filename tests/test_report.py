@@ -603,10 +603,10 @@ def test_a_failed_write_leaves_the_old_file_and_no_part_file(
     target = tmp_path / "plan.md"
     target.write_text("the old report", encoding="utf-8")
 
-    def disk_full(descriptor: int, data: object) -> int:
+    def disk_full(descriptor: int) -> None:  # the data reaches the disk at fsync
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(os, "write", disk_full)
+    monkeypatch.setattr(os, "fsync", disk_full)
     result = run("report", "-o", str(target), "--force")
     assert result.code == 1
     assert _one_line(result.err) == (f"maplanner: cannot write {target}: No space left on device")

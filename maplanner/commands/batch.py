@@ -73,13 +73,22 @@ def batch(
             "print the summary as one JSON document.",
         ),
     ] = False,
+    raw_csv: Annotated[
+        bool,
+        typer.Option(
+            "--raw-csv",
+            help="Write CSV cells exactly as they are. By default a cell that a "
+            "spreadsheet would run as a formula (starting with =, +, -, @, a tab or a "
+            "carriage return) gets a leading apostrophe; plain numbers are left alone.",
+        ),
+    ] = False,
 ) -> None:
     from maplanner.batch_io import check_files, run_batch
     from maplanner.commands.shared import catalog
     from maplanner.errors import MaplannerError
     from maplanner.render.batch import StderrReporter, should_show_progress, stderr_is_terminal
 
-    files = check_files(roster, output, force=force, json_lines=json_output)
+    files = check_files(roster, output, force=force, json_lines=json_output, raw_csv=raw_csv)
     data = catalog()
     import gc
 

@@ -254,62 +254,20 @@ def check_target(output: str, *, force: bool) -> Path:
 
 
 def write_atomically(path: Path, text: str, *, force: bool) -> None:
-    """Write `text` to a hidden temporary file beside `path`, then move it into place.
+    """Write the report in one step (maplanner.files): a crash never leaves half of it.
 
-    With --force the move replaces any file (os.replace: atomic on one file system).
-    Without it the move is a hard link, which fails if a file appeared meanwhile, so
-    a file created since the check is never overwritten either.
+    With --force the move replaces any file, keeping its mode; without it a file
+    created since the check is never overwritten either. A new report is private
+    (0600): it describes one person's work and pay.
     """
-    data = text.encode("utf-8")
-    part = _temporary(path)
+    from maplanner.files import write_atomically as write_file
+
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(part.descriptor, view) :]
-            os.fsync(part.descriptor)
-        finally:
-            os.close(part.descriptor)
-        if force:
-            part.path.replace(path)
-        else:
-            _link_new(part.path, path)
-    except OSError as error:
-        raise _file_error(f"cannot write {path}: {error.strerror or error}") from None
-    finally:
-        part.path.unlink(missing_ok=True)
-
-
-class _Part:
-    def __init__(self, path: Path, descriptor: int) -> None:
-        self.path = path
-        self.descriptor = descriptor
-
-
-def _temporary(path: Path) -> _Part:
-    """A new hidden file `.NAME.PID.N.part` in the target's folder, opened for writing."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for attempt in range(100):
-        part = path.with_name(f".{path.name}.{os.getpid()}.{attempt}.part")
-        try:
-            return _Part(part, os.open(part, flags, 0o666))
-        except FileExistsError:
-            continue
-        except OSError as error:
-            raise _file_error(f"cannot write {path}: {error.strerror or error}") from None
-    raise _file_error(f"cannot write {path}: too many leftover .part files beside it")
-
-
-def _link_new(part: Path, path: Path) -> None:
-    """Move `part` to `path` only if `path` does not exist (no overwrite, even racing)."""
-    try:
-        os.link(part, path)
+        write_file(path, text.encode("utf-8"), replace=force, private=True)
     except FileExistsError:
         raise _input_error(f"-o {path} already exists: add --force to replace it") from None
-    except OSError:  # a file system without hard links: check, then rename
-        if path.exists():
-            raise _input_error(f"-o {path} already exists: add --force to replace it") from None
-        part.replace(path)
+    except OSError as error:
+        raise _file_error(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def _input_error(message: str) -> Exception:

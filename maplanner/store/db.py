@@ -23,6 +23,7 @@ sqlite3 and platformdirs are imported inside functions (start-up speed).
 
 import json
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -148,6 +149,7 @@ def connect(path: Path | None = None, *, create: bool) -> "Iterator[sqlite3.Conn
         return
     if create:
         _make_home(path.parent)
+    _make_private(path, create=create)
     import sqlite3
 
     with errors_named(path):
@@ -162,13 +164,39 @@ def connect(path: Path | None = None, *, create: bool) -> "Iterator[sqlite3.Conn
 
 
 def _make_home(directory: Path) -> None:
+    """The database's folder, made 0700 when maplanner makes it (an existing folder,
+    perhaps one the user chose as MAPLANNER_HOME, is left as its owner set it)."""
+    from maplanner.files import private_folder
+
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        private_folder(directory)
     except OSError as error:
         raise StoreError(
             f"cannot create {directory} for the saved profile ({error.strerror or error}): "
             f"set {HOME_VARIABLE} to a directory you can write to"
         ) from None
+
+
+def _make_private(path: Path, *, create: bool) -> None:
+    """The database holds one person's work and pay: only its owner may read it.
+
+    A new file is made 0600 before SQLite opens it (SQLite would make it 0644, and
+    its journal takes the database's mode); an existing one of ours that others can
+    read, from an older maplanner, is made 0600 when it is next opened.
+    """
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        if not create:
+            return
+        with suppress(OSError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+        return
+    except OSError:
+        return
+    if found.st_uid == os.getuid() and found.st_mode & 0o077 and stat.S_ISREG(found.st_mode):
+        with suppress(OSError):
+            path.chmod(0o600)
 
 
 def inspect(connection: "sqlite3.Connection") -> tuple[int, int, frozenset[str]]:

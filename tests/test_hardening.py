@@ -1,0 +1,170 @@
+"""Hostile inputs and damaged files: what maplanner guarantees (docs/reliability.md).
+
+Each test here reproduces one way an adversarial run fooled an earlier maplanner:
+formula cells in CSV, a planted catalog cache, endless rosters, huge values, escape
+sequences from data, world-readable files, leftover part files, a hand-edited store
+and inputs that were taken silently.
+"""
+
+import csv
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Runner
+
+REPO = Path(__file__).resolve().parent.parent
+HEADER = "id,years,certifications,setting,specialty,leads,pay"
+ASSESS = ("assess", "--years", "4", "--setting", "family-practice", "--cert", "CMA", "--save")
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.reader(file))
+
+
+def mode_of(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+# 1. Formula cells in CSV --------------------------------------------------------------
+
+HOSTILE_IDS = ("=1+1", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)")
+
+
+def _hostile_roster(tmp_path: Path) -> Path:
+    roster = tmp_path / "r.csv"
+    lines = [HEADER]
+    lines += [f'"{row_id}",4,CMA,family-practice,,,46k' for row_id in HOSTILE_IDS]
+    lines.append('"\t=1+1",4,CMA,family-practice,,,46k')
+    lines.append('"=HYPERLINK(1)",4,CMA,nowhere,,,')  # rejected: goes to the errors file
+    roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return roster
+
+
+def test_csv_cells_a_spreadsheet_would_run_get_an_apostrophe(run: Runner, tmp_path: Path) -> None:
+    results = tmp_path / "out.csv"
+    result = run("batch", str(_hostile_roster(tmp_path)), "-o", str(results))
+    assert result.code == 1, result.err
+    ids = [row[0] for row in read_rows(results)[1:]]
+    assert ids == ["'=1+1", "'+1+cmd|' /C calc'!A0", "'-2+3", "'@SUM(1+1)", "'=1+1"]
+    errors = read_rows(tmp_path / "out.errors.csv")
+    assert errors[1][1] == "'=HYPERLINK(1)"
+    for row in read_rows(results)[1:] + errors[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")), row
+            assert not cell.startswith("-") or cell.lstrip("-").replace(".", "").isdigit()
+
+
+def test_raw_csv_writes_the_values_as_they_are(run: Runner, tmp_path: Path) -> None:
+    results = tmp_path / "out.csv"
+    result = run("batch", str(_hostile_roster(tmp_path)), "-o", str(results), "--raw-csv")
+    assert result.code == 1, result.err
+    ids = [row[0] for row in read_rows(results)[1:]]
+    assert ids == [*HOSTILE_IDS, "=1+1"]
+    assert read_rows(tmp_path / "out.errors.csv")[1][1] == "=HYPERLINK(1)"
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("-2", "-2"),
+        ("-12.5", "-12.5"),
+        ("61.4", "61.4"),
+        ("-", "'-"),
+        ("-2+3", "'-2+3"),
+        ("  =1", "'  =1"),
+        ("\r=1", "'\r=1"),
+        ("plain", "plain"),
+        ("", ""),
+    ],
+)
+def test_spreadsheet_safe_keeps_numbers_and_text(cell: str, written: str) -> None:
+    from maplanner.batch_io import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == written
+
+
+# 6. Private files -------------------------------------------------------------------
+
+
+@pytest.fixture
+def saved(run: Runner) -> None:
+    result = run(*ASSESS)
+    assert result.code == 0, result.err
+
+
+def test_report_force_keeps_the_existing_files_mode(
+    run: Runner, saved: None, tmp_path: Path
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o600)
+    assert run("report", "-o", str(target), "--force").code == 0
+    assert mode_of(target) == 0o600
+    target.chmod(0o640)
+    assert run("report", "-o", str(target), "--force").code == 0
+    assert mode_of(target) == 0o640
+    assert target.read_text(encoding="utf-8").startswith("#")
+
+
+def test_a_new_report_and_new_batch_results_are_private(
+    run: Runner, saved: None, tmp_path: Path
+) -> None:
+    assert run("report", "-o", str(tmp_path / "plan.html")).code == 0
+    assert mode_of(tmp_path / "plan.html") == 0o600
+    roster = tmp_path / "r.csv"
+    roster.write_text(f"{HEADER}\nS1,4,CMA,family-practice,,,\nS2,4,CMA,nowhere,,,\n")
+    assert run("batch", str(roster), "-o", str(tmp_path / "o.csv")).code == 1
+    assert mode_of(tmp_path / "o.csv") == 0o600
+    assert mode_of(tmp_path / "o.errors.csv") == 0o600
+
+
+def test_maplanner_makes_its_folder_0700_and_the_database_0600(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home" / "maplanner"
+    monkeypatch.setenv("MAPLANNER_HOME", str(home))
+    assert run(*ASSESS).code == 0
+    assert mode_of(home) == 0o700
+    assert mode_of(home / "maplanner.db") == 0o600
+
+
+def test_an_existing_world_readable_database_is_made_private(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    monkeypatch.setenv("MAPLANNER_HOME", str(home))
+    assert run(*ASSESS).code == 0
+    (home / "maplanner.db").chmod(0o644)
+    assert run("history").code == 0
+    assert mode_of(home / "maplanner.db") == 0o600
+
+
+# 7. Part files left by a killed run -------------------------------------------------
+
+
+def test_part_files_of_a_killed_run_are_swept_by_the_next(
+    run: Runner, saved: None, tmp_path: Path
+) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    pid = int(dead.stdout)
+    stale = [tmp_path / f".plan.md.{pid}.x1y2.part", tmp_path / f".o.csv.{pid}.abcd.part"]
+    stale += [tmp_path / f".o.errors.csv.{pid}.0.part"]
+    for part in stale:
+        part.write_text("half", encoding="utf-8")
+    alive = tmp_path / f".plan.md.{os.getppid()}.live.part"  # a run still writing
+    alive.write_text("busy", encoding="utf-8")
+    other = tmp_path / f".notes.txt.{pid}.a.part"  # not a file of this target
+    other.write_text("mine", encoding="utf-8")
+    assert run("report", "-o", str(tmp_path / "plan.md")).code == 0
+    roster = tmp_path / "r.csv"
+    roster.write_text(f"{HEADER}\nS1,4,CMA,family-practice,,,\n", encoding="utf-8")
+    assert run("batch", str(roster), "-o", str(tmp_path / "o.csv")).code == 0
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part"))
+    assert left == sorted([alive.name, other.name])
