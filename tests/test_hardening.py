@@ -168,3 +168,95 @@ def test_part_files_of_a_killed_run_are_swept_by_the_next(
     assert run("batch", str(roster), "-o", str(tmp_path / "o.csv")).code == 0
     left = sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part"))
     assert left == sorted([alive.name, other.name])
+
+
+# 2. The catalog cache can only make a run faster ------------------------------------
+
+
+def _cached_shipped_catalog() -> tuple[Path, bytes]:
+    """The cache file of the shipped data, written by a fresh validation, and its bytes."""
+    from maplanner.catalog import loader, snapshot
+
+    loader._load.cache_clear()
+    path = snapshot.snapshot_path(None)
+    path.unlink(missing_ok=True)
+    loader.load_catalog(None)
+    loader._load.cache_clear()
+    return path, path.read_bytes()
+
+
+def _forge_median(path: Path, raw: bytes, median: int) -> None:
+    """What the adversarial run did: edit the median, recompute the plain digest."""
+    import hashlib
+    import pickle
+
+    from maplanner.catalog.loader import load_catalog
+
+    first, fingerprint, _digest, _ = raw.split(b"\n", 3)
+    files = dict(load_catalog(None).files())
+    wages = files["wages.toml"]
+    table = wages.wages  # type: ignore[attr-defined]
+    points = [
+        point.model_copy(update={"annual": median}) if point.percentile == 50 else point
+        for point in table.percentiles
+    ]
+    files["wages.toml"] = wages.model_copy(
+        update={"wages": table.model_copy(update={"percentiles": points})}
+    )
+    body = pickle.dumps({name: pickle.dumps(model) for name, model in files.items()})
+    digest = hashlib.sha256(body).hexdigest().encode()
+    path.write_bytes(first + b"\n" + fingerprint + b"\n" + digest + b"\n" + body)
+
+
+def _salary_median() -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "maplanner", "salary", "--percentile", "50"],
+        capture_output=True, text=True, cwd=REPO, env=dict(os.environ), check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_forged_cache_cannot_change_a_figure() -> None:
+    path, raw = _cached_shipped_catalog()
+    honest = _salary_median()
+    assert "52,000" not in honest
+    _forge_median(path, raw, 52_000)
+    assert _salary_median() == honest
+
+
+def test_a_cache_in_a_folder_others_can_write_is_not_trusted() -> None:
+    from maplanner.catalog import snapshot
+    from maplanner.catalog.loader import _file_paths, _read_bytes
+
+    path, _ = _cached_shipped_catalog()
+    files = {name: _read_bytes(p) for name, p in _file_paths(None).items()}
+    expected = snapshot.fingerprint(files)
+    assert snapshot.recall(None, expected) is not None
+    path.parent.chmod(0o777)
+    assert snapshot.recall(None, expected) is None
+    path.parent.chmod(0o700)
+    path.chmod(0o666)
+    assert snapshot.recall(None, expected) is None
+    path.chmod(0o600)
+    if os.geteuid() == 0:  # another user's folder (only root can give a folder away)
+        os.chown(path.parent, 65534, 65534)
+        assert snapshot.recall(None, expected) is None
+        os.chown(path.parent, 0, 0)
+    assert snapshot.recall(None, expected) is not None
+    assert mode_of(path.parent) == 0o700 and mode_of(path) == 0o600
+
+
+def test_writing_the_cache_never_follows_a_planted_link(tmp_path: Path) -> None:
+    from maplanner.catalog import loader
+
+    path, _ = _cached_shipped_catalog()
+    path.unlink()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    for name in (f"{path.name}.{os.getpid()}.tmp", f".{path.name}.{os.getpid()}.0.part"):
+        (path.parent / name).symlink_to(victim)
+    loader.load_catalog(None)
+    loader._load.cache_clear()
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert path.is_file() and not path.is_symlink()

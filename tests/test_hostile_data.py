@@ -9,7 +9,6 @@ terminal escape sequences. It also checks the on-disk snapshot of a validated ca
 (maplanner/catalog/snapshot.py) can only make runs faster, never different or unsafe.
 """
 
-import hashlib
 import os
 import pickle
 import subprocess
@@ -344,10 +343,14 @@ def test_a_planted_snapshot_cannot_run_code(data_copy: Path, tmp_path: Path) -> 
 
 
 def _plant(directory: Path, body: bytes) -> None:
-    """Write a snapshot for `directory` whose header and digest are right for `body`."""
-    digest = hashlib.sha256(body).hexdigest().encode()
+    """Write a snapshot for `directory` whose header and keyed digest are right for `body`
+    (as only maplanner, holding the key, could: the unpickler is a second defence)."""
+    path = snapshot.snapshot_path(_key(directory))
+    key = snapshot._read_key(path.parent)
+    assert key is not None
+    digest = snapshot._seal(key, _fingerprint(directory), body)
     header = snapshot.MAGIC + _fingerprint(directory).encode() + b"\n" + digest + b"\n"
-    snapshot.snapshot_path(_key(directory)).write_bytes(header + body)
+    path.write_bytes(header + body)
     loader._load.cache_clear()
 
 

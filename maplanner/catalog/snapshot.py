@@ -12,23 +12,36 @@ the models of files a command never reads are not even defined.
 
 The cache can only make a run faster, never different: another fingerprint, a damaged,
 truncated or foreign cache file, or a cache directory that cannot be read or written all
-fall back to validating, silently; a digest of the whole body is checked before any of
-it is used, so a file damaged after its header is caught then, not halfway through a
-command. Only catalogs that passed every check are written, and unpickling accepts
-nothing but the catalog's own model classes.
+fall back to validating, silently. Only catalogs that passed every check are written,
+and a cache file is used only if maplanner itself wrote it:
+
+- trust: the cache folder must be a real folder owned by this user that nobody else
+  may write to, and the cache file a regular file of this user's that nobody else may
+  write to; anything else (a shared MAPLANNER_HOME, a planted link) is ignored;
+- a keyed digest (BLAKE2b, with a random key kept in ``cache/key``, 0600, made with
+  O_EXCL and O_NOFOLLOW) covers the fingerprint and the whole body, and is checked
+  before any of it is used. Without the key no one can make a file that passes, so a
+  file with an edited figure and a recomputed plain digest is ignored; a file damaged
+  after its header is caught then, not halfway through a command. Checking a keyed
+  digest costs what checking a plain one did, so start-up stays as fast;
+- writing: the folder is made 0700, the file goes through maplanner.files (a random
+  part name opened with O_EXCL, then os.replace), so a link planted beside it is
+  never followed;
+- unpickling accepts nothing but the catalog's own model classes.
 
 Where: ``cache/`` in ``$MAPLANNER_HOME`` if set, else the platform's user cache
 directory (``~/.cache/maplanner`` on Linux). One file per data source (the shipped data,
 or one per override directory), replaced when its data changes.
 """
 
-import contextlib
 import hashlib
 import importlib
 import io
 import os
 import pickle
+import stat
 import sys
+from hmac import compare_digest
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +53,10 @@ from maplanner.errors import DataError
 from maplanner.userpaths import UnknownHomeError, configured_home, platform_dir
 
 #: First bytes of a cache file; a new layout gets a new number.
-MAGIC = b"maplanner-catalog-snapshot 2\n"
+MAGIC = b"maplanner-catalog-snapshot 3\n"
+#: The key file beside the snapshots, and its size in bytes.
+KEY_NAME = "key"
+KEY_BYTES = 32
 #: The modules whose model classes a snapshot may name.
 _MODEL_MODULES = frozenset(module for module, _ in FILES.values())
 
@@ -81,14 +97,19 @@ def recall(override: str | None, expected: str) -> Catalog | None:
     """The catalog remembered for this source and fingerprint, or None."""
     try:
         path = snapshot_path(override)
+        if not (_trusted(path.parent, folder=True) and _trusted(path, folder=False)):
+            return None
+        key = _read_key(path.parent)
         raw = path.read_bytes()
     except (OSError, ValueError):
+        return None
+    if key is None:
         return None
     header = MAGIC + expected.encode("ascii") + b"\n"
     if not raw.startswith(header):
         return None
     digest, _, body = raw[len(header) :].partition(b"\n")
-    if digest != hashlib.sha256(body).hexdigest().encode("ascii"):
+    if not compare_digest(digest, _seal(key, expected, body)):
         return None
     try:
         packed = _SnapshotUnpickler(io.BytesIO(body)).load()
@@ -115,24 +136,76 @@ def recall(override: str | None, expected: str) -> Catalog | None:
 
 def remember(override: str | None, expected: str, catalog: Catalog) -> None:
     """Store a validated catalog; any failure just means the next run validates again."""
+    from maplanner.files import private_folder, write_atomically
+
     try:
         target = snapshot_path(override)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)
+        if not _trusted(target.parent, folder=True):
+            return
+        key = _read_key(target.parent) or _make_key(target.parent)
+        if key is None:
+            return
         packed = {
             name: pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
             for name, model in catalog.files().items()
         }
         body = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
+        seal = _seal(key, expected, body)
+        data = MAGIC + expected.encode("ascii") + b"\n" + seal + b"\n" + body
+        write_atomically(target, data, private=True)  # readers see old or new, never half
     except (OSError, ValueError, pickle.PicklingError, RecursionError):
         return
-    digest = hashlib.sha256(body).hexdigest().encode("ascii")
-    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+
+
+def _seal(key: bytes, expected: str, body: bytes) -> bytes:
+    """The keyed digest of a snapshot: only a holder of the key can make it."""
+    digest = hashlib.blake2b(key=key, digest_size=32)
+    digest.update(expected.encode("ascii") + b"\n")
+    digest.update(body)
+    return digest.hexdigest().encode("ascii")
+
+
+def _trusted(path: Path, *, folder: bool) -> bool:
+    """Whether `path` is this user's own folder (or file) that no one else may write to.
+
+    lstat, not stat: a link is never trusted, wherever it points.
+    """
+    found = path.lstat()
+    if folder != stat.S_ISDIR(found.st_mode) or (not folder and not stat.S_ISREG(found.st_mode)):
+        return False
+    return found.st_uid == os.getuid() and not found.st_mode & 0o022
+
+
+def _read_key(folder: Path) -> bytes | None:
+    """The snapshot key, if it exists and only this user can read it."""
+    path = folder / KEY_NAME
     try:
-        partial.write_bytes(MAGIC + expected.encode("ascii") + b"\n" + digest + b"\n" + body)
-        partial.replace(target)  # readers see the old file or the new, never half
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode) or found.st_uid != os.getuid() or found.st_mode & 0o077:
+            return None
+        key = file.read(KEY_BYTES + 1)
+    return key if len(key) == KEY_BYTES else None
+
+
+def _make_key(folder: Path) -> bytes | None:
+    """A new random key, written only if no key file exists (never through a link)."""
+    key = os.urandom(KEY_BYTES)
+    path = folder / KEY_NAME
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    try:
+        descriptor = os.open(path, flags, 0o600)
+    except FileExistsError:  # another run made one meanwhile (or a damaged one is there)
+        return _read_key(folder)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(key)
+        file.flush()
+        os.fsync(descriptor)
+    return key
 
 
 class _SnapshotUnpickler(pickle.Unpickler):
