@@ -24,15 +24,18 @@ Files:
 it at module level (start-up speed), and this module is loaded by the command.
 """
 
+import codecs
 import contextlib
 import dataclasses
 import io
 import json
+import os
 import re
-from collections.abc import Callable, Iterator
+import stat as stat_module
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol
 
 from maplanner.errors import DataError, InputError
 
@@ -41,6 +44,9 @@ if TYPE_CHECKING:
     from maplanner.core.batch_summary import BatchSummary
     from maplanner.core.roster import RosterResult, RowRejection
 
+#: The longest physical line read (bytes): far above any roster row, and a bound on
+#: what a file without line breaks (/dev/zero, a binary file) can take.
+MAX_LINE_BYTES = 1 << 20
 #: Rows between two progress updates (cheap enough not to matter, often enough to move).
 PROGRESS_EVERY = 2048
 
@@ -106,6 +112,8 @@ def _check_files(roster: Path, results: Path, *, force: bool, json_lines: bool) 
         raise DataError(f"cannot read the roster {roster}: {error.strerror or error}") from None
     if roster.is_dir():
         raise DataError(f"{roster} is a folder, not a roster file (a .csv file)")
+    if not stat_module.S_ISREG(stat.st_mode):
+        raise DataError(_not_a_file(roster))
     if not results.name or results.is_dir():
         raise InputError(f"-o {results} is a folder: give a file name like results.csv")
     folder = results.parent
@@ -130,6 +138,30 @@ def _check_files(roster: Path, results: Path, *, force: bool, json_lines: bool) 
     )
 
 
+def _not_a_file(roster: Path) -> str:
+    return (
+        f"{roster} is not a regular file (a device, a pipe or a socket, which may never "
+        "end): save the roster as a .csv file and give its name"
+    )
+
+
+def _open_roster(roster: Path) -> io.BufferedReader:
+    """The roster opened for reading, without waiting on a pipe that has no writer.
+
+    O_NONBLOCK makes opening a FIFO return at once; fstat then refuses anything that
+    is not a regular file (even one swapped in since `check_files` looked).
+    """
+    try:
+        descriptor = os.open(roster, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise DataError(f"cannot read the roster {roster}: {error.strerror or error}") from None
+    if not stat_module.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise DataError(_not_a_file(roster))
+    os.set_blocking(descriptor, True)
+    return os.fdopen(descriptor, "rb")
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and a.samefile(b)
@@ -143,20 +175,15 @@ def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) ->
     from maplanner.core.repeated_ids import RepeatedIds
     from maplanner.core.roster import RosterAssessor, RosterResult, read_header
 
-    try:
-        raw = files.roster.open("rb")
-    except OSError as error:
-        raise DataError(
-            f"cannot read the roster {files.roster}: {error.strerror or error}"
-        ) from None
+    raw = _open_roster(files.roster)
     tally = SummaryTally(catalog)
-    with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as source:
+    with raw:
         if raw.peek(4)[:4] == b"PK\x03\x04":
             raise DataError(
                 f"{files.roster} is an Excel workbook or another zip file, not CSV: in Excel, "
                 "save it as 'CSV UTF-8 (Comma delimited)' and try again"
             )
-        records = _records(source, files.roster, tally.blank)
+        records = _records(_text_lines(raw, files.roster), files.roster, tally.blank)
         header = next((cells for _, cells in records), None)
         if header is None:
             raise InputError(
@@ -224,8 +251,36 @@ def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) ->
     )
 
 
+def _text_lines(raw: io.BufferedReader, roster: Path) -> Iterator[str]:
+    """The roster's physical lines as text, each read with a bound (MAX_LINE_BYTES).
+
+    Checked as bytes before decoding, so a binary file stops at its first NUL byte and
+    a file with no line breaks (a stream of zeros) stops after one bounded read,
+    whatever its size. Lines keep their endings, as csv.reader wants.
+    """
+    decode = codecs.getincrementaldecoder("utf-8-sig")().decode
+    number = 0
+    while True:
+        data = raw.readline(MAX_LINE_BYTES + 1)
+        if not data:
+            return
+        number += 1
+        text = decode(data)  # UTF-16 and other encodings fail here, named by _records
+        if "\x00" in text:
+            raise DataError(
+                f"{roster} is not a CSV text file (line {number} holds a NUL byte, as "
+                "binary files do): save it as 'CSV UTF-8' and try again"
+            )
+        if len(data) > MAX_LINE_BYTES:
+            raise DataError(
+                f"{roster} has a line longer than {MAX_LINE_BYTES:,} bytes (line {number}): "
+                "a roster has one short line per person; save it as 'CSV UTF-8'"
+            )
+        yield text
+
+
 def _records(
-    source: TextIO, roster: Path, on_blank: Callable[[], None]
+    source: Iterable[str], roster: Path, on_blank: Callable[[], None]
 ) -> Iterator[tuple[int, list[str]]]:
     """(physical line where the row starts, cells) for every row that is not blank.
 

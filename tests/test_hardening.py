@@ -260,3 +260,75 @@ def test_writing_the_cache_never_follows_a_planted_link(tmp_path: Path) -> None:
     loader._load.cache_clear()
     assert victim.read_text(encoding="utf-8") == "precious"
     assert path.is_file() and not path.is_symlink()
+
+
+# 3 and 9. Rosters that never end, or cannot be read ----------------------------------
+
+
+def _batch_process(roster: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """`maplanner batch` in its own process, with a timeout: a hang fails, not blocks."""
+    return subprocess.run(
+        [sys.executable, "-m", "maplanner", "batch", str(roster), "-o", str(tmp_path / "o.csv")],
+        capture_output=True, text=True, cwd=REPO, env=dict(os.environ), timeout=60,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_device_as_the_roster_is_refused(tmp_path: Path) -> None:
+    roster = tmp_path / "zero.csv"
+    roster.symlink_to("/dev/zero")
+    done = _batch_process(roster, tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"maplanner: {roster} is not a regular file (a device, a pipe or a socket, which "
+        "may never end): save the roster as a .csv file and give its name\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zero.csv"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_roster_with_no_writer_is_refused_at_once(tmp_path: Path) -> None:
+    roster = tmp_path / "pipe.csv"
+    os.mkfifo(roster)
+    done = _batch_process(roster, tmp_path)
+    assert done.returncode == 1
+    assert "pipe.csv is not a regular file" in done.stderr
+
+
+def test_a_file_of_nul_bytes_stops_at_the_first(run: Runner, tmp_path: Path) -> None:
+    roster = tmp_path / "zeros.csv"
+    roster.write_bytes(b"\0" * 3_000_000)
+    result = run("batch", str(roster), "-o", str(tmp_path / "o.csv"))
+    assert result.code == 1
+    assert result.err == (
+        f"maplanner: {roster} is not a CSV text file (line 1 holds a NUL byte, as binary "
+        "files do): save it as 'CSV UTF-8' and try again\n"
+    )
+
+
+def test_a_line_past_the_bound_is_refused_after_one_bounded_read(
+    run: Runner, tmp_path: Path
+) -> None:
+    from maplanner.batch_io import MAX_LINE_BYTES
+
+    roster = tmp_path / "long.csv"
+    roster.write_bytes(f"{HEADER}\n".encode() + b"x" * (MAX_LINE_BYTES + 10))
+    result = run("batch", str(roster), "-o", str(tmp_path / "o.csv"))
+    assert result.code == 1
+    assert result.err == (
+        f"maplanner: {roster} has a line longer than {MAX_LINE_BYTES:,} bytes (line 2): a "
+        "roster has one short line per person; save it as 'CSV UTF-8'\n"
+    )
+
+
+def test_an_unreadable_roster_is_exit_1_naming_it(run: Runner) -> None:
+    from tests.other_user import run_unprivileged, shared_folder
+
+    with shared_folder() as folder:
+        roster = folder / "r.csv"
+        roster.write_text(f"{HEADER}\nS1,4,CMA,family-practice,,,\n", encoding="utf-8")
+        assert run("batch", str(roster), "-o", str(folder / "warm.csv")).code == 0
+        roster.chmod(0o000 if os.geteuid() else 0o600)
+        result = run_unprivileged("batch", str(roster), "-o", str(folder / "o.csv"), home=folder)
+    assert result.code == 1, result.err
+    assert result.err == f"maplanner: cannot read the roster {roster}: Permission denied\n"

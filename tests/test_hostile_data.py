@@ -110,11 +110,26 @@ def test_the_override_is_a_file_or_missing(run: Runner, tmp_path: Path) -> None:
     _fails_cleanly(run("--data-dir", str(tmp_path / "nowhere"), "salary"), "does not exist")
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
-def test_an_unreadable_data_file(run: Runner, tmp_path: Path) -> None:
-    directory = _override(tmp_path, "wages.toml", "[wages]\n")
-    (directory / "wages.toml").chmod(0)
-    _fails_cleanly(run("--data-dir", str(directory), "salary"), "cannot read data file")
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX file modes")
+def test_an_unreadable_data_file(run: Runner) -> None:
+    """Run by a user who may not read the file (as root: a child that drops to nobody)."""
+    from tests.other_user import run_unprivileged, shared_folder
+
+    with shared_folder() as folder:
+        directory = _override(folder, "wages.toml", "[wages]\n")
+        directory.chmod(0o755)
+        (directory / "wages.toml").write_text(
+            (loader.packaged_data_dir() / "wages.toml").read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+        assert run("--data-dir", str(directory), "salary").code == 0  # loads the code path
+        (directory / "wages.toml").chmod(0)
+        line = _fails_cleanly(
+            run_unprivileged("--data-dir", str(directory), "salary", home=folder)
+        )
+    assert line == (
+        f"maplanner: cannot read data file {directory / 'wages.toml'}: Permission denied"
+    )
 
 
 # Not text, not TOML ---------------------------------------------------------------------

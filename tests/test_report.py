@@ -563,15 +563,17 @@ def test_a_folder_as_the_output_is_refused(run: Runner, saved: None, tmp_path: P
     assert "is a folder: give a file name like plan.html" in _one_line(result.err)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
-def test_an_unwritable_folder_is_exit_1(run: Runner, saved: None, tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        result = run("report", "-o", str(folder / "plan.md"))
-    finally:
-        folder.chmod(0o700)
+def test_an_unwritable_folder_is_exit_1(run: Runner) -> None:
+    """Run by a user who may not write there (as root: a child that drops to nobody)."""
+    from tests.other_user import run_unprivileged, shared_folder
+
+    with shared_folder() as home:
+        folder = home / "locked"
+        folder.mkdir()
+        args = ("report", "--years", "4", "--setting", "family-practice")
+        assert run(*args, "-o", str(home / "warm.md")).code == 0  # loads the code path
+        folder.chmod(0o555)
+        result = run_unprivileged(*args, "-o", str(folder / "plan.md"), home=home)
     assert result.code == 1
     assert _one_line(result.err) == (
         f"maplanner: cannot write {folder / 'plan.md'}: the folder {folder} is not writable"

@@ -46,6 +46,7 @@ def batch(
             metavar="ROSTER.csv",
             help="The class roster: a CSV file in UTF-8 with a header row.",
             show_default=False,
+            readable=False,  # checked by batch_io: an unreadable roster is exit 1, named
         ),
     ],
     output: Annotated[
