@@ -332,3 +332,49 @@ def test_an_unreadable_roster_is_exit_1_naming_it(run: Runner) -> None:
         result = run_unprivileged("batch", str(roster), "-o", str(folder / "o.csv"), home=folder)
     assert result.code == 1, result.err
     assert result.err == f"maplanner: cannot read the roster {roster}: Permission denied\n"
+
+
+# 4. Values too long to be names ------------------------------------------------------
+
+LONG = "cmaa" * 32_500  # 130,000 characters: "did you mean" took 8-12 s on each
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("certs", LONG), "certification"),
+        (("paths", LONG), "path"),
+        (("plan", "--goal", LONG, "--years", "4", "--setting", "hospital"), "--goal"),
+        (("assess", "--years", "4", "--setting", "hospital", "--cert", LONG), "--cert"),
+        (("profile", "add-cert", LONG), "add-cert"),
+    ],
+    ids=["certs", "paths", "plan-goal", "assess-cert", "profile-add-cert"],
+)
+def test_a_huge_value_is_refused_at_once_in_one_short_line(
+    run: Runner, args: tuple[str, ...], option: str
+) -> None:
+    import time
+
+    started = time.monotonic()
+    result = run(*args)
+    assert time.monotonic() - started < 5
+    assert result.code == 2, result.err
+    assert len(result.err) < 400 and len(result.err.splitlines()) <= 2, result.err[:400]
+    assert "130,000 characters long" in result.err
+
+
+def test_a_roster_of_huge_cells_is_rejected_row_by_row_quickly(
+    run: Runner, tmp_path: Path
+) -> None:
+    import time
+
+    roster = tmp_path / "r.csv"
+    rows = [f"S{n},4,{LONG[:100_000]}{n},{LONG[:100_000]}{n},,," for n in range(6)]
+    roster.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    result = run("batch", str(roster), "-o", str(tmp_path / "o.csv"))
+    assert time.monotonic() - started < 10
+    assert result.code == 1
+    reasons = [row[2] for row in read_rows(tmp_path / "o.errors.csv")[1:]]
+    assert len(reasons) == 6
+    assert all("characters long" in reason and len(reason) < 600 for reason in reasons)

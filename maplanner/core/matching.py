@@ -5,6 +5,20 @@ from collections.abc import Iterable, Mapping
 
 from maplanner.errors import InputError
 
+#: The longest value matched against names: far past any id or name, short enough that
+#: "did you mean" (difflib, time growing with the square of the length) stays instant.
+MAX_MATCH_CHARS = 200
+
+
+def too_long(value: str, *, option: str, what: str) -> str | None:
+    """The message for a value too long to be a name (None when it is short enough)."""
+    if len(value) <= MAX_MATCH_CHARS:
+        return None
+    return (
+        f"{option} {value[:20]!r}... is {len(value):,} characters long: a {what} is "
+        f"a name or an id of at most {MAX_MATCH_CHARS} characters"
+    )
+
 
 def resolve_id(
     value: str,
@@ -18,6 +32,8 @@ def resolve_id(
     `choices` maps each id to its other names (aliases, full names). An unknown value
     raises InputError naming the value, the closest matches and where to see them all.
     """
+    if len(value) > MAX_MATCH_CHARS:
+        raise InputError(unknown_message(value, choices, option=option, what=what))
     wanted = value.strip().lower()
     for choice_id, names in choices.items():
         if wanted == choice_id.lower() or wanted in {name.lower() for name in names}:
@@ -41,6 +57,9 @@ def name_table(choices: Mapping[str, Iterable[str]]) -> dict[str, str]:
 def unknown_message(
     value: str, choices: Mapping[str, Iterable[str]], *, option: str, what: str
 ) -> str:
+    long = too_long(value, option=option, what=what)
+    if long is not None:
+        return long
     suggestions = suggest(value, choices)
     listed = ", ".join(choices)
     if suggestions:
@@ -52,7 +71,10 @@ def unknown_message(
 
 
 def suggest(value: str, choices: Mapping[str, Iterable[str]], limit: int = 3) -> list[str]:
-    """The ids whose id or names look most like `value`, best first."""
+    """The ids whose id or names look most like `value`, best first (none for a value
+    longer than any name could be)."""
+    if len(value) > MAX_MATCH_CHARS:
+        return []
     wanted = value.strip().lower()
     scored: dict[str, float] = {}
     for choice_id, names in choices.items():
