@@ -378,3 +378,64 @@ def test_a_roster_of_huge_cells_is_rejected_row_by_row_quickly(
     reasons = [row[2] for row in read_rows(tmp_path / "o.errors.csv")[1:]]
     assert len(reasons) == 6
     assert all("characters long" in reason and len(reason) < 600 for reason in reasons)
+
+
+# 5. Escape sequences from data never reach the terminal -------------------------------
+
+HOSTILE_TEXT = "\\u001b[2J\\u001b]0;owned\\u0007\\u009b31m"
+
+
+@pytest.mark.parametrize("color", [False, True], ids=["plain", "colour"])
+@pytest.mark.parametrize(
+    "args", [("paths",), ("paths", "lead-ma"), ("certs", "CMA")], ids=" ".join
+)
+def test_control_characters_from_data_are_stripped_from_output(
+    run: Runner,
+    data_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    color: bool,
+) -> None:
+    for name, old in (("paths.toml", 'name = "Lead MA"'),
+                      ("certifications.toml", 'name = "Certified Medical Assistant (AAMA)"')):  # fmt: skip
+        path = data_copy / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, old[:-1] + HOSTILE_TEXT + '"', 1), encoding="utf-8")
+    if color:
+        monkeypatch.delenv("NO_COLOR")
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    result = run("--data-dir", str(data_copy), *args)
+    assert result.code == 0, result.err
+    assert "owned" in result.out  # the text is shown, its control characters are not
+    for code in ("\x1b[2J", "\x1b]", "\x07", "\x9b"):
+        assert code not in result.out
+    if color:
+        assert "\x1b[1m" in result.out or "\x1b[" in result.out  # Rich's own codes stay
+    else:
+        assert "\x1b" not in result.out
+
+
+def test_control_characters_in_roster_ids_are_stripped_from_stderr(
+    run: Runner, tmp_path: Path
+) -> None:
+    roster = tmp_path / "r.csv"
+    roster.write_text(f'{HEADER}\n"S\x1b[2J\x07",4,CMA,nowhere,,,\n', encoding="utf-8")
+    result = run("batch", str(roster), "-o", str(tmp_path / "o.csv"))
+    assert result.code == 1
+    assert "(S[2J)" in result.err
+    assert "\x1b" not in result.err and "\x07" not in result.err
+
+
+def test_a_report_on_the_screen_holds_no_control_characters(run: Runner, data_copy: Path) -> None:
+    path = data_copy / "certifications.toml"
+    old = 'name = "Certified Medical Assistant (AAMA)"'
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(old, old[:-1] + HOSTILE_TEXT + '"', 1),
+        encoding="utf-8",
+    )
+    args = ("--years", "4", "--setting", "hospital", "--cert", "CMA")
+    result = run("--data-dir", str(data_copy), "report", "-o", "-", *args)
+    assert result.code == 0, result.err
+    assert "owned" in result.out
+    assert "\x1b" not in result.out and "\x07" not in result.out

@@ -186,7 +186,9 @@ def report(
 
         text = json_text(document) + "\n"
     if target is None:
-        sys.stdout.write(text)
+        from maplanner.render.output import printable
+
+        sys.stdout.write(printable(text))  # on a terminal: no escape sequences from data
         return
     write_atomically(target, text, force=force)
     typer.echo(f"Wrote {FORMAT_NAMES[kind]} report to {target} ({document.made_on}).")

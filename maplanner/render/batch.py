@@ -25,6 +25,7 @@ from rich.text import Text
 from maplanner.core.batch_summary import BatchSummary
 from maplanner.core.roster import RowRejection
 from maplanner.core.wages import percentile_words
+from maplanner.render.output import printable
 
 #: Rosters smaller than this finish in well under a second: no bar for them.
 PROGRESS_MIN_BYTES = 1024 * 1024
@@ -88,6 +89,7 @@ class StderrReporter:
             self._progress.stop()
 
     def _say(self, line: str) -> None:
+        line = printable(line)  # ids and values from the roster: no escape sequences
         if self._progress is not None:
             self._progress.console.print(Text(line), soft_wrap=True)
         else:

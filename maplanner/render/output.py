@@ -2,12 +2,23 @@
 
 import re
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+#: Characters a terminal may act on (C0 but tab and newline, DEL, C1): never printed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` without control characters: data (an override, a roster cell) may hold
+    escape sequences that would clear the screen or retitle the window."""
+    return _CONTROL.sub("", text)
 
 
 #: The end of a line made only of spaces and colour codes (codes hold no spaces).
@@ -50,6 +61,29 @@ class _TrimmedLines:
         return getattr(self._stream, name)
 
 
+class _PrintableHook:
+    """A Rich render hook: every renderable printed has control characters stripped
+    from its text after layout; Rich's own colour codes come later and are kept."""
+
+    def process_renderables(self, renderables: list[Any]) -> list[Any]:
+        return [_Printable(renderable) for renderable in renderables]
+
+
+class _Printable:
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: "Console", options: Any) -> Iterator[Any]:
+        from rich.segment import Segment
+
+        for segment in console.render(self.inner, options):
+            text = segment.text
+            if segment.control or not _CONTROL.search(text):
+                yield segment
+            else:
+                yield Segment(printable(text), segment.style)
+
+
 def console() -> "Console":
     """A stdout console. Rich honours NO_COLOR and TERM=dumb, and uses 80 columns when piped.
 
@@ -59,12 +93,14 @@ def console() -> "Console":
     """
     from rich.console import Console
 
-    return Console(
+    out = Console(
         file=_TrimmedLines(sys.stdout),  # type: ignore[arg-type]
         highlight=False,
         soft_wrap=False,
         emoji=False,
     )
+    out.push_render_hook(_PrintableHook())  # type: ignore[arg-type]
+    return out
 
 
 def emit_json(result: BaseModel) -> None:
