@@ -396,8 +396,11 @@ def test_control_characters_from_data_are_stripped_from_output(
     args: tuple[str, ...],
     color: bool,
 ) -> None:
-    for name, old in (("paths.toml", 'name = "Lead MA"'),
-                      ("certifications.toml", 'name = "Certified Medical Assistant (AAMA)"')):  # fmt: skip
+    names = (
+        ("paths.toml", 'name = "Lead MA"'),
+        ("certifications.toml", 'name = "Certified Medical Assistant (AAMA)"'),
+    )
+    for name, old in names:
         path = data_copy / name
         text = path.read_text(encoding="utf-8")
         assert old in text
