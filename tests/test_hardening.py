@@ -442,3 +442,85 @@ def test_a_report_on_the_screen_holds_no_control_characters(run: Runner, data_co
     assert result.code == 0, result.err
     assert "owned" in result.out
     assert "\x1b" not in result.out and "\x07" not in result.out
+
+
+# 8. A hand-edited store ---------------------------------------------------------------
+
+
+def _edit_store(sql: str, *params: object) -> None:
+    import sqlite3
+
+    path = Path(os.environ["MAPLANNER_HOME"]) / "maplanner.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute(sql, params)
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "estimated_percentile = 1e999",
+        "years = 1e999",
+        "years = -1e999",
+        "estimated_percentile = 9e18",
+        "taken_on = '99999-01-01'",
+        "taken_on = '2025-13-45'",
+    ],
+)
+def test_history_of_an_edited_store_is_one_clear_error(
+    run: Runner, saved: None, change: str
+) -> None:
+    _edit_store(f"UPDATE assessment SET {change}")
+    for args in (("history",), ("history", "--json")):
+        result = run(*args)
+        assert result.code == 1, (args, result.out)
+        assert result.out == ""
+        assert "internal error" not in result.err
+        assert "a saved assessment in " in result.err and "cannot be read" in result.err
+
+
+def _edit_profile(**changes: object) -> None:
+    import json
+    import sqlite3
+
+    path = Path(os.environ["MAPLANNER_HOME"]) / "maplanner.db"
+    with sqlite3.connect(path) as connection:
+        body = json.loads(connection.execute("SELECT body FROM profile").fetchone()[0])
+        body.update(changes)
+        connection.execute("UPDATE profile SET body = ?", (json.dumps(body),))
+    connection.close()
+
+
+def test_a_saved_setting_the_data_no_longer_has_says_how_to_mend_it(
+    run: Runner, saved: None
+) -> None:
+    _edit_profile(setting="urgent-care-annex")
+    for args in (("salary",), ("assess", "--saved"), ("report", "-o", "-"), ("certs", "--due")):
+        result = run(*args)
+        assert result.code == 1, (args, result.err)
+        lines = result.err.splitlines()
+        assert lines[0] == (
+            "maplanner: the saved profile's work setting 'urgent-care-annex' is not one this "
+            "maplanner knows (the data changed since it was saved, or the file was edited)"
+        )
+        assert lines[1].startswith(
+            "maplanner: hint: mend it with 'maplanner profile set setting ID' (ID: one of "
+        )
+        assert "--setting" not in result.err
+    assert run("profile", "set", "setting", "hospital").code == 0
+    assert run("salary").code == 0
+
+
+def test_a_saved_certification_the_data_no_longer_has_can_be_removed(
+    run: Runner, saved: None
+) -> None:
+    _edit_profile(certs=[{"id": "CMA", "earned": None}, {"id": "XYZ-9", "earned": None}])
+    result = run("salary")
+    assert result.code == 1
+    assert "the saved profile's certification 'XYZ-9' is not one" in result.err
+    assert "'maplanner profile remove-cert XYZ-9'" in result.err
+    assert "--cert" not in result.err
+    removed = run("profile", "remove-cert", "XYZ-9")
+    assert removed.code == 0, removed.err
+    assert run("salary").code == 0
+    assert run("profile", "remove-cert", "XYZ-9").code == 2  # gone: an unknown name again

@@ -191,9 +191,15 @@ def remove_cert(credential: IdArgument, json_output: JsonOption = False) -> None
     from maplanner.store.profiles import update_profile
 
     data = catalog()
-    cert_id = resolve_cert(data, credential, option="remove-cert")
+    unknown: InputError | None = None
+    try:
+        cert_id = resolve_cert(data, credential, option="remove-cert")
+    except InputError as error:  # perhaps one the saved profile holds but the data dropped
+        cert_id, unknown = credential.strip(), error
 
     def remove(profile: Profile) -> Profile:
+        if unknown is not None and cert_id not in profile.cert_ids:
+            raise unknown
         if cert_id not in profile.cert_ids:
             held = ", ".join(cert.id for cert in profile.certs) or "none"
             raise InputError(

@@ -9,7 +9,7 @@ stays readable after the Assessment model grows new fields in a later version.
 from collections.abc import Sequence
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from maplanner.core.assessment import Assessment
 
@@ -19,15 +19,26 @@ class _Result(BaseModel):
 
 
 class AssessmentRecord(_Result):
-    """One saved assessment as history shows it. ``number`` counts from 1, in order saved."""
+    """One saved assessment as history shows it. ``number`` counts from 1, in order saved.
 
-    number: int
-    date: str
-    tier: str
-    tier_name: str
-    estimated_percentile: float
-    years: float
+    Read back from a file a person may have edited, so every value is checked as the
+    rules would have made it: a real date, a percentile from 0 to 100, years from 0 to
+    60, all finite (an infinity would reach the screen as an error, or JSON as null).
+    """
+
+    number: int = Field(ge=1)
+    date: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    tier: str = Field(min_length=1, max_length=40)
+    tier_name: str = Field(min_length=1, max_length=80)
+    estimated_percentile: float = Field(ge=0, le=100, allow_inf_nan=False)
+    years: float = Field(ge=0, le=60, allow_inf_nan=False)
     certs: tuple[str, ...]
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str) -> str:
+        date.fromisoformat(value)  # ValueError for 2025-13-45
+        return value
 
 
 class Change(_Result):

@@ -10,7 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.matching import name_table, resolve_id
 from maplanner.core.money import Pay
-from maplanner.errors import InputError
+from maplanner.errors import InputError, StoreError
 
 MAX_YEARS = 60.0
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -111,21 +111,61 @@ def resolve_leads(catalog: Catalog, value: str, option: str = "--leads") -> str:
 
 
 def normalized(profile: Profile, catalog: Catalog) -> Profile:
-    """The same profile with every id checked against the catalog and in canonical form.
+    """The saved profile with every id checked against the catalog and in canonical form.
 
-    Raises InputError (exit 2) for an unknown id, with suggestions.
+    A saved answer the catalog does not know (the data changed since it was saved, or
+    the file was edited) raises StoreError (exit 1) saying which answer of the saved
+    profile is wrong and the command that mends it; it never names an option the
+    person did not type.
     """
     certs: dict[str, HeldCert] = {}
     for held in profile.certs:
-        cert_id = resolve_cert(catalog, held.id)
+        try:
+            cert_id = resolve_cert(catalog, held.id)
+        except InputError:
+            raise _not_known("certification", held.id, f"profile remove-cert {held.id}") from None
         certs[cert_id] = HeldCert.model_construct(id=cert_id, earned=held.earned)
+    try:
+        years = check_years(profile.years)
+    except InputError:
+        raise _not_known("years", f"{profile.years:g}", "profile set years N") from None
+    try:
+        setting = resolve_setting(catalog, profile.setting)
+    except InputError:
+        ids = ", ".join(setting_choices(catalog))
+        raise _not_known("work setting", profile.setting, "profile set setting ID", ids) from None
+    try:
+        specialty = resolve_specialty(catalog, profile.specialty)
+    except InputError:
+        ids = ", ".join(["none", *specialty_choices(catalog)])
+        raise _not_known(
+            "specialty", profile.specialty or "", "profile set specialty ID", ids
+        ) from None
+    try:
+        leads = resolve_leads(catalog, profile.leads)
+    except InputError:
+        ids = ", ".join(leadership_choices(catalog))
+        raise _not_known("leadership level", profile.leads, "profile set leads ID", ids) from None
     return Profile.model_construct(
-        years=check_years(profile.years),
+        years=years,
         certs=tuple(certs.values()),
-        setting=resolve_setting(catalog, profile.setting),
-        specialty=resolve_specialty(catalog, profile.specialty),
-        leads=resolve_leads(catalog, profile.leads),
+        setting=setting,
+        specialty=specialty,
+        leads=leads,
         pay=profile.pay,
+    )
+
+
+def _not_known(what: str, value: str, mend: str, ids: str | None = None) -> StoreError:
+    """The saved profile holds an answer this catalog does not know: say which and how
+    to mend it (naming the profile's answer, never an option the person did not type)."""
+    shown = repr(value if len(value) <= 40 else value[:40] + "...")
+    choices = f" (ID: one of {ids})" if ids else ""
+    return StoreError(
+        f"the saved profile's {what} {shown} is not one this maplanner knows (the data "
+        "changed since it was saved, or the file was edited)",
+        hint=f"mend it with 'maplanner {mend}'{choices}, or start again with "
+        "'maplanner profile forget'",
     )
 
 
