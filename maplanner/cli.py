@@ -40,7 +40,7 @@ def _version(value: bool) -> None:
 
 def main(
     data_dir: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--data-dir",
             metavar="DIR",
@@ -57,7 +57,16 @@ def main(
     ] = False,
 ) -> None:
     """Career planner for US Medical Assistants."""
-    use_data_dir(data_dir)
+    if data_dir is not None and not data_dir.strip():
+        from maplanner.errors import InputError
+
+        # Path("") is the working folder: an empty value (an unset shell variable) must
+        # not quietly read data files from wherever the command runs.
+        raise InputError(
+            f"--data-dir {data_dir!r} is empty: give the folder that holds the data files "
+            "(or leave the option out for the shipped data)"
+        )
+    use_data_dir(None if data_dir is None else Path(data_dir))
 
 
 def make_app(names: tuple[str, ...] = COMMANDS) -> typer.Typer:

@@ -524,3 +524,77 @@ def test_a_saved_certification_the_data_no_longer_has_can_be_removed(
     assert removed.code == 0, removed.err
     assert run("salary").code == 0
     assert run("profile", "remove-cert", "XYZ-9").code == 2  # gone: an unknown name again
+
+
+# 9. Inputs that were taken silently ---------------------------------------------------
+
+
+def test_an_empty_data_dir_is_refused(run: Runner) -> None:
+    for value in ("", " "):
+        result = run("--data-dir", value, "salary")
+        assert result.code == 2
+        assert result.err == (
+            f"maplanner: --data-dir {value!r} is empty: give the folder that holds the data "
+            "files (or leave the option out for the shipped data)\n"
+        )
+
+
+@pytest.mark.parametrize("pay", ["0.0000001/h", "0.5/h", "0.99 an hour"])
+def test_a_pay_too_small_for_a_wage_is_refused(run: Runner, pay: str) -> None:
+    result = run("salary", "--wage", pay)
+    assert result.code == 2
+    assert "is too small for an hourly wage: use at least $1/h" in result.err
+    assert run("salary", "--wage", "1/h").code == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("salary", "-p", "٣"),
+        ("salary", "-p", "７５"),
+        ("salary", "--wage", "٤٦٠٠٠"),
+        ("assess", "--years", "𝟘", "--setting", "hospital"),
+        ("assess", "--years", "٣", "--setting", "hospital"),
+        ("assess", "--years", "1_0", "--setting", "hospital"),
+        ("assess", "--years", "4", "--setting", "hospital", "--pay", "４６k"),
+    ],
+    ids=["arabic-percentile", "fullwidth-percentile", "arabic-wage", "math-zero-years",
+         "arabic-years", "underscore-years", "fullwidth-pay"],
+)  # fmt: skip
+def test_digits_from_other_scripts_are_refused(run: Runner, args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.code == 2, result.out
+    assert "internal error" not in result.err
+
+
+def test_digits_from_other_scripts_in_a_roster_or_profile_set_are_refused(
+    run: Runner, saved: None, tmp_path: Path
+) -> None:
+    assert run("profile", "set", "years", "٣").code == 2
+    roster = tmp_path / "r.csv"
+    roster.write_text(f"{HEADER}\nS1,٣,CMA,hospital,,,\nS2,3,CMA,hospital,,,٤٦k\n")
+    assert run("batch", str(roster), "-o", str(tmp_path / "o.csv")).code == 1
+    assert [row[1] for row in read_rows(tmp_path / "o.errors.csv")[1:]] == ["S1", "S2"]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "said"),
+    [
+        ("estimate.toml", "specialty_practice = 4 ", "specialty_practice = inf ", "finite"),
+        ("estimate.toml", "specialty_practice = 4 ", "specialty_practice = nan ", "finite"),
+        ("wages.toml", "annual = 35020", 'annual = "35020"', "valid integer"),
+        ("estimate.toml", "specialty_practice = 4 ", "specialty_practice = true ", "number"),
+    ],
+    ids=["inf", "nan", "quoted-number", "bool-as-number"],
+)
+def test_an_override_needs_real_finite_numbers(
+    run: Runner, data_copy: Path, file: str, old: str, new: str, said: str
+) -> None:
+    path = data_copy / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run("--data-dir", str(data_copy), "salary")
+    assert result.code == 1
+    assert result.err.startswith(f"maplanner: data error in {path}: ")
+    assert said in result.err

@@ -224,7 +224,7 @@ def test_the_longest_shipped_line_is_well_within_the_limit() -> None:
 @pytest.mark.parametrize(
     ("name", "content", "needle"),
     [
-        ("settings.toml", 'setting = "hospital"\n', "setting: Input should be a valid list"),
+        ("settings.toml", 'setting = "hospital"\n', "setting: Input should be a valid array"),
         ("settings.toml", "[setting]\nid = 1\n", "setting"),
         ("specialties.toml", "[[specialty]]\nid = true\n", "specialty.0"),
         ("wages.toml", "wages = []\n", "wages"),

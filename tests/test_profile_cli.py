@@ -157,7 +157,7 @@ def test_set_with_json_prints_the_updated_profile(run: Runner, saved: None) -> N
     [
         (("years", "abc"), "years 'abc' is not a number of years: use a number from 0 to 60"),
         (("years", "61"), "years 61 is out of range: use a number of years from 0 to 60"),
-        (("years", "nan"), "years nan is out of range"),
+        (("years", "nan"), "years 'nan' is not a number of years: use a number from 0 to 60"),
         (("setting", "hospitl"),
          "setting 'hospitl' is not a known work setting; did you mean hospital?"),
         (("specialty", "opthalmology"),

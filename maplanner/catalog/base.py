@@ -18,4 +18,4 @@ class Strict(BaseModel):
     (maplanner/catalog/snapshot.py) then builds none, which saves most of its start-up.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)

@@ -164,8 +164,14 @@ def _parse_model(path: Path, raw: bytes, model: type[BaseModel]) -> BaseModel:
         raise DataError(f"data error in {path}: not valid TOML: {exc}") from None
     except RecursionError:
         raise DataError(f"data error in {path}: nested too deeply to be a data file") from None
+    import json
+
     try:
-        return model.model_validate(document)
+        # Strict, through JSON: a number must be written as a number ("44200" in quotes
+        # is refused, as is true for 1), while arrays still fill tuples; infinities
+        # and NaN are refused by the models (allow_inf_nan=False).
+        as_json = json.dumps(document, default=str, allow_nan=True)
+        return model.model_validate_json(as_json, strict=True)
     except ValidationError as exc:
         raise DataError(f"data error in {path}: {describe_validation_error(exc)}") from None
     except RecursionError:

@@ -271,7 +271,7 @@ def _pick(text: str, count: int) -> int | None:
     """The 0-based index for a typed list number, None if it is not a number at all."""
     from maplanner.errors import InputError
 
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         return None
     number = int(text)
     if not 1 <= number <= count:
@@ -298,6 +298,7 @@ def _named(text: str, choices: "Mapping[str, Iterable[str]]", what: str) -> str:
 
 def _years(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> float:
     from maplanner.core.profile import MAX_YEARS
+    from maplanner.core.text import plain_decimal
     from maplanner.errors import InputError
 
     _heading(
@@ -311,7 +312,7 @@ def _years(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> float:
         if not text:
             raise InputError("please type a number of years, like 4 or 2.5")
         try:
-            value = float(text)
+            value = plain_decimal(text)
         except ValueError:
             raise InputError(
                 f"{text!r} is not a number of years: type one like 4 or 2.5"

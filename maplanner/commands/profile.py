@@ -260,6 +260,7 @@ def _with_field(data: "Catalog", field: str, value: str) -> Callable[["Profile"]
         resolve_setting,
         resolve_specialty,
     )
+    from maplanner.core.text import plain_decimal
     from maplanner.errors import InputError
 
     text = value.strip()
@@ -267,7 +268,7 @@ def _with_field(data: "Catalog", field: str, value: str) -> Callable[["Profile"]
     new: object
     if field == "years":
         try:
-            number = float(text)
+            number = plain_decimal(text)
         except ValueError:
             raise InputError(
                 f"years {value!r} is not a number of years: use a number from 0 to 60 "

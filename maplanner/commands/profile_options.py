@@ -16,8 +16,10 @@ def _years_value(text: str) -> float:
 
     The range (0 to 60) is checked later by `maplanner.core.profile.check_years`.
     """
+    from maplanner.core.text import plain_decimal
+
     try:
-        return float(text)
+        return plain_decimal(text)
     except ValueError:
         raise typer.BadParameter(
             f"{text!r} is not a number of years: use a number from 0 to 60 "

@@ -12,6 +12,8 @@ MAX_ANNUAL = 1_000_000
 MAX_HOURLY = 500
 #: A bare number below this is almost surely an hourly rate written without "/h".
 MIN_BARE_ANNUAL = 1_000
+#: Below a dollar an hour is no wage (0.0000001/h would show as "$0 a year").
+MIN_HOURLY = 1
 
 ACCEPTED = "an annual amount like 46000, 46,000, $46,000 or 46k, or an hourly rate like 22.50/h"
 
@@ -21,7 +23,7 @@ _PATTERN = re.compile(
     \s*(?P<k>k)?
     \s*(?P<hourly>/\s*(?:h|hr|hour)|per\s+hour|an\s+hour|hourly)?
     \s*$""",
-    re.IGNORECASE | re.VERBOSE,
+    re.IGNORECASE | re.VERBOSE | re.ASCII,
 )
 
 
@@ -75,6 +77,11 @@ def check_pay(pay: Pay, shown: str, what: str) -> Pay:
         raise InputError(
             f"{what} {quoted} is beyond a plausible wage: use at most ${MAX_HOURLY}/h "
             f"(or ${MAX_ANNUAL:,} a year)"
+        )
+    if pay.per == "hour" and pay.amount < MIN_HOURLY:
+        raise InputError(
+            f"{what} {quoted} is too small for an hourly wage: use at least ${MIN_HOURLY}/h "
+            "(like 22.50/h)"
         )
     if pay.per == "year" and pay.amount > MAX_ANNUAL:
         raise InputError(

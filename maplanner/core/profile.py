@@ -13,7 +13,7 @@ from maplanner.core.money import Pay
 from maplanner.errors import InputError, StoreError
 
 MAX_YEARS = 60.0
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$", re.ASCII)
 
 
 def _month(value: str | None) -> str | None:

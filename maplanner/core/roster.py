@@ -69,7 +69,7 @@ CACHE_SIZE = 16_384
 #: Problems in one row are listed together, separated by this, so one pass fixes them.
 PROBLEM_SEPARATOR = " | "
 
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$", re.ASCII)
 _YEARS_ACCEPTED = "use a number from 0 to 60 (decimals allowed, 0 for students)"
 
 T = TypeVar("T")

@@ -34,3 +34,23 @@ def join_words(items: Iterable[str], word: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def plain_decimal(text: str) -> float:
+    """A decimal number written with ASCII digits ("4", "2.5", ".5"), else ValueError.
+
+    float() also takes digits from other scripts ("٣", "𝟘"), "1_0", "1e1", "inf" and
+    "nan": a person typing years never means those, and taking them silently would let
+    a look-alike character pass as a number.
+    """
+    stripped = text.strip()
+    body = stripped[1:] if stripped[:1] in "+-" else stripped
+    whole, _, fraction = body.partition(".")
+    if (
+        not body.isascii()
+        or not (whole or fraction)
+        or not (whole.isdigit() or not whole)
+        or not (fraction.isdigit() or not fraction)
+    ):
+        raise ValueError(f"{text!r} is not a decimal number")
+    return float(stripped)

@@ -52,7 +52,8 @@ class WageStanding(_Result):
 PERCENTILE_RANGE = "use a number above 0 and below 100, like 75 or 62.5"
 
 _PERCENTILE = re.compile(
-    r"^\s*(?P<number>[-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(?:st|nd|rd|th|%)?\s*$", re.IGNORECASE
+    r"^\s*(?P<number>[-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(?:st|nd|rd|th|%)?\s*$",
+    re.IGNORECASE | re.ASCII,
 )
 
 
