@@ -4,7 +4,9 @@ import csv
 import gc
 import io
 import json
+import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -497,14 +499,20 @@ def test_an_excel_workbook_exits_1_with_what_to_do(run: Runner, tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["class.xlsx"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_a_device_is_never_replaced(run: Runner, tmp_path: Path) -> None:
+    """A FIFO inside the test's folder stands for /dev/null: a broken guard must never
+    get the chance to replace the machine's real device."""
     roster = write(tmp_path / "r.csv", f"{HEADER}\n{GOOD}\n")
-    result = run("batch", str(roster), "-o", "/dev/null", "--force")
+    pipe = tmp_path / "null"
+    os.mkfifo(pipe)
+    result = run("batch", str(roster), "-o", str(pipe), "--force")
     assert result.code == 2
     assert result.err == (
-        "maplanner: -o /dev/null is not a regular file: give a file name like results.csv\n"
+        f"maplanner: -o {pipe} is not a regular file: give a file name like results.csv\n"
     )
-    assert Path("/dev/null").is_char_device()
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "r.csv"]
 
 
 def test_rows_are_assessed_with_the_cyclic_collector_running(

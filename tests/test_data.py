@@ -151,8 +151,19 @@ def test_option_help_lists_every_id_in_the_data(catalog: Catalog) -> None:
 
 
 def test_data_files_are_plain_utf8_toml() -> None:
-    for path in packaged_data_dir().glob("*.toml"):
-        tomllib.loads(path.read_bytes().decode("utf-8"))
+    """Every file the catalog reads is shipped, is UTF-8 without a byte-order mark or
+    control characters, and parses as TOML into a non-empty table."""
+    from maplanner.catalog.catalog import FILES
+
+    shipped = {path.name: path for path in packaged_data_dir().glob("*.toml")}
+    assert set(FILES) <= set(shipped), sorted(set(FILES) - set(shipped))
+    for name, path in shipped.items():
+        raw = path.read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf"), name
+        text = raw.decode("utf-8")
+        assert not any(ord(c) < 0x20 and c not in "\n\t" for c in text), name
+        document = tomllib.loads(text)
+        assert isinstance(document, dict) and document, name
 
 
 def test_no_data_file_copies_the_guides_sentences() -> None:

@@ -7,13 +7,17 @@ and inputs that were taken silently.
 """
 
 import csv
+import json
 import os
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import Runner
 
@@ -598,3 +602,69 @@ def test_an_override_needs_real_finite_numbers(
     assert result.code == 1
     assert result.err.startswith(f"maplanner: data error in {path}: ")
     assert said in result.err
+
+
+# 10. Roster files built to break batch ------------------------------------------------
+
+_CELL = st.one_of(
+    st.sampled_from(["", "4", "2.5", "CMA", "cma; bls", "hospital", "family-practice",
+                     "ophthalmology", "lead", "46k", "22.50/h", "none", "٣", "1e3", "-1"]),
+    st.sampled_from(["=1+1", "+1", "-2+3", "@SUM(1)", "\t=1", "\r=1", '"', '""', ",", "\n"]),
+    st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12),
+    st.integers(min_value=201, max_value=5_000).map(lambda n: "x" * n),
+)  # fmt: skip
+_HEADERS = st.sampled_from(
+    [HEADER, HEADER.upper(), "id,years,certifications,setting,specialty,leads",
+     "years,id,leads,setting,specialty,certifications,pay,notes", "id,years", ""]
+)  # fmt: skip
+
+
+def _csv_line(cells: list[str]) -> str:
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(cells)
+    return buffer.getvalue()
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    header=_HEADERS,
+    rows=st.lists(st.lists(_CELL, min_size=0, max_size=9), max_size=12),
+    tail=st.sampled_from([b"", b"\n", b"\r\n", b"\xff\xfe", b"\x00", b'"unclosed']),
+    bom=st.booleans(),
+)
+def test_no_roster_file_breaks_batch(
+    run: Runner, tmp_path: Path, header: str, rows: list[list[str]], tail: bytes, bom: bool
+) -> None:
+    """Whatever the roster holds: exit 0, 1 or 2 with one-line reasons; every row read is
+    written or rejected; no CSV cell a spreadsheet would run; no part file left."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    roster = folder / "r.csv"
+    text = (header + "\n" if header else "") + "".join(_csv_line(cells) for cells in rows)
+    roster.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8") + tail)
+    result = run("batch", str(roster), "-o", str(folder / "o.csv"), "--json")
+    assert result.code in {0, 1, 2}, result.err
+    assert "internal error" not in result.err and "Traceback" not in result.err
+    assert all(line.startswith("maplanner: ") for line in result.err.splitlines())
+    assert not [p.name for p in folder.iterdir() if p.name.endswith(".part")]
+    if result.out:
+        summary = json.loads(result.out)
+        written = (folder / "o.csv").read_text(encoding="utf-8").splitlines()
+        errors = folder / "o.errors.jsonl"
+        rejected = errors.read_text(encoding="utf-8").splitlines() if errors.exists() else []
+        assert len(written) == summary["rows_written"]
+        assert len(rejected) == summary["rows_rejected"]
+        assert summary["rows_in"] == summary["rows_written"] + summary["rows_rejected"]
+        assert result.code == (1 if rejected else 0)
+        csv_run = run("batch", str(roster), "-o", str(folder / "c.csv"))
+        assert csv_run.code == result.code
+        for path in (folder / "c.csv", folder / "c.errors.csv"):
+            if path.exists():
+                for row in read_rows(path):
+                    for cell in row:
+                        assert not cell.startswith(("=", "+", "@", "\t", "\r")), row

@@ -1,11 +1,13 @@
 """maplanner never touches the network: every command works with all connections refused.
 
 Everything it knows ships in its data files; a planner that phoned home (or waited on a
-DNS lookup) would be slow, fragile offline and a privacy leak. Connecting, sending and
-name lookups raise here, and every command must still succeed.
+DNS lookup) would be slow, fragile offline and a privacy leak. Here even creating a
+socket raises (an audit hook on ``socket.__new__``, which sees every socket however it
+is made, the C module's too), as do name lookups, and every command must still succeed.
 """
 
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,22 +26,58 @@ def _refuse(*args: Any, **kwargs: Any) -> Any:
     raise NetworkUsed(f"network use attempted: {args!r} {kwargs!r}")
 
 
+#: Audit events that any use of the network starts with.
+NETWORK_EVENTS = frozenset(
+    {
+        "socket.__new__",
+        "socket.getaddrinfo",
+        "socket.gethostbyname",
+        "socket.gethostbyaddr",
+        "socket.getnameinfo",
+        "socket.connect",
+        "socket.sendto",
+        "socket.sendmsg",
+        "socket.bind",
+    }
+)
+#: Whether the audit hook refuses now (a hook cannot be removed, so it checks this).
+_refusing = False
+_hooked = False
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if _refusing and event in NETWORK_EVENTS:
+        raise NetworkUsed(f"network use attempted: {event} {args!r}")
+
+
 @pytest.fixture
 def offline(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name in ("connect", "connect_ex", "sendto", "sendmsg"):
-        monkeypatch.setattr(socket.socket, name, _refuse)
+    global _refusing, _hooked
+    if not _hooked:
+        sys.addaudithook(_audit)
+        _hooked = True
     for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex"):
         monkeypatch.setattr(socket, name, _refuse)
-    yield
+    _refusing = True
+    try:
+        yield
+    finally:
+        _refusing = False
 
 
 def test_the_network_really_is_refused(offline: None) -> None:
+    import _socket
+
     with pytest.raises(NetworkUsed):
         socket.create_connection(("example.org", 80))
     with pytest.raises(NetworkUsed):
         socket.getaddrinfo("example.org", 80)
-    with socket.socket() as raw, pytest.raises(NetworkUsed):
-        raw.connect(("192.0.2.1", 80))
+    with pytest.raises(NetworkUsed):
+        socket.socket()  # not even a socket that never connects
+    with pytest.raises(NetworkUsed):
+        _socket.socket()  # nor one made below the socket module
+    with pytest.raises(NetworkUsed):
+        socket.socketpair()
 
 
 @pytest.mark.parametrize("sample", samples(), ids=lambda sample: sample.name)

@@ -9,6 +9,7 @@ check maplanner's JSON writer (render/json_text.py) against pydantic's, byte for
 """
 
 import json
+import math
 import warnings
 from datetime import date
 from pathlib import Path
@@ -42,11 +43,46 @@ TODAY = date(2026, 11, 22)
 
 
 def assert_valid(result: BaseModel) -> None:
-    """`result` passes its model's validation unchanged (types, literals, no extras)."""
+    """`result` passes its model's validation unchanged (types, literals, no extras),
+    and its values hold together (`assert_sound_values`)."""
     again = type(result).model_validate(result.model_dump())
     assert again == result
     assert again.model_dump_json() == result.model_dump_json()
     assert same_json(json_text(result), result.model_dump_json(indent=2))
+    assert_sound_values(result.model_dump())
+
+
+#: Hours in the wage table's working year: hourly = annual / HOURS.
+HOURS = CATALOG.wages.hours_per_year
+
+
+def assert_sound_values(value: object, where: str = "") -> None:
+    """Values a type cannot check, anywhere in a dumped result:
+
+    - every number is finite;
+    - a percentile lies from 0 to 100 (a change between two may be negative);
+    - an annual wage is above zero, and its hourly partner (``hourly`` beside
+      ``annual``, ``median_hourly`` beside ``median_annual``...) is the annual figure
+      divided by the working year's hours, within a cent (published hourly figures
+      are BLS's own, which the data checks agree with the annual ones to a cent).
+    """
+    if isinstance(value, float):
+        assert math.isfinite(value), where
+    if isinstance(value, dict):
+        for key, item in value.items():
+            here = f"{where}.{key}"
+            assert_sound_values(item, here)
+            number = isinstance(item, int | float) and not isinstance(item, bool)
+            if number and "percentile" in key and not key.endswith(("_change", "_points")):
+                assert 0 <= item <= 100, (here, item)
+            if number and key.endswith("annual"):
+                assert item > 0, (here, item)
+                partner = value.get(key[: -len("annual")] + "hourly")
+                if isinstance(partner, int | float):
+                    assert abs(partner - item / HOURS) <= 0.01 + 1e-9, (here, item, partner)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            assert_sound_values(item, f"{where}[{index}]")
 
 
 def same_json(ours: str, theirs: str) -> bool:
@@ -63,6 +99,19 @@ def same_json(ours: str, theirs: str) -> bool:
         )
 
     return parse(ours) == parse(theirs)
+
+
+def test_a_wrong_figure_is_caught() -> None:
+    """The value checks: an hourly figure that is not annual / hours, a percentile past
+    100 or an infinity does not pass, though each has the right type."""
+    good = salary_report(CATALOG, percentile=75)
+    assert good.at_percentile is not None
+    for change in ({"hourly": 85_280_000.0}, {"percentile": 101.0}, {"annual": float("inf")}):
+        wrong = good.model_copy(
+            update={"at_percentile": good.at_percentile.model_copy(update=change)}
+        )
+        with pytest.raises(AssertionError):
+            assert_valid(wrong)
 
 
 def test_a_wrong_value_is_caught() -> None:

@@ -3,12 +3,14 @@
 For every command (found by walking the Click group, so new ones are included) Hypothesis
 builds argument lists from the command's own options, other commands' options, unknown
 and repeated flags, numbers (negative, huge, NaN, infinite), unicode, empty strings,
+values of up to 150,000 characters (which must be refused as fast as short ones),
 catalog ids and undecodable bytes, and runs them through the real edge in-process with
 stdin that is not a terminal. Every run must end with exit 0, 1 or 2; never show a
 traceback or the "internal error" catch-all (a bug must not hide behind it); and explain
 any failure on stderr in lines that start "maplanner: ".
 """
 
+import time
 from pathlib import Path
 
 import pytest
@@ -55,6 +57,15 @@ NUMBERS = st.one_of(
     st.sampled_from(["nan", "-inf", "inf", "1e308", "1e-320", "-0", "0x10", "1_000", "٣", "½"]),
 )
 TEXT = st.text(st.characters(codec="utf-8"), max_size=24)
+#: Values far longer than any name (a pasted file, a runaway script): each must be
+#: refused as fast as a short one ("did you mean" once took 8-12 s on 130,000 chars).
+LONG = st.one_of(
+    st.integers(min_value=201, max_value=150_000).map(lambda n: "a" * n),
+    st.sampled_from(VALID).map(lambda value: (value * 30_000)[:130_000]),
+    st.integers(min_value=1_000, max_value=100_000).map(lambda n: "9" * n),
+)
+#: Seconds one fuzzed run may take: far above a normal run, far below the slow paths.
+MAX_SECONDS = 6
 
 
 def _words(path: tuple[str, ...]) -> st.SearchStrategy[str]:
@@ -70,6 +81,7 @@ def _words(path: tuple[str, ...]) -> st.SearchStrategy[str]:
         st.just(""),
         st.sampled_from(VALID),
         st.sampled_from(UNDECODABLE),
+        LONG,
     )
 
 
@@ -95,7 +107,11 @@ def _fuzz(
     monkeypatch.chdir(tmp_path)  # batch -o and friends write here, never in the repo
     monkeypatch.setenv("HOME", str(tmp_path))
     args = [*prefix, *path, *words]
-    _check(run(*args), args)
+    started = time.monotonic()
+    result = run(*args)
+    took = time.monotonic() - started
+    assert took < MAX_SECONDS, f"{[a[:40] for a in args]!r} took {took:.1f} s"
+    _check(result, args)
 
 
 ROOT_PREFIXES: st.SearchStrategy[list[str]] = st.one_of(
@@ -133,6 +149,7 @@ def test_no_argument_list_breaks_the_top_level(
         NUMBERS,
         TEXT,
         st.sampled_from(UNDECODABLE),
+        LONG,
     )
 
     @settings(
