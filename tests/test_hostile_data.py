@@ -243,8 +243,8 @@ def test_values_of_the_wrong_kind(
 @pytest.mark.parametrize(
     ("old", "new", "needle"),
     [
-        ("annual = 48160", "annual = nan", "finite"),
-        ("annual = 48160", "annual = inf", "finite"),
+        ("annual = 48160", "annual = nan", "valid integer"),
+        ("annual = 48160", "annual = inf", "valid integer"),
         ("annual = 48160", "annual = 1" + "0" * 40, "less than or equal"),
         ("hours_per_year = 2080", "hours_per_year = 0", "greater than 0"),
         ("annual = 48160", "annual = -48160", "wages.percentiles.3.annual"),

@@ -19,15 +19,9 @@ from pydantic import BaseModel, ValidationError
 
 from maplanner.catalog import snapshot
 from maplanner.catalog.catalog import FILES, Catalog, file_model
+from maplanner.catalog.limits import ENV_VAR, MAX_FILE_BYTES, MAX_LINE_CHARS
 from maplanner.errors import DataError
 from maplanner.userpaths import expand_user
-
-ENV_VAR = "MAPLANNER_DATA"
-MAX_FILE_BYTES = 1_000_000
-#: Python's TOML parser takes time that grows with the square of a dotted key's length
-#: (a.b.c...): one line of 20,000 parts takes seconds, a whole file of them hours. Keys
-#: cannot span lines, so a line limit bounds that; the shipped lines are under 250.
-MAX_LINE_CHARS = 1_000
 
 #: Which file a cross-check location (its first dotted part) lives in.
 AREA_FILES = {

@@ -19,14 +19,12 @@ from typing import Any
 
 import typer
 
+#: Files larger than this, or with longer lines, are not data files: the loader's own
+#: limits, from a module that imports nothing (completion stays light).
+from maplanner.catalog.limits import ENV_VAR as DATA_VARIABLE
+from maplanner.catalog.limits import MAX_FILE_BYTES, MAX_LINE_CHARS
 from maplanner.userpaths import expand_user
 
-#: The same environment variable as maplanner.catalog.loader.ENV_VAR (a test keeps them equal).
-DATA_VARIABLE = "MAPLANNER_DATA"
-#: Files larger than this, or with longer lines, are not data files (the loader's limits;
-#: very long dotted keys would make the TOML parser take minutes).
-MAX_FILE_BYTES = 1_000_000
-MAX_LINE_CHARS = 1_000
 #: Certification tracks and path kinds: fixed by the models, not the data (tests compare
 #: them with maplanner.catalog.certs.TRACKS and maplanner.catalog.paths.KINDS).
 TRACKS = ("clinical", "administrative", "specialty", "leadership", "life-support")
