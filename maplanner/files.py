@@ -165,7 +165,21 @@ def _running(pid: int) -> bool:
 
 
 def private_folder(folder: Path) -> Path:
-    """Make `folder` (and its missing parents) and return it; a folder maplanner makes
-    is 0700. An existing folder is left as its owner set it."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Make `folder` and any missing parents, each 0700, and return it.
+
+    Every folder maplanner makes is private (mkdir -p would make the parents 0755,
+    and the parent of the cache is maplanner's own home folder). A folder that
+    already exists is left as its owner set it.
+    """
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        try:
+            candidate.mkdir(mode=0o700)
+        except FileExistsError:
+            if not candidate.is_dir():
+                raise
     return folder

@@ -138,6 +138,20 @@ def test_maplanner_makes_its_folder_0700_and_the_database_0600(
     assert mode_of(home / "maplanner.db") == 0o600
 
 
+def test_every_folder_maplanner_makes_is_0700_whichever_command_comes_first(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "new" / "home"
+    monkeypatch.setenv("MAPLANNER_HOME", str(home))
+    from maplanner.catalog import loader
+
+    loader._load.cache_clear()  # validate, so the cache is written
+    assert run("salary").code == 0
+    assert mode_of(home / "cache") == 0o700
+    assert mode_of(home) == 0o700
+    assert mode_of(tmp_path / "new") == 0o700
+
+
 def test_an_existing_world_readable_database_is_made_private(
     run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
