@@ -168,7 +168,7 @@ OK = ("--years", "3", "--setting", "hospital")
 ERRORS = [
     (("--years", "-1", "--setting", "hospital"), "--years -1 is out of range"),
     (("--years", "61", "--setting", "hospital"), "--years 61 is out of range"),
-    (("--years", "nan", "--setting", "hospital"), "--years nan is out of range"),
+    (("--years", "nan", "--setting", "hospital"), "'--years': 'nan' is not a number of years"),
     (("--years", "abc", "--setting", "hospital"), "'--years': 'abc' is not a number of years"),
     (
         ("--years", "3", "--setting", "hospitl"),
