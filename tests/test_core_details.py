@@ -165,7 +165,8 @@ def test_paths_come_advancement_first_then_those_a_credential_leads_to(
 ) -> None:
     person = profile(years, tuple(certs))
     found = [suggestion.id for suggestion in path_suggestions(person, CATALOG)]
-    unlocked = {p for cert in CATALOG.certifications if cert.id in certs for p in cert.unlocks.paths}
+    held = [cert for cert in CATALOG.certifications if cert.id in certs]
+    unlocked = {path_id for cert in held for path_id in cert.unlocks.paths}
     order = [path.id for path in CATALOG.paths]
 
     def rank(path_id: str) -> tuple[bool, bool, int]:
