@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from maplanner.catalog.loader import load_catalog
-from maplanner.core.matching import suggest
+from maplanner.core.matching import name_table, suggest, unknown_message
 from maplanner.core.next_steps import band_span, next_tier, path_suggestions, role_steps, when_for
 from maplanner.core.placement import place
 from maplanner.core.plan import make_plan
@@ -196,6 +196,37 @@ def test_a_value_holding_a_name_suggests_it() -> None:
 
 def test_nothing_alike_suggests_nothing() -> None:
     assert suggest("zzz", {"cardiology": []}) == []
+
+
+def test_a_close_spelling_comes_before_a_name_that_merely_holds_the_value() -> None:
+    assert suggest("cardio", {"cardiology": [], "cardic": []}) == ["cardic", "cardiology"]
+
+
+def test_a_match_exactly_at_the_threshold_is_suggested() -> None:
+    assert suggest("abcde", {"abcfg": []}) == ["abcfg"]  # similarity 0.6 exactly
+
+
+def test_several_suggestions_read_as_a_list_of_alternatives() -> None:
+    message = unknown_message(
+        "practise-manager",
+        {"practice-manager": [], "practice-lead": []},
+        option="--goal",
+        what="career path",
+    )
+    assert message == (
+        "--goal 'practise-manager' is not a known career path; did you mean "
+        "practice-manager or practice-lead? (choices: practice-manager, practice-lead)"
+    )
+
+
+def test_the_name_table_maps_every_id_and_name_to_its_id_first_come_first_served() -> None:
+    table = name_table({"CMA": ["Certified Medical Assistant", "shared"], "RMA": ["Shared"]})
+    assert table == {
+        "cma": "CMA",
+        "certified medical assistant": "CMA",
+        "shared": "CMA",
+        "rma": "RMA",
+    }
 
 
 # core/next_steps.py: when a step fits ----------------------------------------------------
