@@ -202,6 +202,11 @@ def test_a_close_spelling_comes_before_a_name_that_merely_holds_the_value() -> N
     assert suggest("cardio", {"cardiology": [], "cardic": []}) == ["cardic", "cardiology"]
 
 
+def test_at_most_three_suggestions_the_closest_first() -> None:
+    choices: dict[str, list[str]] = {"cmx": [], "cmax": [], "cm": [], "cmaxx": [], "cma": []}
+    assert suggest("cma", choices) == ["cma", "cmax", "cm"]
+
+
 def test_a_match_exactly_at_the_threshold_is_suggested() -> None:
     assert suggest("abcde", {"abcfg": []}) == ["abcfg"]  # similarity 0.6 exactly
 
