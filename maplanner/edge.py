@@ -46,8 +46,7 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    from typer import exceptions as typer_errors
-    from typer._click import exceptions as click_errors
+    import typer
 
     from maplanner.cli import build_command, invoked_command
     from maplanner.errors import MaplannerError
@@ -58,17 +57,9 @@ def _run(argv: list[str] | None) -> int:
     except MaplannerError as error:
         _say(error.message, error.hint)
         return error.exit_code
-    except click_errors.NoArgsIsHelpError as error:
-        sys.stdout.write(error.ctx.get_help() + "\n" if error.ctx else "")
-        return 0
-    except click_errors.UsageError as error:
-        where = error.ctx.command_path if error.ctx else _command_path(command, argv)
-        _say(f"{error.format_message().rstrip('.')} (see '{where} --help')")
-        return 2
-    except click_errors.ClickException as error:
-        _say(error.format_message())
-        return error.exit_code
-    except typer_errors.Abort:
+    except typer.TyperException as error:  # the parser's: usage (exit 2) or a file
+        return _parser_error(error, command, argv)
+    except typer.Abort:
         _say("input ended before an answer was given")
         return 1
     except EOFError:
@@ -90,6 +81,29 @@ def _run(argv: list[str] | None) -> int:
     if result == 130:
         _say("interrupted")
     return result if isinstance(result, int) else 0
+
+
+def _parser_error(error: Exception, command: object, argv: list[str] | None) -> int:
+    """Say what the command-line parser refused, and return its exit code.
+
+    Typer's public `TyperException` is the base of every parser error; those about
+    usage carry exit code 2 and the context of the command they concern. `maplanner`
+    with no arguments at all "fails" that way too (no_args_is_help): its help goes to
+    stdout with exit 0, as `--help` would.
+    """
+    message = error.format_message() if hasattr(error, "format_message") else str(error)
+    code = getattr(error, "exit_code", 1)
+    if code != 2:
+        _say(message)
+        return code if isinstance(code, int) else 1
+    ctx = getattr(error, "ctx", None)
+    words = sys.argv[1:] if argv is None else argv
+    if ctx is not None and not words and getattr(ctx.command, "no_args_is_help", False):
+        sys.stdout.write(ctx.get_help() + "\n")
+        return 0
+    where = ctx.command_path if ctx is not None else _command_path(command, argv)
+    _say(f"{message.rstrip('.')} (see '{where} --help')")
+    return 2
 
 
 def _exit_code(code: object) -> int:

@@ -2,13 +2,10 @@
 
 One place decides where maplanner's files go, so that the saved profile (store) and
 the validated-data cache (catalog snapshot) always agree: ``$MAPLANNER_HOME`` when it
-is set, else the platform's folders, worked out on Linux without importing
-platformdirs (15 ms, paid on every run that looks for a saved profile).
+is set, else the platform's folders as platformdirs names them (imported only then).
 """
 
 import os
-import sys
-from contextlib import suppress
 from pathlib import Path
 from typing import Literal
 
@@ -50,16 +47,6 @@ def configured_home() -> Path | None:
 
 def platform_dir(kind: Literal["data", "cache"]) -> Path:
     """maplanner's user data or cache folder, as platformdirs names it."""
-    if sys.platform.startswith("linux"):
-        variable, fallback = {
-            "data": ("XDG_DATA_HOME", (".local", "share")),
-            "cache": ("XDG_CACHE_HOME", (".cache",)),
-        }[kind]
-        base = os.environ.get(variable, "").strip()
-        if base and Path(base).is_absolute():  # the XDG spec ignores a relative one
-            return Path(base) / "maplanner"
-        with suppress(RuntimeError):  # no home directory: let platformdirs decide
-            return Path.home().joinpath(*fallback) / "maplanner"
     import platformdirs
 
     if kind == "data":

@@ -10,10 +10,13 @@ text around them but must not break or drop them).
 from dataclasses import dataclass
 from pathlib import Path
 
-from typer._click import Command
+from typer.core import TyperCommand
 from typer.core import TyperGroup as Group
 
 from maplanner.cli import build_command
+
+#: A command or a group, as typer builds them.
+Command = TyperCommand | Group
 
 #: Options of the root command that act on the user's shell set-up, not on maplanner's
 #: data: tested on their own in tests/test_completion.py with a fake HOME.

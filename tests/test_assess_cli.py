@@ -6,6 +6,7 @@ import re
 import pytest
 
 from tests.conftest import Runner
+from tests.helpers import flat
 
 SPECIALIST = (
     "assess",
@@ -35,11 +36,6 @@ SUPERVISOR = (
     "--leads",
     "supervises",
 )
-
-
-def flat(text: str) -> str:
-    """The report's words with box edges and line wrapping taken out."""
-    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
 
 
 def test_tier_estimate_and_pay_in_the_report(run: Runner) -> None:

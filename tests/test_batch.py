@@ -23,6 +23,7 @@ from maplanner.render.batch import (
     should_show_progress,
 )
 from tests.conftest import Runner
+from tests.helpers import flat
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "class-roster.csv"
 HEADER = "id,years,certifications,setting,specialty,leads,pay"
@@ -37,10 +38,6 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as file:
         return list(csv.DictReader(file))
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer._click import Context
+from typer import Context
 
 from maplanner import __version__
 from maplanner.cli import build_command, command_names, invoked_command

@@ -12,21 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-import typer.core
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from typer._click.exceptions import BadParameter
-from typer._coercion import build_runtime_param as typer_factory
-from typer._coercion import resolve_type_descriptor
-from typer.models import OptionInfo
 
 from maplanner.catalog import loader
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import TRACKS
 from maplanner.catalog.paths import KINDS
-from maplanner.cli import build_command
-from maplanner.commands import completion, plain_values
-from maplanner.commands.profile_options import _years_value
+from maplanner.commands import completion
 from tests.cli_commands import command_at, command_paths, option_names
 from tests.conftest import Runner
 
@@ -234,60 +225,6 @@ def test_completion_imports_neither_pydantic_nor_rich() -> None:
         assert done.returncode == 0, done.stderr
         assert done.stdout.strip(), line
         assert done.stderr.strip() == "LOADED", line
-
-
-def test_plain_option_values_are_in_place() -> None:
-    build_command()
-    assert typer.core.build_runtime_param is plain_values.build_runtime_param  # type: ignore[attr-defined]
-
-
-def _both(annotation: object, info: OptionInfo, value: object) -> tuple[object, object]:
-    """The value as typer's own converter and as the plain one convert it."""
-    descriptor = resolve_type_descriptor(annotation, info)
-    plain = plain_values.build_runtime_param(descriptor)
-    assert isinstance(plain, plain_values.PlainValue)
-    command = build_command()
-    param = command.params[0]
-    context = command.make_context("maplanner", [], resilient_parsing=True)
-    outcomes: list[object] = []
-    for converter in (typer_factory(descriptor), plain):
-        try:
-            outcomes.append(converter.coerce(value, param=param, ctx=context))
-        except BadParameter as error:
-            outcomes.append(("error", error.message))
-    return outcomes[0], outcomes[1]
-
-
-#: What a command line can carry: no NUL, and surrogates only for undecodable bytes.
-TEXT = st.one_of(
-    st.text(st.characters(codec="utf-8", blacklist_characters="\x00"), max_size=20),
-    st.sampled_from(["\udcff", "caf\udce9", "-", "", " ", "~/x", "../..", "/"]),
-)
-
-
-@settings(max_examples=60, deadline=None)
-@given(TEXT)
-def test_plain_values_match_typer_for_text_and_paths(value: str) -> None:
-    typers, plain = _both(str, OptionInfo(), value)
-    assert typers == plain
-    typers, plain = _both(Path, OptionInfo(), value)
-    assert typers == plain
-    typers, plain = _both(list[str], OptionInfo(), [value, value])
-    assert typers == plain
-    typers, plain = _both(bool, OptionInfo(), value == "")
-    assert typers == plain
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.one_of(TEXT, st.sampled_from(["4", "2.5", "-1", "nan", "1e9", " 3 "])))
-def test_plain_values_match_typer_for_parsed_years(value: str) -> None:
-    typers, plain = _both(float, OptionInfo(parser=_years_value), value)
-    assert typers == plain or (typers != typers and plain != plain)  # nan == nan
-
-
-def test_a_nul_byte_in_a_path_is_kept_for_the_command_to_judge() -> None:
-    _, plain = _both(Path, OptionInfo(), "a\x00b")
-    assert plain == Path("a\x00b")
 
 
 # Kept in step with the catalog ---------------------------------------------------------

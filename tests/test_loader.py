@@ -1,5 +1,6 @@
 """A damaged or hand-edited data file gets one clear answer naming the file and field."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,83 +26,84 @@ def test_a_copy_of_the_shipped_data_loads(data_copy: Path) -> None:
     assert load_catalog(data_copy).wages.percentiles[2].annual == 44200
 
 
-def test_toml_syntax_error_names_file_and_line(data_copy: Path) -> None:
-    _edit(data_copy / "wages.toml", "mean_annual = 44720", "mean_annual 44720")
+@dataclass(frozen=True)
+class Break:
+    """One way to damage a data file, and words the one-line answer must contain."""
+
+    file: str
+    expect: tuple[str, ...]
+    old: str = ""  # replace the first `old` with `new` ...
+    new: str = ""
+    content: bytes | None = None  # ... or write these bytes instead
+
+    def apply(self, directory: Path) -> None:
+        path = directory / self.file
+        if self.content is not None:
+            path.write_bytes(self.content)
+        else:
+            _edit(path, self.old, self.new)
+
+
+BREAKS = {
+    "toml-syntax": Break(
+        "wages.toml",
+        ("{dir}/wages.toml", "not valid TOML", "line"),
+        "mean_annual = 44720",
+        "mean_annual 44720",
+    ),
+    "wrong-type": Break(
+        "wages.toml",
+        ("wages.toml", "wages.percentiles.3.annual", "'lots'"),
+        "annual = 48160",
+        'annual = "lots"',
+    ),
+    "unknown-key": Break(
+        "outlook.toml",
+        ("outlook.toml", "outlook.growht", "Extra inputs are not permitted"),
+        "[outlook]",
+        "[outlook]\ngrowht = 3",
+    ),
+    "percentiles-not-increasing": Break(
+        "wages.toml", ("wages.toml", "strictly increase"), "annual = 48160", "annual = 44000"
+    ),
+    "unknown-source-id": Break(
+        "certifications.toml",
+        ("certifications.toml", "unknown source id 'nowhere'"),
+        'source = "aapc"',
+        'source = "nowhere"',
+    ),
+    "unknown-certification-in-roadmap": Break(
+        "roadmap.toml",
+        ("roadmap.toml", "unknown certification id 'XYZ'"),
+        'cert = "COA"',
+        'cert = "XYZ"',
+    ),
+    "gap-between-tiers": Break(
+        "tiers.toml", ("tiers.toml", "gap between mid"), "min_years = 6", "min_years = 7"
+    ),
+    "overlapping-tiers": Break("tiers.toml", ("overlap",), "below_years = 3", "below_years = 4"),
+    "outlook-arithmetic": Break(
+        "outlook.toml",
+        ("is not employment_target - employment_base",),
+        "change = 101200",
+        "change = 101000",
+    ),
+    "not-utf8": Break(
+        "guide.toml", ("guide.toml", "not UTF-8"), content=b'[[topic]]\nid = "caf\xe9"\n'
+    ),
+    "huge-file": Break("guide.toml", ("at most",), content=b"# x\n" * (MAX_FILE_BYTES // 4 + 10)),
+    "deep-nesting": Break(
+        "guide.toml", ("guide.toml",), content=b"x = " + b"[" * 5000 + b"]" * 5000
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", BREAKS.values(), ids=BREAKS.keys())
+def test_a_damaged_file_gets_one_answer_naming_it(data_copy: Path, damage: Break) -> None:
+    damage.apply(data_copy)
     message = _error(data_copy)
-    assert str(data_copy / "wages.toml") in message
-    assert "not valid TOML" in message
-    assert "line" in message
-
-
-def test_wrong_type_names_the_field(data_copy: Path) -> None:
-    _edit(data_copy / "wages.toml", "annual = 48160", 'annual = "lots"')
-    message = _error(data_copy)
-    assert "wages.toml" in message
-    assert "wages.percentiles.3.annual" in message
-    assert "'lots'" in message
-
-
-def test_unknown_key_is_rejected(data_copy: Path) -> None:
-    _edit(data_copy / "outlook.toml", "[outlook]", "[outlook]\ngrowht = 3")
-    message = _error(data_copy)
-    assert "outlook.toml" in message
-    assert "outlook.growht" in message
-    assert "Extra inputs are not permitted" in message
-
-
-def test_percentiles_must_strictly_increase(data_copy: Path) -> None:
-    _edit(data_copy / "wages.toml", "annual = 48160", "annual = 44000")
-    message = _error(data_copy)
-    assert "wages.toml" in message
-    assert "strictly increase" in message
-
-
-def test_unknown_source_id_names_the_file_and_field(data_copy: Path) -> None:
-    _edit(data_copy / "certifications.toml", 'source = "aapc"', 'source = "nowhere"')
-    message = _error(data_copy)
-    assert "certifications.toml" in message
-    assert "unknown source id 'nowhere'" in message
-
-
-def test_unknown_certification_in_roadmap(data_copy: Path) -> None:
-    _edit(data_copy / "roadmap.toml", 'cert = "COA"', 'cert = "XYZ"')
-    message = _error(data_copy)
-    assert "roadmap.toml" in message
-    assert "unknown certification id 'XYZ'" in message
-
-
-def test_gap_between_experience_tiers(data_copy: Path) -> None:
-    _edit(data_copy / "tiers.toml", "min_years = 6", "min_years = 7")
-    message = _error(data_copy)
-    assert "tiers.toml" in message
-    assert "gap between mid" in message
-
-
-def test_overlapping_experience_tiers(data_copy: Path) -> None:
-    _edit(data_copy / "tiers.toml", "below_years = 3", "below_years = 4")
-    assert "overlap" in _error(data_copy)
-
-
-def test_outlook_arithmetic_is_checked(data_copy: Path) -> None:
-    _edit(data_copy / "outlook.toml", "change = 101200", "change = 101000")
-    assert "is not employment_target - employment_base" in _error(data_copy)
-
-
-def test_not_utf8(data_copy: Path) -> None:
-    (data_copy / "guide.toml").write_bytes(b'[[topic]]\nid = "caf\xe9"\n')
-    message = _error(data_copy)
-    assert "guide.toml" in message and "not UTF-8" in message
-
-
-def test_huge_file_is_refused(data_copy: Path) -> None:
-    (data_copy / "guide.toml").write_text("# x\n" * (MAX_FILE_BYTES // 4 + 10), encoding="utf-8")
-    assert "at most" in _error(data_copy)
-
-
-def test_deep_nesting_is_refused(data_copy: Path) -> None:
-    (data_copy / "guide.toml").write_text("x = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
-    message = _error(data_copy)
-    assert "guide.toml" in message
+    for words in damage.expect:
+        assert words.format(dir=data_copy) in message
 
 
 def test_unknown_file_name_in_override(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.text import ordinal
 from maplanner.store.profiles import history, load_profile, load_state
 from tests.conftest import Runner
+from tests.helpers import flat, ok, ok_json
 from tests.store_helpers import db_file, files_beside
 
 OPTIONS = (
@@ -35,24 +36,6 @@ def saved(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MAPLANNER_TODAY", "2025-01-15")
     result = run("assess", *OPTIONS, "--save")
     assert result.code == 0, result.err
-
-
-def ok(run: Runner, *args: str, input: str = "") -> str:
-    result = run(*args, input=input)
-    assert result.code == 0, result.err
-    assert result.err == ""
-    if "--json" not in args:
-        for line in result.out.splitlines():
-            assert len(line) <= 80, line
-    return result.out
-
-
-def ok_json(run: Runner, *args: str) -> Any:
-    return json.loads(ok(run, *args, "--json"))
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 # Showing ----------------------------------------------------------------------------------

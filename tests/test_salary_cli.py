@@ -12,30 +12,25 @@ from rich.console import Console
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.salary_view import Mark, salary_report
 from maplanner.render.salary import render_salary
+from tests import helpers
 from tests.conftest import Runner
+from tests.helpers import flat
 
 PUBLISHED = ["$35,020", "$37,610", "$44,200", "$48,160", "$57,830"]
 SOURCE_TITLE = "Occupational Employment and Wages, May 2024"
 
 
 def ok(run: Runner, *args: str) -> str:
-    """Run a command that must succeed quietly; return stdout."""
-    result = run("salary", *args)
-    assert result.code == 0, result.err
-    assert result.err == ""
-    assert "\x1b[" not in result.out
-    if "--json" not in args:
-        for line in result.out.splitlines():
-            assert len(line) <= 80, line
-    return result.out
+    """`maplanner salary ARGS` must succeed quietly; return stdout."""
+    return helpers.ok(run, "salary", *args)
 
 
 def ok_json(run: Runner, *args: str) -> dict[str, Any]:
-    out = ok(run, *args, "--json")
-    data = json.loads(out)  # the whole of stdout is one document
+    """`maplanner salary ARGS --json`: one document naming the wage source and vintage."""
+    data: dict[str, Any] = helpers.ok_json(run, "salary", *args)
     assert data["source_id"] == "bls-oews-2024"
     assert data["vintage"] == "May 2024"
-    return data  # type: ignore[no-any-return]
+    return data
 
 
 CHART_ROW = re.compile(r"^(?P<label>\S.*?) +(?P<amount>\$[\d,]+) (?P<bar>[█▒]+)(?P<beyond> \+)?$")
@@ -44,11 +39,6 @@ CHART_ROW = re.compile(r"^(?P<label>\S.*?) +(?P<amount>\$[\d,]+) (?P<bar>[█▒
 def chart_rows(out: str) -> list[re.Match[str]]:
     """The bar chart's rows: label, amount, bar (and " +" past the scale)."""
     return [m for m in map(CHART_ROW.match, out.splitlines()) if m]
-
-
-def flat(text: str) -> str:
-    """Output with line wrapping undone, for checking sentences."""
-    return " ".join(text.split())
 
 
 # The distribution --------------------------------------------------------------------

@@ -53,8 +53,7 @@ def test_maplanner_home_moves_the_database(
 def test_without_maplanner_home_it_is_the_platform_user_data_dir(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: str | None
 ) -> None:
-    """The same folder platformdirs names (where earlier versions kept the database),
-    worked out on Linux without importing it."""
+    """The folder platformdirs names (where earlier versions kept the database)."""
     import platformdirs
 
     monkeypatch.delenv("MAPLANNER_HOME")

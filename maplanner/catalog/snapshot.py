@@ -1,7 +1,7 @@
 """A validated catalog, remembered on disk so that later runs need not validate it again.
 
 Why: validating the data files builds pydantic validators for about 45 models, which cost
-about 100 ms on every run although the files rarely change, and people run a CLI many
+time on every run (docs/performance.md) although the files rarely change, and people run a CLI many
 times a day. After a successful validation the loader pickles the catalog into the cache
 directory together with a fingerprint of everything that could change the result: the
 bytes of every data file, the source of the catalog models, and the versions of Python,

@@ -96,7 +96,7 @@ def data_file(ctx: typer.Context | None, name: str) -> Path:
     """The file a command run with this command line would read for `name`."""
     root = ctx.find_root() if ctx is not None else None
     option = root.params.get("data_dir") if root is not None else None
-    chosen = Path(option) if isinstance(option, str) and option.strip() else None
+    chosen = Path(option) if isinstance(option, str | Path) and str(option).strip() else None
     if chosen is None:
         value = os.environ.get(DATA_VARIABLE, "").strip()
         chosen = Path(value) if value else None

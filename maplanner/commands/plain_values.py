@@ -2,18 +2,22 @@
 
 Typer 0.29 converts every option value through a pydantic ``TypeAdapter`` that it builds
 the first time the option is processed: even when the option was not given (its value is
-None) and even during tab completion, where no command runs. Building the first adapter
-imports pydantic's schema machinery, which cost more than everything else completion does
-(about 80 ms of 120 ms when measured with ``python -X importtime``).
+None) and even during tab completion, where no command runs. Building those adapters
+makes tab completion about three times slower (measured with typer 0.29.2 on 2 cores:
+a Tab on ``assess --setting`` took 204 ms with this module and 662 ms without; see
+docs/performance.md). Typer 0.27 and 0.28 convert without pydantic and need none of this.
 
 maplanner's options are plain: a flag, text, a list of text, a path, or text passed to a
 ``parser=``. Converting those needs no pydantic, so `install()` puts a converter factory in
 front of typer's that handles exactly those kinds of value the way typer does, and hands
 anything else (another annotation, an unexpected value) to typer's own converter.
 
-It relies on two typer internals, ``typer.core.build_runtime_param`` and
-``typer._coercion.RuntimeParam``; `maplanner.cli.build_command` calls `install()` only if
-this module imports, and tests/test_completion.py checks that the factory is in place.
+This is the one module of maplanner that uses typer internals (``typer._coercion`` and
+``typer.core.build_runtime_param``, which have no public equivalent). It is an optional
+speed-up, so typer is not pinned for it: `install()` changes nothing unless the running
+typer is a release it was checked against (`CHECKED_TYPER`); with any other release,
+typer converts values itself, correctly but more slowly, and tests/test_completion.py
+fails to say the speed-up needs checking again.
 """
 
 from collections.abc import Callable
@@ -21,12 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import typer
 import typer.core as typer_core
-from typer._click import Context
-from typer._click.exceptions import BadParameter
+from typer import BadParameter
 from typer._coercion import RuntimeParam, TypeDescriptor
 from typer._coercion import build_runtime_param as typer_factory
 from typer._param_types import coerce_cli_path
+
+#: The typer minor releases whose internals this module was checked against.
+CHECKED_TYPER = ("0.29.",)
 
 Kind = Literal["flag", "text", "texts", "path", "parsed"]
 Factory = Callable[[TypeDescriptor], RuntimeParam]
@@ -42,7 +49,7 @@ class PlainValue(RuntimeParam):
     descriptor: TypeDescriptor
     kind: Kind
 
-    def _coerce_value(self, value: Any, param: Any, ctx: Context) -> Any:
+    def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
         kind = self.kind
         if kind == "flag" and isinstance(value, bool):
             return value
@@ -105,6 +112,12 @@ def build_runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:
     )
 
 
-def install() -> None:
-    """Make typer use the plain converters for the rest of this process (idempotent)."""
+def install() -> bool:
+    """Make typer use the plain converters for the rest of this process (idempotent).
+
+    Returns whether it did: only for a typer release in `CHECKED_TYPER`.
+    """
+    if not typer.__version__.startswith(CHECKED_TYPER):
+        return False
     typer_core.build_runtime_param = build_runtime_param  # type: ignore[attr-defined]
+    return True

@@ -21,18 +21,13 @@ commands (batch, report, history) read these fields, so their names are stable:
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.core.money import Pay
 from maplanner.core.profile import Profile
+from maplanner.core.result import Result as _Result
 from maplanner.core.wages import WageAtPercentile, WageStanding
 
 #: How pay compares with the estimated range.
 Versus = Literal["below", "in-line", "above"]
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 FactorId = Literal[

@@ -11,14 +11,9 @@ from it is the exact median, not an approximation.
 from collections.abc import Mapping
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
+from maplanner.core.result import Result as _Model
 from maplanner.core.roster import RosterResult
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class TierCount(_Model):

@@ -6,16 +6,11 @@ never as a guess.
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import Certification, ContinuingEducation, Track
 from maplanner.core.certs import stage_name
 from maplanner.core.refs import Ref, SourceRef, source_ref
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+from maplanner.core.result import Result as _Result
 
 
 class VerifiedText(_Result):

@@ -2,17 +2,12 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import Certification, Track
 from maplanner.catalog.roadmap import RoadmapBand
 from maplanner.core.cert_options import parse_year
 from maplanner.core.refs import SourceRef, source_ref
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+from maplanner.core.result import Result as _Result
 
 
 class BandInfo(_Result):

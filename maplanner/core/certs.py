@@ -19,18 +19,12 @@ The data file guarantees that no id, name, alias or not-this name is used twice.
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import Certification, Track
 from maplanner.core.matching import unknown_message
 from maplanner.core.profile import cert_choices
+from maplanner.core.result import Result as _Result
 from maplanner.errors import InputError
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
 
 # The list ----------------------------------------------------------------------
 

@@ -10,20 +10,15 @@ Figures in the advice are placeholders filled here from the wage table and the
 outlook, and each filled section cites those sources as well as its own.
 """
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.guide import PLACEHOLDERS, GuideSection, GuideTopic, placeholders_in
 from maplanner.core.matching import unknown_message
 from maplanner.core.refs import SourceRef, source_ref
+from maplanner.core.result import Result as _Result
 from maplanner.core.text import dollars, hourly, ordinal
 from maplanner.errors import InputError
 
 OPTION = "topic"
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class TopicSummary(_Result):

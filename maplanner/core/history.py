@@ -9,13 +9,10 @@ stays readable after the Assessment model grows new fields in a later version.
 from collections.abc import Sequence
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from maplanner.core.assessment import Assessment
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+from maplanner.core.result import Result as _Result
 
 
 class AssessmentRecord(_Result):

@@ -9,20 +9,15 @@ files by the catalog's cross-checks when the data is loaded.
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.paths import KINDS, CareerPath, Condition, Kind, PathStep, PayFigure
 from maplanner.core.matching import resolve_id
 from maplanner.core.refs import Ref, SourceRef, source_ref
+from maplanner.core.result import Result as _Result
 from maplanner.core.text import dollars
 from maplanner.errors import InputError
 
 NO_PAY = "no verified figure"
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class StepView(_Result):

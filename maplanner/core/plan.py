@@ -24,13 +24,12 @@ All the rules live in data/paths.toml and data/roadmap.toml; this module evaluat
 import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.paths import CareerPath, Condition, PathStep
 from maplanner.core.placement import experience_tier
 from maplanner.core.profile import Profile
 from maplanner.core.refs import Ref, source_ref
+from maplanner.core.result import Result as _Result
 
 #: How the plan reads the guides: said once, in every plan.
 GENERAL_ASSUMPTIONS = (
@@ -40,10 +39,6 @@ GENERAL_ASSUMPTIONS = (
     "Credentials you hold are not earned again and steps you have done are left out; "
     "steps maplanner cannot see in your answers stay in, so skip any you have done.",
 )
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class PlanCredential(_Result):

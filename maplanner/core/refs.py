@@ -4,13 +4,8 @@ Every view that cites a source or names a credential uses these, so a source rea
 the same (publisher, title, period, URL) in every command's output and JSON.
 """
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
-
-
-class _Ref(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+from maplanner.core.result import Result as _Ref
 
 
 class SourceRef(_Ref):

@@ -15,11 +15,10 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import ContinuingEducation
 from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.result import Result as _Result
 from maplanner.errors import InputError
 
 Status = Literal["lapsed", "due-soon", "current", "no-earned-month", "no-verified-cycle"]
@@ -32,10 +31,6 @@ URGENCY: tuple[Status, ...] = (
     "no-verified-cycle",
 )
 _MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})", re.ASCII)
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class RenewalDue(_Result):

@@ -19,8 +19,6 @@ same thing in the same words.
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner import __version__
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.assessment import Assessment, NextStep, Versus
@@ -28,6 +26,7 @@ from maplanner.core.money import Pay
 from maplanner.core.plan import PlanResult, PlanYear, make_plan
 from maplanner.core.profile import Profile
 from maplanner.core.renewals import RenewalDue, RenewalReport, renewals
+from maplanner.core.result import Result as _Model
 from maplanner.core.rules import assess
 from maplanner.core.salary_view import (
     Distribution,
@@ -43,10 +42,6 @@ from maplanner.core.text import dollars, hourly, ordinal
 TITLE = "Medical Assistant career plan"
 
 ProfileFrom = Literal["saved", "options"]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Named(_Model):

@@ -28,8 +28,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.money import parse_pay
 from maplanner.core.profile import (
@@ -41,6 +39,7 @@ from maplanner.core.profile import (
     resolve_setting,
     resolve_specialty,
 )
+from maplanner.core.result import Result as _Model
 from maplanner.core.rules import brief
 from maplanner.core.text import ordinal
 from maplanner.core.wages import percentile_of
@@ -76,10 +75,6 @@ T = TypeVar("T")
 #: Normalized answers: years, certification ids, setting, specialty, leads.
 ProfileKey = tuple[float, tuple[str, ...], str, str | None, str]
 WageKind = Literal["published", "estimate", "at-or-below", "at-or-above"]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Header(_Model):

@@ -10,12 +10,11 @@ percentiles of its own.
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.wages import PercentilePoint
 from maplanner.core.money import Pay
 from maplanner.core.refs import SourceRef, source_ref
+from maplanner.core.result import Result as _Model
 from maplanner.core.text import dollars
 from maplanner.core.wages import (
     WageAtPercentile,
@@ -25,10 +24,6 @@ from maplanner.core.wages import (
     point_name,
     wage_at,
 )
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Figure(_Model):

@@ -13,15 +13,10 @@ import math
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.wages import PercentilePoint, WageTable
+from maplanner.core.result import Result as _Result
 from maplanner.core.text import dollars, ordinal
 from maplanner.errors import InputError
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class WageAtPercentile(_Result):

@@ -88,7 +88,7 @@ def console() -> "Console":
     """A stdout console. Rich honours NO_COLOR and TERM=dumb, and uses 80 columns when piped.
 
     ``emoji=False``: text from the data is printed as written (":ok:" stays ":ok:"), and
-    Rich need not load its emoji table (5 ms of start-up). Rich itself is imported here,
+    Rich need not load its emoji table. Rich itself is imported here,
     not above, so that `--json` runs never load it.
     """
     from rich.console import Console

@@ -1,7 +1,7 @@
 """Where the saved-profile database lives.
 
 Kept apart from db.py so that `salary` and `certs` can ask whether anything is saved
-without importing the database code (or platformdirs, 15 ms, on Linux).
+without importing the database code (sqlite3).
 """
 
 from pathlib import Path

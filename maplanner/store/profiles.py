@@ -15,13 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.assessment import Assessment
 from maplanner.core.history import AssessmentRecord, record_of
 from maplanner.core.money import Pay
 from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.result import Result as _Model
 from maplanner.errors import InputError, StoreError
 from maplanner.store.db import (
     connect,
@@ -52,10 +53,6 @@ def sentence(text: str) -> str:
 def nothing_saved(why: str) -> InputError:
     """Exit 2: the command needs a saved profile and there is none; the hint says how."""
     return InputError(f"no saved profile {why}", hint=HOW_TO_SAVE)
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class SavedState(_Model):

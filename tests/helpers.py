@@ -1,0 +1,39 @@
+"""Small checks that many test modules share: a command that must succeed, its JSON,
+and its words with the line wrapping undone."""
+
+import json
+import re
+from typing import Any
+
+from tests.conftest import Runner
+
+#: What a terminal line of maplanner's people-facing output may be at COLUMNS=80.
+WIDTH = 80
+
+_BOX_EDGES = re.compile(r"[│╭╮╰╯─]")
+
+
+def ok(run: Runner, *args: str, input: str = "") -> str:
+    """Run a command that must succeed quietly; return its stdout.
+
+    Quietly: exit 0, nothing on stderr, no colour codes, and (without --json) no line
+    wider than the 80 columns the tests run at.
+    """
+    result = run(*args, input=input)
+    assert result.code == 0, result.err
+    assert result.err == ""
+    assert "\x1b[" not in result.out
+    if "--json" not in args:
+        for line in result.out.splitlines():
+            assert len(line) <= WIDTH, line
+    return result.out
+
+
+def ok_json(run: Runner, *args: str) -> Any:
+    """Run a command with --json that must succeed; stdout is exactly one document."""
+    return json.loads(ok(run, *args, "--json"))
+
+
+def flat(text: str) -> str:
+    """Output with box edges and line wrapping taken out, for checking sentences."""
+    return " ".join(_BOX_EDGES.sub(" ", text).split())
