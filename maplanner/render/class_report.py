@@ -12,9 +12,12 @@ from maplanner.render.report_formats import Format
 from maplanner.render.report_html import CONTENT_SECURITY_POLICY, STYLE, _facts, _table, e
 from maplanner.render.wage_chart import ChartMark, class_chart
 
+#: A class report is printed for US programs: Letter paper.
 CLASS_STYLE = """
-ul.names { columns: 2; margin: .2rem 0 .6rem; }
-@media print { ul.names { columns: 2; } section { break-inside: auto; } }
+@page { size: letter; }
+section.readiness td:first-child { width: 15em; }
+section.readiness td:nth-child(2), section.readiness td:nth-child(3) { width: 5em; }
+@media print { section.tiers table, section.steps table { break-inside: avoid; } }
 """.strip()
 
 
