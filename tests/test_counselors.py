@@ -213,6 +213,9 @@ def test_the_class_report_in_markdown_and_json(run: Runner, tmp_path: Path) -> N
     assert "| A credential has lapsed | 1 | 25% | Cy (S3), CMA |" in text
     assert "| No BLS/CPR card | 2 | 50% | Ana (S1); Di (S4) |" in text
     assert "| Cy (S3) | 4 | CMA lapsed: renew or retest |" in text
+    assert "3 students need attention." in text
+    assert "| below 10th | 2 | 1 |" in text  # two students' estimates; Di's $20,000
+    assert "| 25th to median | 2 | 0 |" in text
     assert (
         "| Di (S4) | 5 | RMA due for renewal soon; pay below 10th percentile; no BLS/CPR card |"
         in text
@@ -309,6 +312,8 @@ def test_every_count_in_the_class_report_adds_up_to_the_rows_read(
     assert sum(s.count for s in report.next_steps) + report.no_next_step == assessed
     assert sum(m.count for m in report.estimates) == assessed
     assert sum(m.count for m in report.pays) == report.pay_given <= assessed
+    assert sum(b.estimates for b in report.bands) == assessed
+    assert sum(b.pays for b in report.bands) == report.pay_given
     assert len(report.attention) <= report.attention_total <= assessed
 
 

@@ -13,6 +13,7 @@ tier, one BLS/CPR group, one exam group, one renewal group and one next-step lin
 """
 
 import heapq
+import itertools
 from datetime import date
 from typing import Literal
 
@@ -30,6 +31,7 @@ from maplanner.core.readiness import (
 )
 from maplanner.core.roster import RosterResult
 from maplanner.core.salary_view import Distribution, distribution
+from maplanner.core.text import ordinal
 from maplanner.core.wages import wage_at
 
 TITLE = "Class report"
@@ -104,6 +106,14 @@ class Mark(_Model):
     count: int
 
 
+class Band(_Model):
+    """Students between two published points: by estimate, and by pay given."""
+
+    label: str
+    estimates: int
+    pays: int
+
+
 class Attention(_Model):
     student: Student
     reasons: tuple[str, ...]
@@ -112,8 +122,9 @@ class Attention(_Model):
 class ClassReport(_Model):
     """Everything the class report shows, in every format (JSON is this model).
 
-    ``rows_in == rows_assessed + rows_rejected``; tiers, each question's groups and
-    next steps (with ``no_next_step``) each add up to ``rows_assessed``.
+    ``rows_in == rows_assessed + rows_rejected``; tiers, each question's groups,
+    next steps (with ``no_next_step``) and the bands' estimates each add up to
+    ``rows_assessed``; the bands' pays add up to ``pay_given``.
     """
 
     title: str
@@ -131,6 +142,7 @@ class ClassReport(_Model):
     estimates: tuple[Mark, ...]
     pay_given: int
     pays: tuple[Mark, ...]
+    bands: tuple[Band, ...]
     tiers: tuple[Count, ...]
     readiness: tuple[Question, ...]
     next_steps: tuple[Count, ...]
@@ -294,6 +306,7 @@ class ClassTally:
             estimates=estimates,
             pay_given=self._pay_given,
             pays=pays,
+            bands=bands(table, estimates, pays),
             tiers=tuple(
                 Count.model_construct(
                     id=tier.id, label=tier.name, count=self._tiers.get(tier.id, 0)
@@ -354,6 +367,34 @@ class ClassTally:
                 Question.model_construct(id=question, title=title, groups=tuple(made))
             )
         return tuple(questions)
+
+
+def bands(
+    table: Distribution, estimates: tuple[Mark, ...], pays: tuple[Mark, ...]
+) -> tuple[Band, ...]:
+    """Counts between the table's published points; a value on a point counts above it."""
+    points = table.points
+    names = ["median" if point.percentile == 50 else ordinal(point.percentile) for point in points]
+    labels = [f"below {names[0]}"]
+    labels += [f"{low} to {high}" for low, high in itertools.pairwise(names)]
+    labels.append(f"{names[-1]} and above")
+
+    def where(value: float, edges: list[float]) -> int:
+        return sum(1 for edge in edges if value >= edge)
+
+    by_percentile = [float(point.percentile) for point in points]
+    by_annual = [point.annual for point in points]
+    estimated = [0] * len(labels)
+    paid = [0] * len(labels)
+    for mark in estimates:
+        assert mark.percentile is not None
+        estimated[where(mark.percentile, by_percentile)] += mark.count
+    for mark in pays:
+        paid[where(mark.annual, by_annual)] += mark.count
+    return tuple(
+        Band.model_construct(label=label, estimates=estimated[i], pays=paid[i])
+        for i, label in enumerate(labels)
+    )
 
 
 def _notes(catalog: Catalog) -> tuple[str, ...]:

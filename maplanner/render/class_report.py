@@ -133,6 +133,11 @@ def render_class_html(report: ClassReport) -> str:
         )
         + "</figure>"
     )
+    body += _table(
+        ["Between", "Estimates", "Pays given"],
+        [[e(b.label), f"{b.estimates:,}", f"{b.pays:,}"] for b in report.bands],
+        right={1, 2},
+    )
     body.append("</section>")
 
     body += ['<section class="tiers">', "<h2>Tiers</h2>"]
@@ -225,7 +230,11 @@ def render_class_markdown(report: ClassReport) -> str:
         "",
     ]
     if report.attention:
-        out.append(f"{report.attention_total:,} need attention.")
+        total_attention = report.attention_total
+        out.append(
+            f"{total_attention:,} student{' needs' if total_attention == 1 else 's need'} "
+            "attention."
+        )
         out += ["", "| Student | Line | Why |", "|---|--:|---|"]
         for item in report.attention:
             who = item.student.name or item.student.id
@@ -234,6 +243,14 @@ def render_class_markdown(report: ClassReport) -> str:
             out.append(f"| {_md(who)} | {item.student.line} | {_md('; '.join(item.reasons))} |")
     else:
         out.append("No student needs attention.")
+    out += ["", "## Where the class stands", ""]
+    out.append(
+        f"{_md(wages.occupation)}, {_md(wages.area)} ({_md(wages.source.publisher)}, "
+        f"{_md(wages.vintage)}). Estimates are maplanner's; {report.pay_given:,} of "
+        f"{total:,} students gave their pay."
+    )
+    out += ["", "| Between | Estimates | Pays given |", "|---|--:|--:|"]
+    out += [f"| {_md(b.label)} | {b.estimates:,} | {b.pays:,} |" for b in report.bands]
     out += ["", "## Tiers", "", "| Tier | Students | Share |", "|---|--:|--:|"]
     out += [f"| {_md(t.label)} | {t.count:,} | {_share(t.count, total)} |" for t in report.tiers]
     out += ["", "## Readiness"]
