@@ -333,3 +333,35 @@ def test_the_plan_draws_estimate_range_and_pay(run: Runner, tmp_path: Path) -> N
     assert run(*args, "--force").code == 0
     page = out.read_text(encoding="utf-8")
     assert "Your pay" not in page[page.index("<svg") : page.index("</svg>")]
+
+
+def test_the_class_report_and_a_roster_plan_are_valid_results(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """Built with model_construct like every result: validated again, they come back the
+    same, and maplanner's JSON of them is pydantic's."""
+    from tests.test_results_are_valid import assert_valid
+
+    header = read_header(
+        ["id", "name", "years", "certifications", "setting", "program_ends", "pay"]
+    )
+    check = RosterAssessor(catalog, header)
+    tally, klass = SummaryTally(catalog), ClassTally(catalog, date(2026, 6, 15))
+    rows = [
+        ["S1", "Ana", "0", "", "hospital", "2026-07-01", ""],
+        ["S2", "", "3", "CMA 2021-01;BLS", "urgent-care", "", "15k"],
+        ["S3", "Cy", "6", "RMA 2024-01;CPT", "specialty-clinic", "", "52000"],
+    ]
+    results = [check.row(line, cells) for line, cells in enumerate(rows, start=2)]
+    for result in results:
+        assert isinstance(result, RosterResult)
+        tally.add(result)
+        klass.add(result)
+    summary = tally.summary(
+        roster="r.csv", results="o.csv", errors=None, format="csv", carried_columns=("name",)
+    )
+    assert_valid(summary)
+    assert_valid(klass.report(summary))
+    first = results[1]
+    assert isinstance(first, RosterResult)
+    assert_valid(PlanWriter(tmp_path / "plans", catalog, date(2026, 6, 15)).report(first))
