@@ -142,5 +142,8 @@ class PlanWriter:
         except OSError as error:
             part.unlink(missing_ok=True)
             raise DataError(f"cannot write {target}: {error.strerror or error}") from None
+        except BaseException:  # Ctrl-C mid-write: no half plan left behind
+            part.unlink(missing_ok=True)
+            raise
         self.written += 1
         return name

@@ -243,6 +243,9 @@ def test_a_summary_file_is_checked_before_any_work(run: Runner, tmp_path: Path) 
     result = run(*base, "--summary", str(tmp_path / "class.html"))
     assert result.code == 2 and "already exists: add --force" in result.err
     assert not (tmp_path / "r.csv").exists()
+    same = str(tmp_path / "r.json")
+    result = run("batch", str(NAMES), "-o", same, "--json", "--summary", same, "--force")
+    assert result.code == 2 and "is the roster or a results file" in result.err
 
 
 def test_primary_exam_window_boundaries() -> None:

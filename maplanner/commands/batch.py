@@ -108,7 +108,7 @@ def batch(
 ) -> None:
     from maplanner.batch_io import check_files, run_batch
     from maplanner.commands.shared import catalog
-    from maplanner.errors import MaplannerError
+    from maplanner.errors import InputError, MaplannerError
     from maplanner.render.batch import StderrReporter, should_show_progress, stderr_is_terminal
 
     files = check_files(roster, output, force=force, json_lines=json_output)
@@ -122,6 +122,12 @@ def batch(
         class_target = check_target(
             summary_file, force=force, flag="--summary", example="class.html"
         )
+        others = {files.roster, files.results, files.errors}
+        if class_target.resolve() in {path.resolve() for path in others}:
+            raise InputError(
+                f"--summary {summary_file} is the roster or a results file: choose another "
+                "name, like class.html"
+            )
     if reports is not None:
         from maplanner.plan_files import check_folder
 
