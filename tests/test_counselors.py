@@ -368,3 +368,26 @@ def test_the_class_report_and_a_roster_plan_are_valid_results(
     first = results[1]
     assert isinstance(first, RosterResult)
     assert_valid(PlanWriter(tmp_path / "plans", catalog, date(2026, 6, 15)).report(first))
+
+
+def test_a_far_off_pay_is_drawn_at_the_edge_with_its_amount(catalog: Catalog) -> None:
+    from maplanner.core.salary_view import distribution
+    from maplanner.render.wage_chart import ChartMark, class_chart, plan_chart
+
+    table = distribution(catalog)
+    svg = plan_chart(
+        table,
+        estimate=45000,
+        estimate_text="Your estimate: about $45,000 a year",
+        low=41000,
+        high=49000,
+        pay=200000,
+        pay_text="Your pay: $200,000 a year",
+    )
+    ticks = [int(k) for k in re.findall(r">\$(\d+)k<", svg)]
+    assert max(ticks) <= 80 and min(ticks) >= 30  # the published range, not $200k
+    assert "Your pay: $200,000 a year" in svg
+    assert re.search(r'aria-label="Wage chart: .*likely range \$41,000 to \$49,000', svg)
+    svg = class_chart(table, [ChartMark(44200, 3)], [ChartMark(1_000_000, 1)])
+    assert max(int(k) for k in re.findall(r">\$(\d+)k<", svg)) <= 80
+    assert svg.count('fill="#000"></circle>') == 3 + 1  # three estimates and the legend

@@ -26,6 +26,8 @@ WIDTH = 680
 LEFT = 30
 RIGHT = 30
 FONT = 'font-family="system-ui, Helvetica, Arial, sans-serif"'
+#: How far past the published 10th and 90th percentiles the axis may reach.
+REACH = 0.35
 #: The tallest stack of dots on the class chart; more students share a dot.
 MAX_STACK = 12
 
@@ -123,6 +125,18 @@ def _ticks(axis: _Axis, y: float) -> list[str]:
     return lines
 
 
+def _span(wages: Distribution, values: list[float]) -> tuple[float, float]:
+    """The dollars the axis covers: every value, but no further than `REACH` beyond
+    the published range, so one far-off pay (or a typo) cannot squash the chart; a
+    mark past the edge is drawn at the edge, and its label gives the amount."""
+    lowest = min(point.annual for point in wages.points)
+    highest = max(point.annual for point in wages.points)
+    return (
+        max(min(values), lowest * (1 - REACH)),
+        min(max(values), highest * (1 + REACH)),
+    )
+
+
 def _clamp(axis: _Axis, annual: float) -> float:
     return max(axis.low, min(axis.high, annual))
 
@@ -141,7 +155,7 @@ def plan_chart(
     values = [point.annual for point in wages.points] + [estimate, low, high]
     if pay is not None:
         values.append(pay)
-    axis = _Axis(min(values), max(values))
+    axis = _Axis(*_span(wages, values))
     body: list[str] = []
     # Likely range: a bracket above the box, the estimate a triangle on it.
     y = 40
@@ -213,7 +227,7 @@ def class_chart(
     box, an open dot per pay given below it (stacked; one dot may stand for several)."""
     values = [point.annual for point in wages.points]
     values += [mark.annual for mark in (*estimates, *pays)]
-    axis = _Axis(min(values), max(values))
+    axis = _Axis(*_span(wages, values))
     columns = 68  # dots per row of the strip: one per 1% of the width
     width = (WIDTH - LEFT - RIGHT) / columns
 
