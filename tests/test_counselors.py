@@ -391,3 +391,31 @@ def test_a_far_off_pay_is_drawn_at_the_edge_with_its_amount(catalog: Catalog) ->
     svg = class_chart(table, [ChartMark(44200, 3)], [ChartMark(1_000_000, 1)])
     assert max(int(k) for k in re.findall(r">\$(\d+)k<", svg)) <= 80
     assert svg.count('fill="#000"></circle>') == 3 + 1  # three estimates and the legend
+
+
+def test_roster_text_cannot_open_markup_in_the_class_report(run: Runner, tmp_path: Path) -> None:
+    roster = write(
+        tmp_path / "r.csv",
+        'id,name,years,certifications,setting\nS1,"<b>x</b> | y",0,"CMA 2019-01",hospital\n',
+    )
+    md, page = tmp_path / "c.md", tmp_path / "c.html"
+    args = ["batch", str(roster), "-o", str(tmp_path / "o.csv")]
+    assert run(*args, "--summary", str(md)).code == 0
+    assert run(*args, "--summary", str(page), "--force").code == 0
+    assert "\\<b>x\\</b> \\| y (S1)" in md.read_text(encoding="utf-8")
+    html = page.read_text(encoding="utf-8")
+    assert "&lt;b&gt;x&lt;/b&gt; | y (S1)" in html and "<b>x" not in html
+
+
+def test_the_json_summary_names_the_plans_and_the_class_report(
+    run: Runner, tmp_path: Path
+) -> None:
+    plans, page = tmp_path / "plans", tmp_path / "c.html"
+    result = run(
+        "batch", str(NAMES), "-o", str(tmp_path / "o.jsonl"), "--json",
+        "--reports", str(plans), "--summary", str(page),
+    )  # fmt: skip
+    summary = json.loads(result.out)
+    assert summary["reports"] == str(plans) and summary["reports_written"] == 30
+    assert summary["class_report"] == str(page)
+    assert summary["carried_columns"] == ["name", "state"]

@@ -208,9 +208,12 @@ def render_class_html(report: ClassReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: object) -> str:
-    """Text for a Markdown table cell: no pipes or line breaks to break the table."""
-    return " ".join(str(text).replace("|", "\\|").split())
+def _md(value: object) -> str:
+    """Literal Markdown text on one line, escaped as the plan's Markdown is (a name in a
+    roster cannot open a tag, a link or a table cell)."""
+    from maplanner.render.report_md import text
+
+    return text(str(value))
 
 
 def render_class_markdown(report: ClassReport) -> str:
