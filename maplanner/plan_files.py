@@ -76,7 +76,11 @@ def check_folder(folder: Path, *, force: bool) -> None:
 
 
 class PlanWriter:
-    """Writes each assessed row's plan into `folder` (made, owner-only, if missing)."""
+    """Writes each assessed row's plan into `folder` (made, owner-only, if missing).
+
+    It remembers every file name it has used (one short string per plan, so two ids
+    never share a file) and at most REPORTS_REMEMBERED built reports.
+    """
 
     def __init__(self, folder: Path, catalog: Catalog, today: date) -> None:
         self.folder = folder
