@@ -17,7 +17,9 @@ CLASS_STYLE = """
 @page { size: letter; }
 section.readiness td:first-child { width: 15em; }
 section.readiness td:nth-child(2), section.readiness td:nth-child(3) { width: 5em; }
-@media print { section.tiers table, section.steps table { break-inside: avoid; } }
+@media print {
+  section.chart table, section.tiers table, section.steps table { break-inside: avoid; }
+}
 """.strip()
 
 
