@@ -18,6 +18,11 @@ once per distinct profile and that is what throughput depends on.
     python benchmarks/batch.py --rows 100000 --rows 1000000 --json
     python benchmarks/batch.py --rounds 3            # best of 3 per size
     python benchmarks/batch.py --pool 500            # rows share 500 shapes
+    python benchmarks/batch.py --plans --rows 30 --rows 1000 --rounds 3
+
+With --plans the run also writes every student's plan (`--reports DIR`) and the
+class report (`--summary class.html`), as a counselor's run does, and the roster
+has a name column; the table then counts plans written too.
 
 Run from the repository root; the code under test is the repository's (PYTHONPATH
 is set to it), started with the current interpreter as `python -m maplanner`.
@@ -125,7 +130,7 @@ def roster_row(rng: random.Random, number: int) -> list[str]:
     return row
 
 
-def write_roster(path: Path, rows: int, pool: int | None = None) -> int:
+def write_roster(path: Path, rows: int, pool: int | None = None, names: bool = False) -> int:
     """Write the roster; return the number of distinct profiles in it.
 
     With `pool`, rows are copies (with their own ids) of `pool` generated rows: a
@@ -136,22 +141,28 @@ def write_roster(path: Path, rows: int, pool: int | None = None) -> int:
     shapes: set[tuple[str, ...]] = set()
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(HEADER)
+        writer.writerow([*HEADER, "name"] if names else HEADER)
         for number in range(1, rows + 1):
             if templates:
                 row = [f"S{number:07d}", *rng.choice(templates)[1:]]
             else:
                 row = roster_row(rng, number)
-            writer.writerow(row)
+            writer.writerow([*row, f"Student {number}"] if names else row)
             certs = ";".join(sorted(row[2].upper().split(";")))
             shapes.add((row[1], certs, row[3].lower(), row[4], row[5] or "none"))
     return len(shapes)
 
 
-def run_once(roster: Path, results: Path) -> tuple[float, float, int]:
-    """(seconds, peak MiB, exit code) of one `maplanner batch` child process."""
+def run_once(roster: Path, results: Path, plans: bool = False) -> tuple[float, float, int, float]:
+    """(seconds, peak MiB, exit code, CPU seconds) of one `maplanner batch` child.
+
+    CPU seconds (user + system) say what the run costs when other work shares the
+    machine and wall time says more about the neighbours than about maplanner."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "80"}
     argv = [sys.executable, "-m", "maplanner", "batch", str(roster), "-o", str(results)]
+    if plans:
+        folder = results.with_name(f"{results.stem}-plans")
+        argv += ["--reports", str(folder), "--summary", str(results.with_suffix(".html"))]
     argv.append("--force")
     start = time.perf_counter()
     child = subprocess.Popen(
@@ -164,26 +175,31 @@ def run_once(roster: Path, results: Path) -> tuple[float, float, int]:
     child.returncode = os.waitstatus_to_exitcode(status)
     child.stderr.close()
     peak_mib = usage.ru_maxrss / 1024  # Linux reports KiB
-    return elapsed, peak_mib, child.returncode
+    return elapsed, peak_mib, child.returncode, usage.ru_utime + usage.ru_stime
 
 
-def measure(rows: int, rounds: int, folder: Path, pool: int | None) -> dict[str, float | int]:
+def measure(
+    rows: int, rounds: int, folder: Path, pool: int | None, plans: bool = False
+) -> dict[str, float | int]:
     roster = folder / f"roster-{rows}.csv"
-    distinct = write_roster(roster, rows, pool)
-    best: tuple[float, float, int] | None = None
+    distinct = write_roster(roster, rows, pool, names=plans)
+    best: tuple[float, float, int, float] | None = None
     for _ in range(rounds):
-        elapsed, peak, code = run_once(roster, folder / f"results-{rows}.csv")
+        elapsed, peak, code, cpu = run_once(roster, folder / f"results-{rows}.csv", plans)
         if code not in (0, 1):
             raise SystemExit(f"maplanner batch failed with exit code {code}")
         if best is None or elapsed < best[0]:
-            best = (elapsed, peak, code)
+            best = (elapsed, peak, code, cpu)
     assert best is not None
-    elapsed, peak, _ = best
+    elapsed, peak, _, cpu = best
+    written = len(list(folder.glob(f"results-{rows}-plans/*.html"))) if plans else 0
     return {
         "rows": rows,
+        "plans": written,
         "distinct_profiles": distinct,
         "roster_mib": round(roster.stat().st_size / 2**20, 1),
         "seconds": round(elapsed, 2),
+        "cpu_seconds": round(cpu, 2),
         "rows_per_second": round(rows / elapsed),
         "peak_mib": round(peak, 1),
     }
@@ -200,21 +216,30 @@ def main() -> None:
         type=int,
         help="draw rows from this many generated rows (fewer distinct profiles)",
     )
+    parser.add_argument(
+        "--plans",
+        action="store_true",
+        help="also write each student's plan and the class report (--reports, --summary)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    sizes = args.rows or [100_000]
+    sizes = args.rows or ([30, 1000] if args.plans else [100_000])
     with tempfile.TemporaryDirectory(prefix="maplanner-batch-") as folder:
-        figures = [measure(rows, args.rounds, Path(folder), args.pool) for rows in sizes]
+        figures = [
+            measure(rows, args.rounds, Path(folder), args.pool, args.plans) for rows in sizes
+        ]
     if args.json:
         print(json.dumps(figures, indent=2))
         return
     print(f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}; best of {args.rounds}\n")
-    print("| rows | distinct profiles | roster | time | rows/s | peak memory |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    plans = " | plans" if args.plans else ""
+    print(f"| rows | distinct profiles | roster | time | CPU | rows/s | peak memory{plans} |")
+    print("|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if args.plans else ""))
     for f in figures:
         print(
             f"| {f['rows']:,} | {f['distinct_profiles']:,} | {f['roster_mib']} MiB | "
-            f"{f['seconds']} s | {f['rows_per_second']:,} | {f['peak_mib']} MiB |"
+            f"{f['seconds']} s | {f['cpu_seconds']} s | {f['rows_per_second']:,} | "
+            f"{f['peak_mib']} MiB |" + (f" {f['plans']:,} |" if args.plans else "")
         )
 
 

@@ -42,7 +42,9 @@ from maplanner.errors import DataError, InputError
 if TYPE_CHECKING:
     from maplanner.catalog.catalog import Catalog
     from maplanner.core.batch_summary import BatchSummary
-    from maplanner.core.roster import RosterResult, RowRejection
+    from maplanner.core.class_report import ClassTally
+    from maplanner.core.roster import Header, RosterResult, RowRejection
+    from maplanner.plan_files import PlanWriter
 
 #: The longest physical line read (bytes): far above any roster row, and a bound on
 #: what a file without line breaks (/dev/zero, a binary file) can take.
@@ -53,8 +55,6 @@ PROGRESS_EVERY = 2048
 
 class BatchReporter(Protocol):
     """Where diagnostics go while a batch runs (the renderer implements it)."""
-
-    def ignored_columns(self, names: tuple[str, ...]) -> None: ...
 
     def rejected(self, rejection: "RowRejection") -> None: ...
 
@@ -169,8 +169,16 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) -> "BatchSummary":
-    """Assess every row of the roster, writing results and rejections as it goes."""
+def run_batch(
+    files: BatchFiles,
+    catalog: "Catalog",
+    reporter: BatchReporter,
+    *,
+    plans: "PlanWriter | None" = None,
+    klass: "ClassTally | None" = None,
+) -> "BatchSummary":
+    """Assess every row of the roster, writing results and rejections as it goes;
+    with `plans`, each assessed row's plan too; with `klass`, counting the class."""
     from maplanner.core.batch_summary import SummaryTally
     from maplanner.core.repeated_ids import RepeatedIds
     from maplanner.core.roster import RosterAssessor, RosterResult, read_header
@@ -187,15 +195,13 @@ def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) ->
         header = next((cells for _, cells in records), None)
         if header is None:
             raise InputError(
-                f"{files.roster} is empty: the first line must be a header with the columns "
-                "id, years, certifications, setting, specialty, leads (and optionally pay)"
+                f"{files.roster} is empty: the first line must be a header with at least the "
+                "columns id and years (and usually certifications and setting)"
             )
         try:
             columns = read_header(header)
         except InputError as error:
             raise InputError(f"{files.roster}: {error.message}", error.hint) from None
-        if columns.ignored:
-            reporter.ignored_columns(columns.ignored)
         assessor = RosterAssessor(catalog, columns)
         results = _Output(files.results)
         try:
@@ -204,7 +210,11 @@ def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) ->
             results.discard()
             raise
         try:
-            write_result, write_error = _writers(results, errors, files.json_lines, files.raw_csv)
+            write_result, write_error = _writers(
+                results, errors, files.json_lines, columns, raw_csv=files.raw_csv
+            )
+            write_plan = None if plans is None else plans.write
+            count = None if klass is None else klass.add
             assess_row, add = assessor.row, tally.add
             repeats = RepeatedIds()
             first_line, told_stop = repeats.first_line, False
@@ -220,6 +230,10 @@ def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) ->
                 if type(outcome) is RosterResult:
                     write_result(outcome)
                     add(outcome)
+                    if write_plan is not None:
+                        write_plan(outcome)
+                    if count is not None:
+                        count(outcome)
                 else:
                     assert not isinstance(outcome, RosterResult)
                     write_error(outcome)
@@ -245,7 +259,7 @@ def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) ->
         results=str(files.results),
         errors=str(files.errors) if tally.rejected else None,
         format="jsonl" if files.json_lines else "csv",
-        ignored_columns=columns.ignored,
+        carried_columns=columns.carried_names,
         repeated_ids=repeats.repeats,
         repeated_ids_checked_every_row=not repeats.stopped,
     )
@@ -386,15 +400,21 @@ def spreadsheet_safe(cell: str) -> str:
 
 
 def _writers(
-    results: _Output, errors: _Output, json_lines: bool, raw_csv: bool = False
+    results: _Output,
+    errors: _Output,
+    json_lines: bool,
+    header: "Header",
+    *,
+    raw_csv: bool = False,
 ) -> tuple[Callable[["RosterResult"], None], Callable[["RowRejection"], None]]:
     """Functions that write one results row and one errors row, headers written first."""
+    carried = header.carried_names
     if json_lines:
         encode = json.JSONEncoder().encode  # ASCII: no U+2028 or U+0085 to split a line
         write_results, write_errors = results.file.write, errors.file.write
 
         def json_result(result: "RosterResult") -> None:
-            write_results(encode(result.record()) + "\n")
+            write_results(encode(result.record(carried)) + "\n")
 
         def json_error(rejection: "RowRejection") -> None:
             write_errors(encode(rejection.model_dump()) + "\n")
@@ -406,7 +426,8 @@ def _writers(
     from maplanner.core.roster import RESULT_COLUMNS
 
     result_rows, error_rows = csv.writer(results.file), csv.writer(errors.file)
-    result_rows.writerow(RESULT_COLUMNS)
+    names = carried if raw_csv else [spreadsheet_safe(name) for name in carried]
+    result_rows.writerow((RESULT_COLUMNS[0], *names, *RESULT_COLUMNS[1:]))
     error_rows.writerow(("line", "id", "reason"))
     if raw_csv:
 

@@ -123,7 +123,8 @@ def test_json_lines_and_a_json_summary(run: Runner, tmp_path: Path) -> None:
     lines = results.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 28
     first = json.loads(lines[0])
-    assert list(first) == [*RESULT_COLUMNS, "pay_outside_range"]
+    assert list(first) == [*RESULT_COLUMNS, "pay_outside_range", "roster"]
+    assert first["roster"] == {}
     assert first["id"] == "S01" and first["pay_percentile"] is None
     assert first["estimated_percentile"] == 9.5 and first["wage_low"] == 35020
     by_id = {json.loads(line)["id"]: json.loads(line) for line in lines}
@@ -164,11 +165,14 @@ def test_bom_crlf_case_insensitive_header_blank_lines_and_extra_columns(
     result = run("batch", str(roster), "-o", str(tmp_path / "o.csv"))
     assert result.code == 1
     err = result.err.splitlines()
-    assert err[0] == "maplanner: warning: ignoring columns batch does not use: Notes, Email"
-    assert err[1].startswith("maplanner: line 6 (S02): years 'bad'")  # physical line
-    assert [r["id"] for r in read_csv(tmp_path / "o.csv")] == ["S01"]
+    assert err[0].startswith("maplanner: line 6 (S02): years 'bad'")  # physical line
+    rows = read_csv(tmp_path / "o.csv")
+    assert [r["id"] for r in rows] == ["S01"]
+    # Other columns are carried through, unchanged, after the id and in roster order.
+    assert list(rows[0])[:3] == ["id", "Notes", "Email"]
+    assert (rows[0]["Notes"], rows[0]["Email"]) == ("likes cardiology", "a@b.c")
     assert "2 read: 1 written, 1 rejected (3 blank lines skipped)" in flat(result.out)
-    assert "Ignored Notes, Email" in flat(result.out)
+    assert "Carried Notes, Email" in flat(result.out)
 
 
 def test_a_value_spanning_lines_keeps_line_numbers_physical(run: Runner, tmp_path: Path) -> None:
@@ -195,12 +199,12 @@ def test_a_header_only_roster_writes_an_empty_result(run: Runner, tmp_path: Path
 def test_a_missing_column_exits_2_naming_it_and_writes_nothing(
     run: Runner, tmp_path: Path
 ) -> None:
-    roster = write(tmp_path / "r.csv", "id,years,certifications,specialty,leads\nS01,4,,,\n")
+    roster = write(tmp_path / "r.csv", "id,certifications,setting,specialty,leads\nS01,,,,\n")
     result = run("batch", str(roster), "-o", str(tmp_path / "o.csv"))
     assert result.code == 2
     assert result.out == ""
     assert result.err.startswith(
-        f"maplanner: {roster}: the roster lacks the required column setting"
+        f"maplanner: {roster}: the roster lacks the required column years"
     )
     assert len(result.err.splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.csv"]
@@ -480,7 +484,8 @@ def test_help_documents_columns_and_exit_codes(run: Runner) -> None:
     result = run("batch", "--help")
     assert result.code == 0
     text = flat(result.out)
-    assert "id, years, certifications (separated by ;), setting, specialty, leads" in text
+    assert "id and years are required; certifications (separated by ;" in text
+    assert "--reports DIR writes each student's printable plan" in text
     assert "0 all rows written; 1 some rows rejected" in text
 
 

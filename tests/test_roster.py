@@ -22,7 +22,7 @@ from maplanner.core.roster import (
 from maplanner.core.rules import assess
 from maplanner.errors import InputError
 
-HEADER = read_header(list(COLUMNS))
+HEADER = read_header([name for name in COLUMNS if name != "program_ends"])
 
 
 def assessor(catalog: Catalog, header: Header = HEADER, cache_size: int = 64) -> RosterAssessor:
@@ -58,20 +58,37 @@ def test_header_names_are_case_insensitive_in_any_order_and_extras_are_listed() 
         "leads": 7,
     }
     assert header.width == 9
-    assert header.ignored == ("Notes", "column 9 (no name)")
+    # Other columns are carried to the results by position, named as written.
+    assert header.carried == (2, 8)
+    assert header.carried_names == ("Notes", "")
+    assert header.name is None
 
 
-def test_pay_column_is_optional() -> None:
+def test_every_column_but_id_and_years_is_optional() -> None:
+    header = read_header(["id", "years"])
+    assert header.positions == {"id": 0, "years": 1} and header.carried == ()
     header = read_header(["id", "years", "certifications", "setting", "specialty", "leads"])
-    assert "pay" not in header.positions and header.ignored == ()
+    assert "pay" not in header.positions and header.carried == ()
+
+
+def test_a_carried_name_the_results_use_is_renamed_and_name_is_found() -> None:
+    header = read_header(["id", "Tier", "years", "NAME", "roster tier", "email", "Email"])
+    assert header.carried_names == (
+        "roster Tier",
+        "NAME",
+        "roster roster tier",
+        "email",
+        "roster Email",
+    )
+    assert header.name == 3
 
 
 @pytest.mark.parametrize(
     ("cells", "named"),
     [
-        (["id", "years", "certifications", "specialty", "leads"], "setting"),
         (["id", "certifications", "setting", "specialty", "leads", "pay"], "years"),
-        (["name", "years", "certs", "setting", "specialty", "leads"], "id, certifications"),
+        (["name", "years", "certs", "setting", "specialty", "leads"], "id"),
+        (["name", "certs", "setting"], "id, years"),
     ],
 )
 def test_a_missing_required_column_is_named(cells: list[str], named: str) -> None:
@@ -316,7 +333,7 @@ def test_summary_counts_tiers_median_and_next_certification(catalog: Catalog) ->
             tally.reject()
     tally.blank()
     summary = tally.summary(
-        roster="r.csv", results="o.csv", errors="o.errors.csv", format="csv", ignored_columns=()
+        roster="r.csv", results="o.csv", errors="o.errors.csv", format="csv", carried_columns=()
     )
     assert (summary.rows_in, summary.rows_written, summary.rows_rejected) == (4, 3, 1)
     assert summary.blank_lines == 1
@@ -334,7 +351,7 @@ def test_summary_counts_tiers_median_and_next_certification(catalog: Catalog) ->
 
 def test_an_empty_summary_has_no_median_and_no_next_certification(catalog: Catalog) -> None:
     summary = SummaryTally(catalog).summary(
-        roster="r.csv", results="o.csv", errors=None, format="jsonl", ignored_columns=()
+        roster="r.csv", results="o.csv", errors=None, format="jsonl", carried_columns=()
     )
     assert summary.rows_in == 0
     assert summary.median_estimated_percentile is None

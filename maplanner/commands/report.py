@@ -10,10 +10,8 @@ Exit codes: 0 written; 1 the folder is missing or cannot be written; 2 a usage
 problem (no saved profile, an unknown format, an existing file without --force).
 """
 
-import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -26,9 +24,6 @@ from maplanner.commands.profile_options import (
     SpecialtyOption,
     YearsOption,
 )
-
-if TYPE_CHECKING:
-    pass
 
 SHORT = "Write your plan to a file to print or email (Markdown, HTML or JSON)."
 HELP = f"""{SHORT}
@@ -52,17 +47,6 @@ the same answers as 'maplanner assess' (--years and --setting are required
 then), for example to make a report for someone else without saving anything.
 """
 
-#: File name endings and the format each one means.
-EXTENSIONS = {
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-}
-#: --format values (any case) and the format each one means.
-FORMATS = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}
-FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 #: The longest --name accepted: a name, not a letter.
 MAX_NAME = 80
 
@@ -130,6 +114,7 @@ def report(
     leads: LeadsOption = None,
     pay: PayOption = None,
 ) -> None:
+    from maplanner.atomic_files import check_target, write_atomically
     from maplanner.commands.profile_source import (
         options_given,
         profile_from_options,
@@ -138,6 +123,7 @@ def report(
     from maplanner.commands.shared import catalog
     from maplanner.core.paths import find_path
     from maplanner.core.report import build_report
+    from maplanner.render.report_formats import FORMAT_NAMES, choose_format, render_report
     from maplanner.store import today
 
     kind = choose_format(output, report_format)
@@ -173,18 +159,7 @@ def report(
         profile_saved_on=saved_on,
         prepared_for=prepared_for,
     )
-    if kind == "html":
-        from maplanner.render.report_html import render_html
-
-        text = render_html(document)
-    elif kind == "md":
-        from maplanner.render.report_md import render_markdown
-
-        text = render_markdown(document)
-    else:
-        from maplanner.render.json_text import json_text
-
-        text = json_text(document) + "\n"
+    text = render_report(document, kind)
     if target is None:
         from maplanner.render.output import printable
 
@@ -192,26 +167,6 @@ def report(
         return
     write_atomically(target, text, force=force)
     typer.echo(f"Wrote {FORMAT_NAMES[kind]} report to {target} ({document.made_on}).")
-
-
-def choose_format(output: str, option: str | None) -> str:
-    """md, html or json: --format if given, else the file name's ending."""
-    if option is not None:
-        chosen = FORMATS.get(option.strip().lower())
-        if chosen is None:
-            raise _input_error(f"--format {option!r} is not a report format: use md, html or json")
-        return chosen
-    if output == "-":
-        return "md"
-    suffix = Path(output).suffix.lower()
-    chosen = EXTENSIONS.get(suffix)
-    if chosen is None:
-        said = f"ends in {suffix!r}" if suffix else "has no ending"
-        raise _input_error(
-            f"-o {output!r} {said}, so the format is unknown: end the name in "
-            f"{', '.join(EXTENSIONS)}, or add --format md|html|json"
-        )
-    return chosen
 
 
 def check_name(name: str | None) -> str | None:
@@ -230,56 +185,7 @@ def check_name(name: str | None) -> str | None:
     return flat
 
 
-def check_target(output: str, *, force: bool) -> Path:
-    """The file to write, checked before any work: a usage error (exit 2) for a
-    folder, a device, or an existing file without --force; exit 1 for a folder that
-    is missing or cannot be written."""
-    if "\x00" in output or not output.strip():
-        raise _input_error(f"-o {output!r} is not a file name: give one like plan.html")
-    path = Path(output)
-    if path.is_symlink():  # write through the link, to the file it names
-        path = Path(os.path.realpath(path))
-    if path.is_dir():
-        raise _input_error(f"-o {output} is a folder: give a file name like plan.html")
-    if path.exists() and not path.is_file():
-        raise _input_error(f"-o {output} is not a regular file: give a file name like plan.html")
-    if path.exists() and not force:
-        raise _input_error(f"-o {output} already exists: add --force to replace it")
-    folder = path.parent
-    if folder.exists() and not folder.is_dir():
-        raise _file_error(f"cannot write {output}: {folder} is a file, not a folder")
-    if not folder.is_dir():
-        raise _file_error(f"cannot write {output}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise _file_error(f"cannot write {output}: the folder {folder} is not writable")
-    return path
-
-
-def write_atomically(path: Path, text: str, *, force: bool) -> None:
-    """Write the report in one step (maplanner.files): a crash never leaves half of it.
-
-    With --force the move replaces any file, keeping its mode; without it a file
-    created since the check is never overwritten either. A new report is private
-    (0600): it describes one person's work and pay.
-    """
-    from maplanner.files import write_atomically as write_file
-
-    try:
-        write_file(path, text.encode("utf-8"), replace=force, private=True)
-    except FileExistsError:
-        raise _input_error(f"-o {path} already exists: add --force to replace it") from None
-    except OSError as error:
-        raise _file_error(f"cannot write {path}: {error.strerror or error}") from None
-
-
 def _input_error(message: str) -> Exception:
     from maplanner.errors import InputError
 
     return InputError(message)
-
-
-def _file_error(message: str) -> Exception:
-    """Exit 1: the file system, not the person's input, is the problem."""
-    from maplanner.errors import MaplannerError
-
-    return MaplannerError(message)

@@ -35,6 +35,10 @@ class BatchSummary(_Model):
     ``rows_written + rows_rejected``. ``errors`` is None when no row was rejected (no
     errors file is written then). ``most_common_next_certification`` breaks ties by
     catalog order; ``next_certifications`` lists every count so ties are visible.
+    ``carried_columns`` are the roster's other columns, copied to the results.
+    ``reports`` is the folder of plans (None without --reports) and
+    ``reports_written`` how many it holds (one per row written); ``class_report`` the
+    class report file (None without --summary).
     ``repeated_ids`` counts rows whose id an earlier row already used (both are
     assessed); past the first 100,000 different ids rows are no longer checked, and
     ``repeated_ids_checked_every_row`` is then false.
@@ -48,7 +52,10 @@ class BatchSummary(_Model):
     rows_written: int
     rows_rejected: int
     blank_lines: int
-    ignored_columns: tuple[str, ...]
+    carried_columns: tuple[str, ...]
+    reports: str | None = None
+    reports_written: int = 0
+    class_report: str | None = None
     repeated_ids: int
     repeated_ids_checked_every_row: bool
     tiers: tuple[TierCount, ...]
@@ -97,7 +104,7 @@ class SummaryTally:
         results: str,
         errors: str | None,
         format: Literal["csv", "jsonl"],
-        ignored_columns: tuple[str, ...],
+        carried_columns: tuple[str, ...],
         repeated_ids: int = 0,
         repeated_ids_checked_every_row: bool = True,
     ) -> BatchSummary:
@@ -119,7 +126,10 @@ class SummaryTally:
             rows_written=self.written,
             rows_rejected=self.rejected,
             blank_lines=self.blank_lines,
-            ignored_columns=ignored_columns,
+            carried_columns=carried_columns,
+            reports=None,
+            reports_written=0,
+            class_report=None,
             repeated_ids=repeated_ids,
             repeated_ids_checked_every_row=repeated_ids_checked_every_row,
             tiers=tuple(

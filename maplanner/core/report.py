@@ -41,7 +41,7 @@ from maplanner.core.text import dollars, hourly, ordinal
 #: What the report is called at the top of every format.
 TITLE = "Medical Assistant career plan"
 
-ProfileFrom = Literal["saved", "options"]
+ProfileFrom = Literal["saved", "options", "roster"]
 
 
 class Named(_Model):
@@ -225,6 +225,12 @@ def _notes(result: Assessment, due: RenewalReport, profile_from: ProfileFrom) ->
             "it knows no month a credential was earned and gives no renewal dates. Save a "
             "profile (maplanner assess ... --save) and record each month with 'maplanner "
             "profile add-cert ID --earned YYYY-MM' to see them."
+        )
+    if profile_from == "roster" and missing:
+        notes.append(
+            "This plan was made from a class roster that gives no month a credential was "
+            "earned, so it gives no renewal dates. Write the month earned or last renewed "
+            "after the id in the roster's certifications column (CMA 2023-04) to see them."
         )
     notes.append(
         "Where maplanner has no verified figure it says 'not verified' instead of guessing."
@@ -502,6 +508,8 @@ def profile_line(report: Report) -> str:
     """Where the answers came from, for the top of the report."""
     if report.profile_from == "options":
         return "From answers given as options (not a saved profile)."
+    if report.profile_from == "roster":
+        return "From a class roster (the answers written there, not a saved profile)."
     if report.profile_saved_on:
         return f"From your saved profile (last changed {report.profile_saved_on})."
     return "From your saved profile."

@@ -6,13 +6,20 @@ Pure: cells (strings) in, models out; the file reading and writing live in
 
 Columns (header names in any case, in any order):
 
-- required: id, years, certifications, setting, specialty, leads;
-- optional: pay.
+- required: id, years;
+- optional: certifications, setting, specialty, leads, pay, program_ends;
+- any other column (name, email, cohort...) is carried through to the results
+  unchanged, in its place among the others; a column called ``name`` also names the
+  student in their plan.
 
 Values: years is a number from 0 to 60; certifications are ids, names or aliases
-separated by ";" (or "," inside a quoted cell), blank or "none" for none; specialty
+separated by ";" (or "," inside a quoted cell), each optionally followed by the month
+it was earned or last renewed ("CMA 2023-04"), blank or "none" for none; setting is
+required in every row that is assessed (a missing column reads as blank); specialty
 and leads are blank or "none" for none; pay is blank when not given, otherwise
-anything `maplanner assess --pay` accepts (46k, $46,000, 22.50/h).
+anything `maplanner assess --pay` accepts (46k, $46,000, 22.50/h); program_ends is
+the day (YYYY-MM-DD) or month (YYYY-MM, meaning its last day) a student finishes
+their MA program, blank when not a student or not known.
 
 Speed: rosters repeat the same shapes (a class of students is mostly "0 years, no
 certifications, family practice"), and the rules are pure, so the work for one
@@ -21,15 +28,16 @@ normalized answers (so "cma;bls" and "BLS; CMA" share one assessment). The cache
 have a fixed size, so memory stays flat however long the roster is.
 """
 
+import calendar
 import dataclasses
 import functools
-import operator
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Literal, TypeVar
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.money import parse_pay
+from maplanner.core.money import Pay, parse_pay
 from maplanner.core.profile import (
     HeldCert,
     Profile,
@@ -45,9 +53,13 @@ from maplanner.core.text import ordinal
 from maplanner.core.wages import percentile_of
 from maplanner.errors import InputError
 
-REQUIRED_COLUMNS = ("id", "years", "certifications", "setting", "specialty", "leads")
-OPTIONAL_COLUMNS = ("pay",)
+REQUIRED_COLUMNS = ("id", "years")
+OPTIONAL_COLUMNS = ("certifications", "setting", "specialty", "leads", "pay", "program_ends")
 COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+#: The carried column that names a student in their plan (any case).
+NAME_COLUMN = "name"
+#: The five answers that make a profile, in the order the shape cache keys them.
+SHAPE_COLUMNS = ("years", "certifications", "setting", "specialty", "leads")
 
 #: Results columns, in order (the CSV header and the JSON keys of a results row).
 RESULT_COLUMNS = (
@@ -69,20 +81,33 @@ CACHE_SIZE = 16_384
 PROBLEM_SEPARATOR = " | "
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$", re.ASCII)
+#: A credential with the month it was earned: "CMA 2023-04" (the month last).
+_EARNED = re.compile(r"^(?P<cert>.*?)\s+(?P<month>\d{4}-\d{2})$", re.ASCII)
+_DAY = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$", re.ASCII)
 _YEARS_ACCEPTED = "use a number from 0 to 60 (decimals allowed, 0 for students)"
 
 T = TypeVar("T")
 #: Normalized answers: years, certification ids, setting, specialty, leads.
 ProfileKey = tuple[float, tuple[str, ...], str, str | None, str]
+#: The month each held credential was earned, in the order of ProfileKey's ids.
+EarnedMonths = tuple[str | None, ...]
 WageKind = Literal["published", "estimate", "at-or-below", "at-or-above"]
 
 
 class Header(_Model):
-    """Where each known column is, how wide a row is, and which columns are ignored."""
+    """Where each known column is, how wide a row is, and the columns carried through.
+
+    ``carried`` are the positions of every other column, in roster order, and
+    ``carried_names`` their names as the results header gives them: as written in the
+    roster, except that a name the results already use (or an earlier carried column
+    used) gains "roster " in front, so every results column has one name.
+    """
 
     positions: dict[str, int]
     width: int
-    ignored: tuple[str, ...]
+    carried: tuple[int, ...]
+    carried_names: tuple[str, ...]
+    name: int | None
 
 
 class Outcome(_Model):
@@ -120,10 +145,13 @@ class Outcome(_Model):
 
 
 class PayPercentile(_Model):
-    """Where a row's pay stands: a percentile inside the published range, else the band."""
+    """Where a row's pay stands: a percentile inside the published range, else the band.
+
+    ``given`` is the pay as parsed, for the student's plan."""
 
     percentile: float | None
     outside: str | None
+    given: Pay
 
     @functools.cached_property
     def text(self) -> str:
@@ -134,8 +162,19 @@ class PayPercentile(_Model):
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class Shape:
+    """A row's answers as normalized (the profile key), the months its credentials
+    were earned, and what the rules say about them."""
+
+    key: ProfileKey
+    earned: EarnedMonths
+    outcome: Outcome
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class RosterResult:
-    """One results row: the row's id, its outcome, and its pay percentile if pay was given.
+    """One results row: the row's id, its answers and outcome, its pay percentile if
+    pay was given, the carried cells, and the student's name and program end if given.
 
     A plain frozen dataclass, not a model: one is made for every row of a roster, from
     parts that were validated (and cached) when they were made, and validating them
@@ -144,17 +183,30 @@ class RosterResult:
 
     line: int
     id: str
-    outcome: Outcome
+    shape: Shape
     pay: PayPercentile | None
+    carried: tuple[str, ...] = ()
+    name: str | None = None
+    program_ends: date | None = None
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.shape.outcome
 
     def cells(self) -> list[str]:
-        """The CSV cells, in `RESULT_COLUMNS` order."""
-        return [self.id, *self.outcome.cells, "" if self.pay is None else self.pay.text]
+        """The CSV cells: id, the carried cells, then `RESULT_COLUMNS` after id."""
+        return [
+            self.id,
+            *self.carried,
+            *self.shape.outcome.cells,
+            "" if self.pay is None else self.pay.text,
+        ]
 
-    def record(self) -> dict[str, object]:
+    def record(self, carried_names: tuple[str, ...] = ()) -> dict[str, object]:
         """The JSON-lines object: the CSV columns with numbers as numbers and null for
         blank; a pay outside the published range is ``pay_percentile: null`` plus
-        ``pay_outside_range: "below 10th"``."""
+        ``pay_outside_range: "below 10th"``; the carried columns, by name, under
+        ``roster`` (an object, empty when there are none)."""
         o = self.outcome
         return {
             "id": self.id,
@@ -168,6 +220,7 @@ class RosterResult:
             "top_next_step": o.top_next_step,
             "pay_percentile": None if self.pay is None else self.pay.percentile,
             "pay_outside_range": None if self.pay is None else self.pay.outside,
+            "roster": dict(zip(carried_names, self.carried, strict=True)),
         }
 
 
@@ -182,13 +235,16 @@ class RowRejection(_Model):
 def read_header(cells: Sequence[str]) -> Header:
     """The header row, or InputError (exit 2) naming every required column it lacks.
 
-    Names are matched case-insensitively with surrounding spaces ignored. A column that
-    appears twice is an error (which one would count?); unknown columns are ignored
-    and listed in ``ignored`` so the caller can say so once.
+    Names are matched case-insensitively with surrounding spaces ignored. A known
+    column that appears twice is an error (which one would count?); every other column
+    is carried through to the results, in roster order.
     """
     names = [cell.strip().lower() for cell in cells]
     positions: dict[str, int] = {}
-    ignored: list[str] = []
+    carried: list[int] = []
+    carried_names: list[str] = []
+    taken = set(RESULT_COLUMNS) | {"roster", "pay_outside_range"}
+    name_at: int | None = None
     for index, (name, cell) in enumerate(zip(names, cells, strict=True)):
         if name in COLUMNS:
             if name in positions:
@@ -197,8 +253,15 @@ def read_header(cells: Sequence[str]) -> Header:
                     f"{positions[name] + 1} and {index + 1}): keep one"
                 )
             positions[name] = index
-        else:
-            ignored.append(cell.strip() or f"column {index + 1} (no name)")
+            continue
+        if name == NAME_COLUMN and name_at is None:
+            name_at = index
+        shown = cell.strip()
+        while shown.lower() in taken:
+            shown = f"roster {shown}" if shown else f"column {index + 1}"
+        taken.add(shown.lower())
+        carried.append(index)
+        carried_names.append(shown)
     missing = [name for name in REQUIRED_COLUMNS if name not in positions]
     if missing:
         plural = "s" if len(missing) > 1 else ""
@@ -209,10 +272,16 @@ def read_header(cells: Sequence[str]) -> Header:
         raise InputError(
             f"the roster lacks the required column{plural} {', '.join(missing)} (header "
             f"found: {_cut(found, 120)}); the columns are {', '.join(REQUIRED_COLUMNS)} "
-            "and optionally pay",
+            f"and optionally {', '.join(OPTIONAL_COLUMNS)}",
             hint,
         )
-    return Header.model_construct(positions=positions, width=len(cells), ignored=tuple(ignored))
+    return Header.model_construct(
+        positions=positions,
+        width=len(cells),
+        carried=tuple(carried),
+        carried_names=tuple(carried_names),
+        name=name_at,
+    )
 
 
 class RosterAssessor:
@@ -229,15 +298,18 @@ class RosterAssessor:
         pos = header.positions
         self._width = header.width
         self._id = pos["id"]
-        #: The five cells that make a profile, as written: the first cache's key.
-        self._shape_cells = operator.itemgetter(
-            *(pos[name] for name in ("years", "certifications", "setting", "specialty", "leads"))
-        )
+        #: Where the five cells that make a profile are (None: no such column); the
+        #: cells as written are the first cache's key.
+        self._shape_at = tuple(pos.get(name) for name in SHAPE_COLUMNS)
+        self._carried = header.carried
+        self._name_at = header.name
+        self._ends_at = pos.get("program_ends")
         self._pay_column = pos.get("pay")
         self._cert_order = {cert.id: index for index, cert in enumerate(catalog.certifications)}
         self.shape = functools.lru_cache(maxsize=cache_size)(self._shape)
         self.outcome = functools.lru_cache(maxsize=cache_size)(self._outcome)
         self.pay = functools.lru_cache(maxsize=cache_size)(self._pay)
+        self.program_ends = functools.lru_cache(maxsize=cache_size)(parse_program_end)
 
     def row(self, line: int, cells: Sequence[str]) -> RosterResult | RowRejection:
         """One data row (already known not to be blank) at physical line `line`.
@@ -258,14 +330,29 @@ class RosterAssessor:
                 )
             cells = [*cells[:width], *[""] * (width - len(cells))]
         row_id = cells[self._id].strip()
-        shape = self.shape(self._shape_cells(cells))
+        shape = self.shape(tuple("" if at is None else cells[at] for at in self._shape_at))
         pay = None if self._pay_column is None else self.pay(cells[self._pay_column])
-        if row_id and isinstance(shape, Outcome) and not isinstance(pay, str):
-            return RosterResult(line=line, id=row_id, outcome=shape, pay=pay)
+        ends = None if self._ends_at is None else self.program_ends(cells[self._ends_at].strip())
+        if (
+            row_id
+            and type(shape) is Shape
+            and not isinstance(pay, str)
+            and not isinstance(ends, str)
+        ):
+            name = None if self._name_at is None else person_name(cells[self._name_at])
+            return RosterResult(
+                line=line,
+                id=row_id,
+                shape=shape,
+                pay=pay,
+                carried=tuple(cells[at] for at in self._carried),
+                name=name,
+                program_ends=ends,
+            )
         problems: list[str] = []
         if not row_id:
             problems.append("id is blank: give each row an id (a student number or initials)")
-        for problem in (shape, pay):
+        for problem in (shape, pay, ends):
             if isinstance(problem, str):
                 problems.append(problem)
         return RowRejection.model_construct(
@@ -274,8 +361,8 @@ class RosterAssessor:
 
     # Cached steps --------------------------------------------------------------------
 
-    def _shape(self, values: tuple[str, ...]) -> Outcome | str:
-        """The outcome for the cells as written, or every problem in them in one string."""
+    def _shape(self, values: tuple[str, ...]) -> Shape | str:
+        """The shape for the cells as written, or every problem in them in one string."""
         years_text, certs_text, setting_text, specialty_text, leads_text = (
             value.strip() for value in values
         )
@@ -294,18 +381,29 @@ class RosterAssessor:
             return PROBLEM_SEPARATOR.join(problems)
         assert years is not None and certs is not None and setting is not None
         assert leads is not None
-        return self.outcome((years, certs, setting, specialty, leads))
+        ids = tuple(cert_id for cert_id, _ in certs)
+        key: ProfileKey = (years, ids, setting, specialty, leads)
+        return Shape(
+            key=key,
+            earned=tuple(month for _, month in certs),
+            outcome=self.outcome(key),
+        )
 
-    def _certs(self, text: str) -> tuple[str, ...]:
-        """Certification ids in catalog order, each once; blank or 'none' is none."""
+    def _certs(self, text: str) -> tuple[tuple[str, str | None], ...]:
+        """(id, month earned or None) in catalog order, each id once (the latest month
+        when one is named twice); blank or 'none' is none."""
         if text.strip().lower() in {"", "none"}:
             return ()
-        found = {
-            resolve_cert(self._catalog, part, option="certifications")
-            for part in re.split(r"[;,]", text)
-            if part.strip()
-        }
-        return tuple(sorted(found, key=self._cert_order.__getitem__))
+        found: dict[str, str | None] = {}
+        for part in re.split(r"[;,]", text):
+            if not part.strip():
+                continue
+            cert_text, month = _earned_month(part.strip())
+            cert_id = resolve_cert(self._catalog, cert_text, option="certifications")
+            before = found.get(cert_id)
+            found[cert_id] = max(before, month) if before and month else (month or before)
+        ordered = sorted(found, key=self._cert_order.__getitem__)
+        return tuple((cert_id, found[cert_id]) for cert_id in ordered)
 
     def _outcome(self, key: ProfileKey) -> Outcome:
         """`maplanner.core.rules.brief`: what a results row shows of `assess`.
@@ -350,7 +448,7 @@ class RosterAssessor:
         standing = percentile_of(table, pay.annual(table.hours_per_year))
         if standing.percentile is not None:
             return PayPercentile.model_construct(
-                percentile=round(standing.percentile, 1), outside=None
+                percentile=round(standing.percentile, 1), outside=None, given=pay
             )
         points = table.percentiles
         outside = (
@@ -358,7 +456,7 @@ class RosterAssessor:
             if standing.kind == "below-range"
             else f"above {ordinal(points[-1].percentile)}"
         )
-        return PayPercentile.model_construct(percentile=None, outside=outside)
+        return PayPercentile.model_construct(percentile=None, outside=outside, given=pay)
 
 
 def parse_years(text: str) -> float:
@@ -368,6 +466,53 @@ def parse_years(text: str) -> float:
     if not _NUMBER.match(text):
         raise InputError(f"years {_cut(text)!r} is not a number of years: {_YEARS_ACCEPTED}")
     return check_years(float(text), option="years")
+
+
+def _earned_month(text: str) -> tuple[str, str | None]:
+    """'CMA 2023-04' -> ('CMA', '2023-04'); 'CMA' -> ('CMA', None); InputError for a
+    month that is not one."""
+    match = _EARNED.match(text)
+    if match is None:
+        return text, None
+    month = match["month"]
+    if not 1 <= int(month[5:]) <= 12 or month.startswith("0000"):
+        raise InputError(
+            f"certifications {_cut(text)!r} has {month!r}, which is not a month: write the "
+            "month earned or last renewed as YYYY-MM after the id, like 'CMA 2023-04'"
+        )
+    return match["cert"], month
+
+
+def parse_program_end(text: str) -> date | str | None:
+    """The day a student finishes their program: YYYY-MM-DD, or YYYY-MM meaning that
+    month's last day; None when blank; the problem (a string) otherwise."""
+    if not text:
+        return None
+    match = _DAY.match(text)
+    problem = (
+        f"program_ends {_cut(text)!r} is not a date: use YYYY-MM-DD (or YYYY-MM) for the day "
+        "the student finishes the MA program, or leave it blank"
+    )
+    if match is None:
+        return problem
+    year, month = int(match["year"]), int(match["month"])
+    try:
+        if match["day"] is None:
+            return date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, int(match["day"]))
+    except ValueError:
+        return problem
+
+
+#: The longest name printed on a plan; longer ones are cut, ending in "…".
+MAX_NAME = 80
+
+
+def person_name(text: str) -> str | None:
+    """A name cell as it goes on a plan: one line of printable text, at most MAX_NAME
+    characters; None when blank."""
+    flat = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return _cut(flat, MAX_NAME) if flat else None
 
 
 def _setting(catalog: Catalog, text: str) -> str:

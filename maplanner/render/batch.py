@@ -1,6 +1,6 @@
 """Show a batch to a person: rejections and a progress bar on stderr, the summary on stdout.
 
-Diagnostics (each rejected row, ignored columns) go to stderr as they happen, one
+Diagnostics (each rejected row, repeated ids) go to stderr as they happen, one
 line each, prefixed like every other maplanner message. The progress bar is drawn
 only when stderr is a terminal and the roster is large enough to take a moment;
 piped, nothing but those lines appears. It is transient: gone when the run ends.
@@ -95,11 +95,6 @@ class StderrReporter:
         else:
             sys.stderr.write(line + "\n")
 
-    def ignored_columns(self, names: tuple[str, ...]) -> None:
-        plural = "s" if len(names) > 1 else ""
-        listed = ", ".join(names)
-        self._say(f"{PROG}: warning: ignoring column{plural} batch does not use: {listed}")
-
     def rejected(self, rejection: RowRejection) -> None:
         self._say(rejection_line(rejection))
 
@@ -141,8 +136,15 @@ def render_summary(summary: BatchSummary, console: Console) -> None:
         "Errors",
         "none" if summary.errors is None else f"{summary.errors} (line, id and reason)",
     )
-    if summary.ignored_columns:
-        facts.add_row("Ignored", ", ".join(summary.ignored_columns))
+    if summary.carried_columns:
+        facts.add_row("Carried", ", ".join(summary.carried_columns))
+    if summary.reports is not None:
+        plural = "" if summary.reports_written == 1 else "s"
+        facts.add_row(
+            "Plans", f"{summary.reports_written:,} plan{plural} (HTML) in {summary.reports}"
+        )
+    if summary.class_report is not None:
+        facts.add_row("Class report", summary.class_report)
     if summary.repeated_ids:
         rows = "row reuses" if summary.repeated_ids == 1 else "rows reuse"
         facts.add_row(

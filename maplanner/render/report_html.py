@@ -33,6 +33,7 @@ from maplanner.core.report import (
     wage_rows,
     years_text,
 )
+from maplanner.core.text import dollars
 
 #: Nothing may be loaded from anywhere; inline styles are the only thing allowed.
 CONTENT_SECURITY_POLICY = (
@@ -65,6 +66,9 @@ tr.yours td, tr.total td { font-weight: bold; }
 .note { color: #333; font-size: .95em; }
 ol.sources li, ul li { margin: .2rem 0; }
 a { color: #0645ad; overflow-wrap: anywhere; }
+figure.chart { margin: .6rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
+figure.chart svg { display: block; max-width: 44rem; height: auto; }
+figcaption { font-size: .9em; color: #333; margin-top: .2rem; }
 footer { break-before: avoid; margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #888;
          font-size: .9em; color: #333; }
 @page { margin: 16mm 14mm; }
@@ -230,6 +234,7 @@ def _salary(report: Report) -> list[str]:
         body.append(f"<p>{e(f'Your pay is {position.pay.distance}.')}</p>")
     body.append(f"<p>{e(setting_text(position.setting))}</p>")
     body.append("<h3>National wage distribution</h3>")
+    body.append(_chart(report))
     body.append(
         f'<p class="note">{e(data.occupation)}, {e(data.area)} ({e(data.source.publisher)}, '
         f"{e(data.vintage)}). Published: printed by BLS. Derived: converted at "
@@ -251,6 +256,32 @@ def _salary(report: Report) -> list[str]:
         f"{e(position.setting.source.period)}.</p>"
     )
     return _section("salary", "Salary position", body)
+
+
+def _chart(report: Report) -> str:
+    """The distribution drawn, with the estimate, its likely range and the pay marked."""
+    from maplanner.render.wage_chart import plan_chart
+
+    position = report.salary
+    wage_range = report.assessment.range
+    pay = position.pay
+    return (
+        '<figure class="chart">'
+        + plan_chart(
+            position.distribution,
+            estimate=wage_range.at_estimate.annual,
+            estimate_text=f"Your estimate: {position.estimate_annual_text}",
+            low=wage_range.low.annual,
+            high=wage_range.high.annual,
+            pay=None if pay is None else pay.annual,
+            pay_text=None if pay is None else f"Your pay: {dollars(pay.annual)} a year",
+        )
+        + "<figcaption>The box spans the 25th to 75th percentile, the whiskers the 10th to "
+        "the 90th, the thick line is the median. The triangle is your estimate and the "
+        "bracket its likely range"
+        + ("; the diamond is your pay" if pay is not None else "")
+        + ".</figcaption></figure>"
+    )
 
 
 def _next_steps(report: Report) -> list[str]:
