@@ -467,6 +467,8 @@ def due_text(row: RenewalDue) -> str:
         return "not verified"
     if row.status == "no-earned-month":
         return "add the earned month"
+    if row.status == "no-member-month":
+        return "add the membership month"
     return row.due or "-"
 
 
@@ -481,6 +483,8 @@ def status_text(row: RenewalDue) -> str:
         return f"current: {_months(left)} left"
     if row.status == "no-earned-month":
         return "earned month not recorded"
+    if row.status == "no-member-month":
+        return "membership month not recorded"
     return "renewal cycle not verified"
 
 

@@ -20,6 +20,7 @@ STATUS_WORDS: dict[Status, str] = {
     "due-soon": "DUE SOON",
     "current": "current",
     "no-earned-month": "earned month not recorded",
+    "no-member-month": "membership month not recorded",
     "no-verified-cycle": "cycle not verified",
 }
 
@@ -90,6 +91,7 @@ TALLY: tuple[tuple[Status, str], ...] = (
     ("due-soon", "due soon"),
     ("current", "current"),
     ("no-earned-month", "without an earned month"),
+    ("no-member-month", "without a membership month"),
     ("no-verified-cycle", "without a verified cycle"),
 )
 
