@@ -15,8 +15,8 @@ from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.rules import assess
 from maplanner.errors import InputError
 from maplanner.store import db, location, today
+from maplanner.core.profile_view import carry_earned
 from maplanner.store.profiles import (
-    carry_earned,
     forget,
     history,
     load_profile,

@@ -134,6 +134,35 @@ def parse_month(text: str, today: date, option: str = "--earned") -> str:
     return value
 
 
+MONTH_NAMES = tuple(name.lower() for name in calendar.month_name[1:])
+
+
+def parse_member_month(catalog: Catalog, cert_id: str, text: str) -> int:
+    """The month of the year a membership renews (1-12, or a month's name or its first
+    three letters), for a credential whose renewal follows a membership; else InputError."""
+    cert = catalog.certification(cert_id)
+    if cert.renewal == "not verified" or cert.renewal.kind != "membership":
+        takes = [
+            other.id
+            for other in catalog.certifications
+            if other.renewal != "not verified" and other.renewal.kind == "membership"
+        ]
+        raise InputError(
+            f"--member-month: {cert_id}'s renewal does not follow a membership month; it "
+            f"is for {', '.join(takes)}"
+        )
+    value = text.strip().lower()
+    if value.isdigit() and 1 <= int(value) <= 12:
+        return int(value)
+    for number, name in enumerate(MONTH_NAMES, start=1):
+        if len(value) >= 3 and name.startswith(value):
+            return number
+    shown = repr(text.strip() if len(text.strip()) <= 20 else text.strip()[:19] + "…")
+    raise InputError(
+        f"--member-month {shown} is not a month: use 1 to 12 or a month's name, like 5 or may"
+    )
+
+
 def what_it_takes(how: str | None, education: ContinuingEducation | None, cycle: int) -> str:
     """The renewal rule in one paragraph: the issuer's route, then the CE split."""
     parts = [how] if how else []

@@ -5,6 +5,7 @@ saved) is said in words, never by colour. Text from the store or the catalog is
 never read as Rich markup.
 """
 
+import calendar
 import textwrap
 from collections.abc import Sequence
 
@@ -12,10 +13,10 @@ from rich.console import Console
 from rich.text import Text
 
 from maplanner.core.assessment import Assessment
+from maplanner.core.profile_view import HOW_TO_SAVE, Forgotten, Named, ProfileView, sentence
 from maplanner.core.salary_view import Mark
 from maplanner.core.text import ordinal
 from maplanner.render.output import console as stdout_console
-from maplanner.store.profiles import HOW_TO_SAVE, Forgotten, Named, ProfileView, sentence
 
 #: What a person can do next, as (label, command) rows under the profile.
 EDIT_HINTS = (
@@ -49,6 +50,11 @@ def render_profile(view: ProfileView, out: Console | None = None, note: str | No
     certs = [
         f"{held.id}: {held.name}; "
         + (f"earned {held.earned}" if held.earned else "month earned not recorded")
+        + (
+            f"; membership renews in {calendar.month_name[held.member_month]}"
+            if held.member_month
+            else ""
+        )
         for held in view.certs
     ]
     rows = [

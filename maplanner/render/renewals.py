@@ -11,9 +11,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from maplanner.core.profile_view import HOW_TO_SAVE, sentence
 from maplanner.core.renewals import RenewalDue, RenewalReport, Status
 from maplanner.render.output import console as stdout_console
-from maplanner.store.profiles import HOW_TO_SAVE, sentence
 
 STATUS_WORDS: dict[Status, str] = {
     "lapsed": "LAPSED",
