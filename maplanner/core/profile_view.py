@@ -42,6 +42,7 @@ class Forgotten(_Model):
     existed: bool
     had_profile: bool
     assessments: int
+    ce_credits: int = 0
 
 
 class Named(_Model):

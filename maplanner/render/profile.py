@@ -118,8 +118,15 @@ def render_forgotten(result: Forgotten, out: Console | None = None) -> None:
         return
     many = "s" if result.assessments != 1 else ""
     what = "the saved profile and " if result.had_profile else ""
+    credits = ""
+    if result.ce_credits:
+        what = what.replace(" and ", ", ")
+        credits = f", {result.ce_credits} CE credit{'s' if result.ce_credits != 1 else ''}"
     out.print(
-        Text(f"Deleted {what}{result.assessments} saved assessment{many}, and {result.path}.")
+        Text(
+            f"Deleted {what}{result.assessments} saved assessment{many}{credits}, "
+            f"and {result.path}."
+        )
     )
 
 

@@ -191,7 +191,8 @@ def _put_profile(connection: "sqlite3.Connection", profile: Profile, on: date) -
 
 
 def forget(path: Path | None = None) -> Forgotten:
-    """Delete every saved answer and assessment, then the database file and its journal.
+    """Delete every saved answer, assessment and CE credit, then the database file and
+    its journal.
 
     A file that is not a maplanner database is refused (StoreError) and left alone.
     Rows are deleted in a transaction first, so a maplanner waiting on the lock finds
@@ -199,14 +200,22 @@ def forget(path: Path | None = None) -> Forgotten:
     """
     path = path or database_path()
     existed = any(file.exists() for file in [path, *side_files(path)])
-    had_profile, count = False, 0
+    had_profile, count, credits = False, 0, 0
     with connect(path, create=False) as connection:
         if connection is not None:
             with transaction(connection):
                 had_profile = connection.execute("SELECT count(*) FROM profile").fetchone()[0] > 0
                 count = int(connection.execute("SELECT count(*) FROM assessment").fetchone()[0])
+                credits = int(connection.execute("SELECT count(*) FROM ce_credit").fetchone()[0])
+                connection.execute("DELETE FROM ce_credit")
                 connection.execute("DELETE FROM assessment")
                 connection.execute("DELETE FROM profile")
     with errors_named(path):
         remove(path)
-    return Forgotten(path=str(path), existed=existed, had_profile=had_profile, assessments=count)
+    return Forgotten(
+        path=str(path),
+        existed=existed,
+        had_profile=had_profile,
+        assessments=count,
+        ce_credits=credits,
+    )
