@@ -303,6 +303,7 @@ def test_due_json(run: Runner, holder: None) -> None:
         "continuing_education",
         "what_it_takes",
         "advice",
+        "ce",
     }
     assert (cma["id"], cma["due"], cma["months_left"], cma["status"]) == (
         "CMA",

@@ -192,7 +192,15 @@ class RenewalWarning(Strict):
     """How early `certs --due` flags a renewal: a product choice, not an issuer's rule."""
 
     due_soon_months: int = Field(ge=0, le=60)
+    reminder_days: list[int] = Field(default_factory=lambda: [90, 30, 7], max_length=10)
     source: Id
+
+    @model_validator(mode="after")
+    def _reminders_sensible(self) -> Self:
+        days = self.reminder_days
+        if any(not 0 <= day <= 730 for day in days) or len(set(days)) != len(days):
+            raise ValueError("reminder_days: distinct whole days from 0 to 730")
+        return self
 
 
 class CertificationsFile(Strict):

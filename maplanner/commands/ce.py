@@ -191,7 +191,8 @@ def remove(
     ],
     json_output: JsonOption = False,
 ) -> None:
-    from maplanner.core.ce import CreditRemoved, parse_number
+    from maplanner.core.ce import parse_number
+    from maplanner.core.ce_results import CreditRemoved
     from maplanner.errors import InputError
     from maplanner.store.ledger import remove_credit
 

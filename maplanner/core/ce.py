@@ -17,104 +17,24 @@ import math
 import re
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import Certification, ContinuingEducation, Renewal
+from maplanner.core.ce_results import (
+    CategoryTotal,
+    CEProgress,
+    CEReport,
+    Credit,
+    CreditList,
+    MinimumProgress,
+    NewCredit,
+)
 from maplanner.core.profile import HeldCert, Profile, resolve_cert
-from maplanner.core.renewals import RenewalDue, Window, renewal_for, window
+from maplanner.core.renewals import RenewalDue, RenewalReport, Window, renewal_for, window
 from maplanner.errors import InputError
 
 #: The longest note kept with a credit.
 NOTE_MAX = 200
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class NewCredit(_Result):
-    """A checked credit, ready for the ledger."""
-
-    cert: str
-    units: float
-    category: str | None
-    from_issuer: bool
-    date: str
-    note: str
-
-
-class Credit(NewCredit):
-    """A recorded credit: `number` is what `ce remove` takes."""
-
-    number: int
-    added_on: str
-
-
-class MinimumProgress(_Result):
-    label: str
-    required: float
-    counted: float
-    left: float
-    met: bool
-
-
-class CategoryTotal(_Result):
-    category: str
-    units: float
-
-
-class CEProgress(_Result):
-    """One held credential's continuing education toward its next due date.
-
-    ``cycle_known`` is False when the cycle cannot be placed (no earned month, or a
-    membership month missing); then nothing is counted and ``advice`` says what to add.
-    """
-
-    id: str
-    name: str
-    unit: str
-    cycle_known: bool
-    cycle_start: str | None
-    cycle_end: str | None
-    due: str | None
-    due_by: str | None
-    required: float
-    prorated: bool
-    counted: float
-    still_needed: float
-    met: bool
-    minimums: tuple[MinimumProgress, ...]
-    by_category: tuple[CategoryTotal, ...]
-    issuer_share: str | None
-    issuer_units: float
-    credits_in_cycle: int
-    outside_count: int
-    outside_units: float
-    note: str | None
-    advice: str
-
-
-class CEReport(_Result):
-    """Progress for every held credential with a continuing-education rule."""
-
-    today: str
-    profile_saved: bool
-    progress: tuple[CEProgress, ...]
-    #: Credentials held whose CE rule is not verified (no ledger is kept for them).
-    untracked: tuple[str, ...]
-    #: Credits recorded for credentials no longer in the profile.
-    not_held_count: int
-
-
-class CreditList(_Result):
-    today: str
-    credits: tuple[Credit, ...]
-
-
-class CreditRemoved(_Result):
-    removed: Credit
 
 
 # Checking a new credit --------------------------------------------------------------
@@ -408,3 +328,25 @@ def parse_number(text: str) -> int:
             "'maplanner ce list' shows, like 3"
         )
     return int(value)
+
+
+def attach_progress(
+    report: RenewalReport,
+    profile: Profile | None,
+    catalog: Catalog,
+    credits: list[Credit],
+    today: date,
+) -> RenewalReport:
+    """The renewal report with each credential's CE progress (`certs --due`, `report`)."""
+    held = {} if profile is None else {cert.id: cert for cert in profile.certs}
+    rows = tuple(
+        row.model_copy(
+            update={
+                "ce": progress_for(held[row.id], catalog, credits, today)
+                if row.id in held
+                else None
+            }
+        )
+        for row in report.renewals
+    )
+    return report.model_copy(update={"renewals": rows})

@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import ContinuingEducation, Renewal, RenewalKind
+from maplanner.core.ce_results import CEProgress
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.errors import InputError
 
@@ -90,6 +91,9 @@ class RenewalDue(_Result):
     continuing_education: ContinuingEducation | None
     what_it_takes: str
     advice: str
+    #: Continuing education recorded toward this due date (`maplanner ce`), when the
+    #: credential has a verified CE rule and the command looked at the ledger.
+    ce: CEProgress | None = None
 
 
 class RenewalReport(_Result):
@@ -326,6 +330,7 @@ def renewal_for(held: HeldCert, catalog: Catalog, today: date) -> RenewalDue:
         continuing_education=None if renewal is None else renewal.continuing_education,
         what_it_takes=takes,
         advice=advice,
+        ce=None,
     )
 
 

@@ -11,7 +11,7 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from maplanner.core.ce import CEProgress, CEReport, Credit, CreditList, CreditRemoved
+from maplanner.core.ce_results import CEProgress, CEReport, Credit, CreditList, CreditRemoved
 from maplanner.core.profile_view import HOW_TO_SAVE, sentence
 from maplanner.render.output import console as stdout_console
 

@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from maplanner.core.calendar import RenewalCalendar
+from maplanner.core.ce_results import CEProgress
 from maplanner.core.profile_view import HOW_TO_SAVE, sentence
 from maplanner.core.renewals import RenewalDue, RenewalReport, Status
 from maplanner.render.output import console as stdout_console
@@ -81,6 +83,8 @@ def _due(row: RenewalDue) -> Text:
 
 def _takes(row: RenewalDue) -> Text:
     text = Text(row.what_it_takes)
+    if row.ce is not None:
+        text.append(f"\nCE: {ce_summary(row.ce)}", style="bold" if not row.ce.met else "")
     if row.status != "current":
         text.append(f"\n{row.advice}", style="bold" if row.status != "no-verified-cycle" else "")
     return text
@@ -100,3 +104,32 @@ def _tally(report: RenewalReport) -> str:
     counts = Counter(row.status for row in report.renewals)
     parts = [f"{counts[status]} {words}" for status, words in TALLY if counts[status]]
     return "Held: " + ", ".join(parts) + "."
+
+
+def ce_summary(ce: CEProgress) -> str:
+    """'10 of 60 CEUs recorded this cycle; 50 still needed (maplanner ce)'."""
+    if not ce.cycle_known:
+        return "cycle not known yet, so nothing is counted"
+    got = f"{units_text(ce.counted)} of {units_text(ce.required)} {ce.unit} recorded this cycle"
+    if ce.met:
+        return got + "; done"
+    return f"{got}; {units_text(ce.still_needed)} still needed (maplanner ce)"
+
+
+def units_text(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def render_calendar_note(calendar: RenewalCalendar, path: str, out: Console | None = None) -> None:
+    """One line after the table: what the calendar file holds."""
+    out = out or stdout_console()
+    count = len(calendar.events)
+    line = f"Wrote {count} renewal event{'s' if count != 1 else ''} to {path}"
+    if calendar.events:
+        days = [str(day) for day in calendar.events[0].alarm_days]
+        listed = ", ".join(days[:-1]) + " and " + days[-1] if len(days) > 1 else "".join(days)
+        if listed:
+            line += f" (reminders {listed} days before)"
+    if calendar.skipped:
+        line += f"; no due date for {', '.join(calendar.skipped)}"
+    out.print(Text(line + "."))

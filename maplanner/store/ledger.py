@@ -9,7 +9,7 @@ Reading never creates the database file.
 from datetime import date
 from pathlib import Path
 
-from maplanner.core.ce import Credit, NewCredit
+from maplanner.core.ce_results import Credit, NewCredit
 from maplanner.store.db import connect, snapshot, transaction
 from maplanner.store.location import database_path
 
