@@ -17,6 +17,7 @@ from maplanner.store import db
 from maplanner.store.ledger import credits
 from tests.conftest import Runner
 from tests.store_helpers import db_file, python
+from tests.test_renewals import table_rows
 
 CATALOG = load_catalog(None)
 
@@ -474,3 +475,30 @@ def test_credits_for_a_credential_no_longer_held_are_counted_apart(catalog: Cata
     report = ce_report(profile, catalog, ledger, date(2026, 3, 20))
     assert report.not_held_count == 1
     assert [row.id for row in report.progress] == ["CMA"]
+
+
+# Progress elsewhere: profile and report ----------------------------------------------------
+
+
+def test_profile_and_report_show_ce_progress(run: Runner, holder: None) -> None:
+    ok(run, "ce", "add", "CMA", "--units", "10", "--category", "clinical", "--date", "2026-01-10")
+    shown = " ".join(ok(run, "profile").split())
+    assert "Continuing ed. CMA: 10 of 60 CEUs recorded this cycle; 50 still needed" in shown
+    data = json.loads(ok(run, "profile", "--json"))
+    assert [(row["id"], row["counted"]) for row in data["ce"]] == [
+        ("CMA", 10.0),
+        ("CMPE", 0.0),
+        ("CPC", 0.0),
+    ]
+    report = " ".join(ok(run, "report", "-o", "-", "--format", "md").split())
+    assert "### Continuing education (maplanner ce)" in report
+    assert (
+        "- **CMA:** 10 of 60 CEUs recorded this cycle; 50 still needed "
+        "(2025-06-01 to 2030-06-30)." in report
+    )
+    html = ok(run, "report", "-o", "-", "--format", "html")
+    assert "<h3>Continuing education (maplanner ce)</h3>" in html
+    rows = {row[0].split()[0]: row for row in table_rows(ok(run, "certs", "--due"))}
+    assert rows["CMA"][2].endswith(
+        "CE: 10 of 60 CEUs recorded this cycle; 50 still needed (maplanner ce)"
+    )

@@ -81,6 +81,7 @@ def test_no_profile_json(run: Runner) -> None:
         "pay": None,
         "assessments": 0,
         "last_assessed": None,
+        "ce": [],
     }
     assert ok_json(run, "profile", "show") == data
 

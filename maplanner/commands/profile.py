@@ -17,6 +17,7 @@ from maplanner.commands.shared import JsonOption
 
 if TYPE_CHECKING:
     from maplanner.catalog.catalog import Catalog
+    from maplanner.core.ce_results import CEProgress
     from maplanner.core.profile import Profile
     from maplanner.core.profile_view import ProfileView
 
@@ -325,8 +326,17 @@ def _after_edit(data: "Catalog", note: str, json_output: bool) -> None:
 
 def _view(data: "Catalog") -> "ProfileView":
     """The saved profile as `profile` shows it (or that nothing is saved)."""
+    from maplanner.core.ce import ce_report
+    from maplanner.core.profile import normalized
     from maplanner.core.profile_view import describe
+    from maplanner.store import today
+    from maplanner.store.ledger import credits
     from maplanner.store.location import database_path
     from maplanner.store.profiles import load_state
 
-    return describe(load_state(), data, str(database_path()))
+    state = load_state()
+    progress: tuple[CEProgress, ...] = ()
+    if state is not None:
+        held = normalized(state.profile, data)
+        progress = ce_report(held, data, credits(), today()).progress
+    return describe(state, data, str(database_path()), progress)

@@ -164,6 +164,11 @@ def report(
             why="to report on",
             example="maplanner report -o plan.html --years 4 --setting family-practice",
         )
+    ledger = None
+    if not from_options:
+        from maplanner.store.ledger import credits
+
+        ledger = credits()
     document = build_report(
         profile,
         data,
@@ -172,6 +177,7 @@ def report(
         profile_from="options" if from_options else "saved",
         profile_saved_on=saved_on,
         prepared_for=prepared_for,
+        credits=ledger,
     )
     if kind == "html":
         from maplanner.render.report_html import render_html

@@ -170,6 +170,21 @@ def check_credit(
     )
 
 
+def units_text(value: float) -> str:
+    """2.0 -> '2', 1.5 -> '1.5', 1.25 -> '1.25'."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def ce_summary(ce: CEProgress) -> str:
+    """'10 of 60 CEUs recorded this cycle; 50 still needed by the due month' in one line."""
+    if not ce.cycle_known:
+        return "cycle not known yet, so nothing is counted"
+    got = f"{units_text(ce.counted)} of {units_text(ce.required)} {ce.unit} recorded this cycle"
+    if ce.met:
+        return got + "; done"
+    return f"{got}; {units_text(ce.still_needed)} still needed"
+
+
 # Progress ---------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ the database's path, and the renderers take the `ProfileView` this builds.
 from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
+from maplanner.core.ce_results import CEProgress
 from maplanner.core.money import Pay
 from maplanner.core.profile import HeldCert, Profile
 
@@ -71,6 +72,8 @@ class ProfileView(_Model):
     pay: Pay | None
     assessments: int
     last_assessed: str | None
+    #: Continuing education toward each held credential's next due date (`maplanner ce`).
+    ce: tuple[CEProgress, ...] = ()
 
 
 def carry_earned(profile: Profile, saved: Profile | None) -> Profile:
@@ -95,10 +98,16 @@ def carry_earned(profile: Profile, saved: Profile | None) -> Profile:
     return Profile.model_validate({**dict(profile), "certs": certs})
 
 
-def describe(state: SavedState | None, catalog: Catalog, path: str) -> ProfileView:
+def describe(
+    state: SavedState | None,
+    catalog: Catalog,
+    path: str,
+    ce: tuple[CEProgress, ...] = (),
+) -> ProfileView:
     """The saved profile with catalog names, for `maplanner profile` and its JSON.
 
-    `path` is where the database is (or would be), to say so.
+    `path` is where the database is (or would be), to say so; `ce` the progress of
+    its continuing education (`maplanner.core.ce.ce_report`).
     """
     shown = path
     if state is None:
@@ -146,4 +155,5 @@ def describe(state: SavedState | None, catalog: Catalog, path: str) -> ProfileVi
         pay=profile.pay,
         assessments=state.assessments,
         last_assessed=state.last_assessed,
+        ce=ce,
     )

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from maplanner.core.assessment import Assessment
+from maplanner.core.ce import ce_summary
 from maplanner.core.profile_view import HOW_TO_SAVE, Forgotten, Named, ProfileView, sentence
 from maplanner.core.salary_view import Mark
 from maplanner.core.text import ordinal
@@ -26,6 +27,7 @@ EDIT_HINTS = (
     ("", "maplanner profile remove-cert ID"),
     ("Reassess", "maplanner assess --saved --save"),
     ("Renewals", "maplanner certs --due"),
+    ("CE", "maplanner ce add ID --units N --date YYYY-MM-DD"),
     ("Delete all", "maplanner profile forget"),
 )
 
@@ -66,6 +68,10 @@ def render_profile(view: ProfileView, out: Console | None = None, note: str | No
         ("Pay", "not given" if view.pay is None else view.pay.describe()),
         ("Assessments", _assessments(view)),
     ]
+    if view.ce:
+        rows.append(
+            ("Continuing ed.", "\n".join(f"{row.id}: {ce_summary(row)}" for row in view.ce))
+        )
     out.print(labelled(rows, out.width, bold=True))
     out.print()
     out.print(labelled(EDIT_HINTS, out.width))

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from maplanner.core.calendar import RenewalCalendar
-from maplanner.core.ce_results import CEProgress
+from maplanner.core.ce import ce_summary
 from maplanner.core.profile_view import HOW_TO_SAVE, sentence
 from maplanner.core.renewals import RenewalDue, RenewalReport, Status
 from maplanner.render.output import console as stdout_console
@@ -84,7 +84,8 @@ def _due(row: RenewalDue) -> Text:
 def _takes(row: RenewalDue) -> Text:
     text = Text(row.what_it_takes)
     if row.ce is not None:
-        text.append(f"\nCE: {ce_summary(row.ce)}", style="bold" if not row.ce.met else "")
+        more = "" if row.ce.met else " (maplanner ce)"
+        text.append(f"\nCE: {ce_summary(row.ce)}{more}", style="" if row.ce.met else "bold")
     if row.status != "current":
         text.append(f"\n{row.advice}", style="bold" if row.status != "no-verified-cycle" else "")
     return text
@@ -104,20 +105,6 @@ def _tally(report: RenewalReport) -> str:
     counts = Counter(row.status for row in report.renewals)
     parts = [f"{counts[status]} {words}" for status, words in TALLY if counts[status]]
     return "Held: " + ", ".join(parts) + "."
-
-
-def ce_summary(ce: CEProgress) -> str:
-    """'10 of 60 CEUs recorded this cycle; 50 still needed (maplanner ce)'."""
-    if not ce.cycle_known:
-        return "cycle not known yet, so nothing is counted"
-    got = f"{units_text(ce.counted)} of {units_text(ce.required)} {ce.unit} recorded this cycle"
-    if ce.met:
-        return got + "; done"
-    return f"{got}; {units_text(ce.still_needed)} still needed (maplanner ce)"
-
-
-def units_text(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def render_calendar_note(calendar: RenewalCalendar, path: str, out: Console | None = None) -> None:
