@@ -502,3 +502,31 @@ def test_profile_and_report_show_ce_progress(run: Runner, holder: None) -> None:
     assert rows["CMA"][2].endswith(
         "CE: 10 of 60 CEUs recorded this cycle; 50 still needed (maplanner ce)"
     )
+
+
+def test_a_narrow_terminal_lists_credits_without_a_table(
+    run: Runner, holder: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ok(
+        run,
+        "ce",
+        "add",
+        "CMA",
+        "--units",
+        "2",
+        "--category",
+        "clinical",
+        "--date",
+        "2026-03-14",
+        "--note",
+        "Injections workshop",
+    )
+    monkeypatch.setenv("COLUMNS", "40")
+    out = ok(run, "ce", "list")
+    assert out == (
+        "Recorded continuing education\n"
+        "1. 2 toward CMA, clinical, on 2026-03-14\n"
+        "   Injections workshop\n"
+        "Remove one: maplanner ce remove NUMBER\n"
+    )
+    assert all(len(line) <= 40 for line in ok(run, "ce").splitlines())

@@ -16,6 +16,8 @@ from maplanner.core.profile_view import HOW_TO_SAVE, sentence
 from maplanner.render.output import console as stdout_console
 
 BAR_WIDTH = 20
+#: Below this many columns `ce list` is a list, not a table.
+NARROW = 64
 
 
 def units_text(value: float) -> str:
@@ -160,6 +162,14 @@ def render_list(listing: CreditList, out: Console | None = None) -> None:
                 f"{listing.today}"
             )
         )
+        return
+    if out.width < NARROW:  # a table of six columns would cut the category and note
+        out.print(Text("Recorded continuing education", style="bold"))
+        for credit in listing.credits:
+            out.print(Text(f"{credit.number}. {credit_line(credit)}"))
+            if credit.note:
+                out.print(Padding(Text(credit.note), (0, 0, 0, 3)))
+        out.print(Text("Remove one: maplanner ce remove NUMBER"))
         return
     table = Table(title="Recorded continuing education", title_justify="left", expand=True)
     table.add_column("#", justify="right", no_wrap=True)
