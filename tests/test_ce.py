@@ -12,12 +12,13 @@ from hypothesis import strategies as st
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.loader import load_catalog
 from maplanner.core.ce import Credit, ce_report, progress_for
-from maplanner.core.profile import HeldCert
+from maplanner.core.profile import HeldCert, Profile
 from maplanner.store import db
 from maplanner.store.ledger import credits
 from tests.conftest import Runner
 from tests.store_helpers import db_file, python
 from tests.test_renewals import table_rows
+from tests.test_results_are_valid import assert_valid, profiles
 
 CATALOG = load_catalog(None)
 
@@ -457,8 +458,6 @@ def test_counting_adds_up_for_any_ledger(ledger: list[Credit]) -> None:
 
 
 def test_credits_for_a_credential_no_longer_held_are_counted_apart(catalog: Catalog) -> None:
-    from maplanner.core.profile import Profile
-
     ledger = [
         Credit(
             number=1,
@@ -530,3 +529,23 @@ def test_a_narrow_terminal_lists_credits_without_a_table(
         "Remove one: maplanner ce remove NUMBER\n"
     )
     assert all(len(line) <= 40 for line in ok(run, "ce").splitlines())
+
+
+# Results are valid by their own models (they are built with model_construct) -------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(profiles, _cma_credits)
+def test_ce_results_are_valid(profile: Profile, ledger: list[Credit]) -> None:
+    from maplanner.core.calendar import renewal_calendar
+    from maplanner.core.ce import attach_progress, credit_list
+    from maplanner.core.renewals import renewals
+    from maplanner.core.report import build_report
+
+    today = date(2026, 3, 20)
+    assert_valid(ce_report(profile, CATALOG, ledger, today))
+    due = attach_progress(renewals(profile, CATALOG, today), profile, CATALOG, ledger, today)
+    assert_valid(due)
+    assert_valid(renewal_calendar(due, CATALOG.renewal_reminder_days))
+    assert_valid(credit_list(ledger, today))
+    assert_valid(build_report(profile, CATALOG, today, credits=ledger))
