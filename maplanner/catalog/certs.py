@@ -61,6 +61,7 @@ class Proration(Strict):
     before_month: int = Field(gt=0, le=240)
     total: int = Field(ge=0)
     minimums: list[int]
+    source: Id
 
 
 class ContinuingEducation(Strict):
