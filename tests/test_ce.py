@@ -15,6 +15,7 @@ from maplanner.core.ce import Credit, ce_report, progress_for
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.store import db
 from maplanner.store.ledger import credits
+from maplanner.store.profiles import load_profile, save_profile
 from tests.conftest import Runner
 from tests.store_helpers import db_file, python
 from tests.test_renewals import table_rows
@@ -31,23 +32,19 @@ def ok(run: Runner, *args: str) -> str:
 
 
 @pytest.fixture
-def holder(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A saved profile holding CMA (earned 2025-06), CMPE (2025-08), CPC and COA."""
+def holder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A saved profile holding CMA (earned 2025-06), CMPE (2025-08), CPC and COA.
+
+    Saved through the store directly (quicker than running assess for every test).
+    """
     monkeypatch.setenv("MAPLANNER_TODAY", "2026-03-20")
-    ok(
-        run,
-        "assess",
-        "--years",
-        "4",
-        "--setting",
-        "hospital",
-        "--cert",
-        "CMA,CMPE,CPC,COA",
-        "--save",
+    certs = (
+        HeldCert(id="CMA", earned="2025-06"),
+        HeldCert(id="CMPE", earned="2025-08"),
+        HeldCert(id="CPC", earned="2025-02", member_month=2),
+        HeldCert(id="COA"),
     )
-    ok(run, "profile", "add-cert", "CMA", "--earned", "2025-06")
-    ok(run, "profile", "add-cert", "CMPE", "--earned", "2025-08")
-    ok(run, "profile", "add-cert", "CPC", "--earned", "2025-02", "--member-month", "2")
+    save_profile(Profile(years=4, setting="hospital", certs=certs), date(2026, 3, 20))
 
 
 def one_error(run: Runner, *args: str) -> str:
@@ -549,3 +546,49 @@ def test_ce_results_are_valid(profile: Profile, ledger: list[Credit]) -> None:
     assert_valid(renewal_calendar(due, CATALOG.renewal_reminder_days))
     assert_valid(credit_list(ledger, today))
     assert_valid(build_report(profile, CATALOG, today, credits=ledger))
+
+
+# The membership month (CPC) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "month"), [("2", 2), ("may", 5), ("September", 9), ("dec", 12), (" 12 ", 12)]
+)
+def test_the_membership_month_by_number_or_name(
+    run: Runner, holder: None, value: str, month: int
+) -> None:
+    ok(run, "profile", "add-cert", "cpc", "--member-month", value)
+    profile = load_profile()
+    assert profile is not None
+    cpc = next(held for held in profile.certs if held.id == "CPC")
+    assert (cpc.earned, cpc.member_month) == ("2025-02", month)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("CPC", "--member-month", "13"), "--member-month '13' is not a month: use 1 to 12"),
+        (("CPC", "--member-month", "ma"), "--member-month 'ma' is not a month"),
+        (("CPC", "--member-month", "0"), "--member-month '0' is not a month"),
+        (
+            ("CMA", "--member-month", "3"),
+            "--member-month: CMA's renewal does not follow a membership month; it is for CPC",
+        ),
+    ],
+)
+def test_bad_membership_months(
+    run: Runner, holder: None, args: tuple[str, ...], message: str
+) -> None:
+    before = load_profile()
+    assert one_error(run, "profile", "add-cert", *args).startswith(message)
+    assert load_profile() == before
+
+
+def test_saving_answers_again_keeps_the_membership_month(run: Runner, holder: None) -> None:
+    ok(run, "assess", "--years", "5", "--setting", "hospital", "--cert", "CMA,CPC", "--save")
+    profile = load_profile()
+    assert profile is not None
+    assert {held.id: (held.earned, held.member_month) for held in profile.certs} == {
+        "CMA": ("2025-06", None),
+        "CPC": ("2025-02", 2),
+    }
