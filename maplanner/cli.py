@@ -26,6 +26,7 @@ COMMANDS = (
     "plan",
     "guide",
     "profile",
+    "ce",
     "history",
     "batch",
     "report",

@@ -354,7 +354,7 @@ BAD_CELLS = st.sampled_from(
     [
         {"years": "two"},
         {"setting": "hopsital"},
-        {"certifications": "CMAA"},
+        {"certifications": "CMX"},
         {"pay": "lots"},
         {"years": "99"},
         {"leads": "boss"},

@@ -15,7 +15,10 @@ from maplanner.core.certs import list_certifications
 from maplanner.render.certs import render_detail, render_list, render_year
 from tests.conftest import Runner
 
-ALL_IDS = ["BLS", "CMA", "RMA", "CCMA", "CPT", "CET", "COA", "COT", "COMT", "CPC", "CCS", "CMPE"]
+ALL_IDS = [
+    "BLS", "CMA", "RMA", "CCMA", "NCMA", "CMAC", "CMAA",
+    "CPT", "CET", "COA", "COT", "COMT", "CPC", "CCS", "CMPE",
+]  # fmt: skip
 
 
 def _fits_80_columns(text: str) -> bool:
@@ -36,10 +39,10 @@ def test_list_shows_every_credential(run: Runner) -> None:
     result = run("certs")
     assert result.code == 0
     assert result.err == ""
-    assert "Certifications (12)" in result.out
+    assert "Certifications (15)" in result.out
     for cert_id in ALL_IDS:
         assert f"│ {cert_id} " in result.out
-    assert result.out.count("renews every") == 5  # CMA, RMA, COA, CPC, CMPE
+    assert result.out.count("renews every") == 8  # CMA, RMA, COA, COT, COMT, CPC, CMPE, BLS
     assert result.out.count("renewal not") == 7  # the rest: "renewal not verified"
     assert "Years 2-4:" in result.out
     assert result.out.count("Caution: This is the") == 1  # CPT's, wrapped in its cell
@@ -50,7 +53,7 @@ def test_list_shows_every_credential(run: Runner) -> None:
 def test_list_filtered_by_track(run: Runner) -> None:
     result = run("certs", "--track", "administrative")
     assert result.code == 0
-    assert "Certifications in the administrative track (2)" in result.out
+    assert "Certifications in the administrative track (3)" in result.out
     assert "│ CPC " in result.out and "│ CCS " in result.out
     assert "│ CMA " not in result.out
 
@@ -80,7 +83,9 @@ def test_list_json(run: Runner) -> None:
     assert (cma["renewal_cycle_months"], cma["renewal_verified"]) == (60, True)
     assert cma["stage_name"] == "Year 1: foundation"
     bls = document["certifications"][0]
-    assert (bls["renewal_cycle_months"], bls["renewal_verified"]) == (None, False)
+    assert (bls["renewal_cycle_months"], bls["renewal_verified"]) == (24, True)  # AHA card
+    ccma = document["certifications"][3]
+    assert (ccma["renewal_cycle_months"], ccma["renewal_verified"]) == (None, False)
 
 
 def test_list_json_by_track(run: Runner) -> None:
@@ -228,7 +233,8 @@ def test_cma_detail_shows_the_recertification_rule(run: Runner) -> None:
         "at least 10 administrative",
         "at least 10 clinical",
         "at least 10 general",
-        "at least 30 any of the three",
+        "at least 30 AAMA-approved",
+        "record credits as: administrative, clinical, general",
     ):
         assert line in out
     assert "AAMA-approved" in out
@@ -304,7 +310,7 @@ def test_detail_json(run: Runner) -> None:
     assert renewal["verified"] is True
     assert renewal["cycle_months"] == 60
     assert renewal["continuing_education"]["total"] == 60
-    assert [p["minimum"] for p in renewal["continuing_education"]["split"]] == [10, 10, 10, 30]
+    assert [p["minimum"] for p in renewal["continuing_education"]["minimums"]] == [10, 10, 10, 30]
     assert set(renewal["source"]) == {"id", "publisher", "title", "period", "url"}
     assert document["unlocks"]["paths"][0] == {"id": "lead-ma", "name": "Lead MA"}
     assert document["ladder"] is None
@@ -314,7 +320,8 @@ def test_detail_json_unverified_and_ladder(run: Runner) -> None:
     document = json.loads(run("certs", "COT", "--json").out)
     assert document["eligibility"] == {"verified": False, "text": None, "source": None}
     assert document["exam_fees"] == {"verified": False, "fees": []}
-    assert document["renewal"]["verified"] is False
+    assert document["renewal"]["cycle_months"] == 36  # IJCAHPO: valid 36 months
+    assert json.loads(run("certs", "CET", "--json").out)["renewal"]["verified"] is False
     assert [rung["id"] for rung in document["ladder"]["rungs"]] == ["COA", "COT", "COMT"]
     assert document["ladder"]["position"] == 2
 

@@ -124,8 +124,8 @@ def test_values_are_filtered_by_what_was_typed(
 def test_ids_match_in_any_case_and_keep_the_case_typed(
     run: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert complete(run, monkeypatch, "maplanner certs cm") == ["cma", "cmpe"]
-    assert complete(run, monkeypatch, "maplanner certs CM") == ["CMA", "CMPE"]
+    assert complete(run, monkeypatch, "maplanner certs cm") == ["cma", "cmpe", "cmac", "cmaa"]
+    assert complete(run, monkeypatch, "maplanner certs CMP") == ["CMPE"]
     assert complete(run, monkeypatch, "maplanner assess --setting HOS") == ["HOSpital"]
 
 

@@ -82,7 +82,7 @@ def test_ids_names_and_words_are_accepted_too(catalog: Catalog) -> None:
 def test_a_wrong_answer_is_asked_again_with_the_reason(catalog: Catalog) -> None:
     script = Script(
         "abc", "-1", "", "nan", "4",  # years
-        "14", "cmaa", "1",  # certifications
+        "16", "cmx", "1",  # certifications
         "", "99", "hospitl", "7",  # setting
         "9", "opthalmology", "0",  # specialty
         "5", "boss", "3",  # leadership
@@ -98,8 +98,8 @@ def test_a_wrong_answer_is_asked_again_with_the_reason(catalog: Catalog) -> None
         "  ! -1 is out of range: type 0 to 60 (0 for students)",
         "  ! please type a number of years, like 4 or 2.5",
         "  ! nan is out of range: type 0 to 60 (0 for students)",
-        "  ! 14 is not on the list: pick a number from 1 to 12",
-        "  ! 'cmaa' is not a known certification; did you mean CMA or CCMA?",
+        "  ! 16 is not on the list: pick a number from 1 to 15",
+        "  ! 'cmx' is not a known certification; did you mean CMA?",
         "  ! please pick a number from 1 to 9",
         "  ! 99 is not on the list: pick a number from 1 to 9",
         "  ! 'hospitl' is not a known work setting; did you mean hospital?",
@@ -144,8 +144,8 @@ def test_certifications_by_number_id_or_name(
 @pytest.mark.parametrize(
     ("answer", "reason"),
     [
-        ("0", "0 is not on the list: pick a number from 1 to 12"),
-        ("1,13", "13 is not on the list"),
+        ("0", "0 is not on the list: pick a number from 1 to 15"),
+        ("1,16", "16 is not on the list"),
         ("xyz", "'xyz' is not a known certification; pick a number from the list"),
     ],
 )
@@ -254,7 +254,7 @@ def test_options_given_become_defaults_in_the_cli(run: Runner, terminal: None) -
     assert "Certifications [CMA]: " in result.err
     assert "Leadership [lead]: " in result.err
     data = json.loads(result.out)
-    assert data["profile"]["certs"] == [{"id": "CMA", "earned": None}]
+    assert data["profile"]["certs"] == [{"id": "CMA", "earned": None, "member_month": None}]
     assert data["profile"]["leads"] == "lead" and data["profile"]["years"] == 5
 
 

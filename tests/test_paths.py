@@ -224,7 +224,7 @@ def test_detail_lists_steps_with_years_credentials_skills_role_milestone(run: Ru
     assert "CMPE: Certified Medical Practice Executive (ACMPE)" in out
     assert "Role:       Practice Manager" in out
     assert "Done when:" in out and "Midway:" in out
-    assert "Skipped if: you hold CMA, RMA or CCMA" in out
+    assert "Skipped if: you hold CMA, RMA, CCMA, NCMA or CMAC" in out
 
 
 def test_detail_json_shape(run: Runner) -> None:

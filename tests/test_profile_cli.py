@@ -64,6 +64,7 @@ def test_no_profile_json(run: Runner) -> None:
         "pay": None,
         "assessments": 0,
         "last_assessed": None,
+        "ce": [],
     }
     assert ok_json(run, "profile", "show") == data
 
@@ -85,7 +86,12 @@ def test_saved_profile_json(run: Runner, saved: None) -> None:
     assert data["saved"] is True
     assert data["years"] == 4
     assert data["certs"] == [
-        {"id": "CMA", "name": "Certified Medical Assistant (AAMA)", "earned": None}
+        {
+            "id": "CMA",
+            "name": "Certified Medical Assistant (AAMA)",
+            "earned": None,
+            "member_month": None,
+        }
     ]
     assert data["setting"] == {"id": "specialty-clinic", "name": "Physician specialty clinic"}
     assert data["specialty"] == {"id": "ophthalmology", "name": "Ophthalmology"}
@@ -237,9 +243,9 @@ def test_bad_earned_months_exit_2(run: Runner, saved: None, earned: str, message
 
 
 def test_add_cert_unknown_id_suggests(run: Runner, saved: None) -> None:
-    result = run("profile", "add-cert", "cmaa")
+    result = run("profile", "add-cert", "cmx")
     assert result.code == 2
-    assert "add-cert 'cmaa' is not a known certification; did you mean CMA" in result.err
+    assert "add-cert 'cmx' is not a known certification; did you mean CMA" in result.err
 
 
 def test_remove_cert(run: Runner, saved: None) -> None:

@@ -99,7 +99,7 @@ def test_cma_is_due_sixty_months_after_it_was_earned(catalog: Catalog) -> None:
     assert row.what_it_takes.startswith("Recertify by exam, or by continuing education")
     assert (
         "60 CEUs per 60-month cycle: at least 10 administrative, 10 clinical, 10 general "
-        "and 30 any of the three." in row.what_it_takes
+        "and 30 AAMA-approved." in row.what_it_takes
     )
 
 
@@ -173,21 +173,23 @@ def test_most_urgent_first(catalog: Catalog) -> None:
     profile = Profile(
         years=8,
         certs=(
-            HeldCert(id="BLS"),
+            HeldCert(id="CPT"),
             HeldCert(id="COA"),
             HeldCert(id="CMA", earned="2021-06"),
             HeldCert(id="CPC", earned="2023-05"),
+            HeldCert(id="BLS", earned="2023-01"),
             HeldCert(id="CMPE", earned="2021-01"),
         ),
         setting="hospital",
     )
     report = renewals(profile, catalog, TODAY)
     assert [(row.id, row.status) for row in report.renewals] == [
-        ("CMPE", "lapsed"),
-        ("CPC", "due-soon"),
+        ("BLS", "lapsed"),
         ("CMA", "current"),
+        ("CMPE", "current"),
         ("COA", "no-earned-month"),
-        ("BLS", "no-verified-cycle"),
+        ("CPC", "no-member-month"),
+        ("CPT", "no-verified-cycle"),
     ]
     assert (report.today, report.due_soon_months, report.profile_saved) == (
         "2025-03-14",
@@ -288,13 +290,20 @@ def test_due_json(run: Runner, holder: None) -> None:
         "status",
         "earned",
         "renewal_verified",
+        "kind",
         "cycle_months",
+        "cycle_start",
         "due",
+        "due_by",
+        "due_day_known",
         "months_left",
+        "annual_fee",
+        "next_fee",
         "how",
         "continuing_education",
         "what_it_takes",
         "advice",
+        "ce",
     }
     assert (cma["id"], cma["due"], cma["months_left"], cma["status"]) == (
         "CMA",
@@ -303,7 +312,18 @@ def test_due_json(run: Runner, holder: None) -> None:
         "current",
     )
     assert cma["continuing_education"]["total"] == 60
-    assert [part["minimum"] for part in cma["continuing_education"]["split"]] == [10, 10, 10, 30]
+    assert [part["minimum"] for part in cma["continuing_education"]["minimums"]] == [
+        10,
+        10,
+        10,
+        30,
+    ]
+    assert (cma["kind"], cma["cycle_start"], cma["due_by"], cma["due_day_known"]) == (
+        "rolling",
+        "2021-06-01",
+        "2026-06-01",
+        False,
+    )
     assert [row["status"] for row in data["renewals"]] == [
         "current",
         "no-earned-month",

@@ -63,6 +63,7 @@ SECTIONS = (
     "specialties",
     "certifications",
     "renewal_due_soon_months",
+    "renewal_reminder_days",
     "roadmap_max_year",
     "roadmap",
     "skills",
@@ -197,6 +198,12 @@ class Catalog:
         from maplanner.catalog.certs import CertificationsFile
 
         return self.file("certifications.toml", CertificationsFile).certification
+
+    @functools.cached_property
+    def renewal_reminder_days(self) -> list[int]:
+        from maplanner.catalog.certs import CertificationsFile
+
+        return self.file("certifications.toml", CertificationsFile).renewals.reminder_days
 
     @functools.cached_property
     def renewal_due_soon_months(self) -> int:

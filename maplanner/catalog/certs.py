@@ -5,7 +5,7 @@ file itself says what is known and what is not, and no renderer has to guess.
 """
 
 from collections import defaultdict
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -33,32 +33,106 @@ class ExamFee(Strict):
     source: Id
 
 
-class CESplit(Strict):
-    category: Text
+Month = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+
+#: How an issuer counts a credential's renewal (see maplanner/core/renewals.py):
+#: - rolling: due a whole cycle after the month earned or last renewed (CMA, COA);
+#: - end-of-month: valid a cycle, through the last day of the month it was issued (AHA BLS);
+#: - fixed-cycle: one calendar cycle shared by every holder (CMPE), from `cycle_start`;
+#: - membership: due in the membership month, in the years the issuer sets (CPC);
+#: - annual-fee: a fee each year in the month earned, and cycles that roll on (RMA).
+RenewalKind = Literal["rolling", "end-of-month", "fixed-cycle", "membership", "annual-fee"]
+
+
+class CEMinimum(Strict):
+    """At least `minimum` units that fit: of the listed categories (any when empty), and
+    from the issuer (or approved by it) when `from_issuer`."""
+
+    label: Text
     minimum: int = Field(ge=0)
+    categories: list[Id] = Field(default_factory=list)
+    from_issuer: bool = False
+
+
+class Proration(Strict):
+    """What someone certified part-way into a shared cycle owes by its end: certified
+    before `before_month` months into the cycle, `total` units and the minimums, in order."""
+
+    before_month: int = Field(gt=0, le=240)
+    total: int = Field(ge=0)
+    minimums: list[int]
+    source: Id
 
 
 class ContinuingEducation(Strict):
     total: int = Field(gt=0)
     unit: Text
-    split: list[CESplit] = Field(default_factory=list)
+    categories: list[Id] = Field(
+        default_factory=list, description="What a credit can be recorded as; none when empty."
+    )
+    minimums: list[CEMinimum] = Field(default_factory=list)
+    issuer_share: Text | None = Field(
+        default=None, description="What a credit from the issuer is called (AAMA-approved)."
+    )
+    prorated: list[Proration] = Field(default_factory=list)
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _split_fits(self) -> Self:
-        needed = sum(part.minimum for part in self.split)
-        if needed > self.total:
-            raise ValueError(
-                f"the split's minimums add up to {needed}, more than the total {self.total}"
-            )
+    def _minimums_fit(self) -> Self:
+        for part in self.minimums:
+            if part.minimum > self.total:
+                raise ValueError(f"minimum {part.label!r} is more than the total {self.total}")
+            unknown = set(part.categories) - set(self.categories)
+            if unknown:
+                raise ValueError(f"minimum {part.label!r} names unknown categories {unknown}")
+            if part.from_issuer and self.issuer_share is None:
+                raise ValueError(f"minimum {part.label!r} counts issuer credits: set issuer_share")
+        by_category = sum(p.minimum for p in self.minimums if not p.from_issuer and p.categories)
+        if by_category > self.total:
+            raise ValueError(f"the category minimums add up to {by_category}, over {self.total}")
+        for row in self.prorated:
+            if len(row.minimums) != len(self.minimums) or row.total > self.total:
+                raise ValueError("each prorated row needs a total and one figure per minimum")
+        months = [row.before_month for row in self.prorated]
+        if months != sorted(set(months)):
+            raise ValueError("prorated rows must run in order of before_month")
         return self
 
 
+class AnnualFee(Strict):
+    amount: int | NotVerified
+    source: Id
+
+
 class Renewal(Strict):
+    kind: RenewalKind = "rolling"
     cycle_months: int = Field(gt=0, le=240)
+    cycle_start: Month | None = Field(
+        default=None, description="fixed-cycle: the first month of one shared cycle."
+    )
+    due_example: Month | None = Field(
+        default=None,
+        description="membership: one due month from the issuer's example; due years for "
+        "other membership months alternate from it.",
+    )
+    annual_fee: AnnualFee | None = None
     how: Text
     continuing_education: ContinuingEducation | None = None
     source: Id
+
+    @model_validator(mode="after")
+    def _kind_has_its_facts(self) -> Self:
+        if (self.kind == "fixed-cycle") != (self.cycle_start is not None):
+            raise ValueError("cycle_start is needed by, and only by, a fixed-cycle renewal")
+        if (self.kind == "membership") != (self.due_example is not None):
+            raise ValueError("due_example is needed by, and only by, a membership renewal")
+        if self.kind in ("membership", "annual-fee") and self.annual_fee is None:
+            raise ValueError(f"a {self.kind} renewal needs its annual_fee")
+        cycle = self.cycle_months
+        rows = self.continuing_education.prorated if self.continuing_education else []
+        if rows and (self.kind != "fixed-cycle" or rows[-1].before_month != cycle):
+            raise ValueError("prorated rows belong to a fixed cycle and must end at its length")
+        return self
 
 
 class Unlocks(Strict):
@@ -97,7 +171,9 @@ class Certification(Strict):
     issuer: Text
     track: Track
     primary: bool = Field(
-        default=False, description="One of the core MA credentials (CMA, RMA, CCMA)."
+        default=False,
+        description="A primary MA credential, one programs recognise (MAERB): CMA, RMA, "
+        "CCMA, NCMA, CMAC.",
     )
     stage: Id = Field(description="The roadmap band in which it usually fits.")
     aliases: list[Text] = Field(default_factory=list)
@@ -117,7 +193,15 @@ class RenewalWarning(Strict):
     """How early `certs --due` flags a renewal: a product choice, not an issuer's rule."""
 
     due_soon_months: int = Field(ge=0, le=60)
+    reminder_days: list[int] = Field(default_factory=lambda: [90, 30, 7], max_length=10)
     source: Id
+
+    @model_validator(mode="after")
+    def _reminders_sensible(self) -> Self:
+        days = self.reminder_days
+        if any(not 0 <= day <= 730 for day in days) or len(set(days)) != len(days):
+            raise ValueError("reminder_days: distinct whole days from 0 to 730")
+        return self
 
 
 class CertificationsFile(Strict):

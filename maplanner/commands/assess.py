@@ -103,7 +103,8 @@ def assess(
             run_interview,
             say_terminal,
         )
-        from maplanner.store.profiles import carry_earned, load_profile
+        from maplanner.core.profile_view import carry_earned
+        from maplanner.store.profiles import load_profile
 
         known = prefill_from_options(
             data,
@@ -134,7 +135,8 @@ def assess(
             pay=pay,
         )
         if save:
-            from maplanner.store.profiles import carry_earned, load_profile
+            from maplanner.core.profile_view import carry_earned
+            from maplanner.store.profiles import load_profile
 
             profile = carry_earned(profile, load_profile())
     result = assess_profile(profile, data)

@@ -23,7 +23,13 @@ Four forms:
                             related credentials
 
   maplanner certs --due     when each credential in your saved profile is due
-                            for renewal, months left, and what renewal takes
+                            for renewal, months left, what renewal takes,
+                            and the continuing education recorded toward it
+                            (maplanner ce)
+
+  maplanner certs --due --ics renewals.ics
+                            the same due dates as a calendar file (one event
+                            per credential, reminders 90, 30 and 7 days before)
 
 With a saved profile (maplanner profile), the credentials you hold are marked
 "you hold this".
@@ -80,6 +86,16 @@ def certs(
             "months left, what renewal takes, and which are due soon or lapsed.",
         ),
     ] = False,
+    ics: Annotated[
+        str | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="With --due: also write the due dates as an iCalendar file (Google "
+            "Calendar, Outlook, Apple Calendar), replacing FILE; private (0600).",
+            show_default=False,
+        ),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     from maplanner.commands.shared import catalog
@@ -96,8 +112,13 @@ def certs(
                 "--due lists the renewals of every credential you hold: it cannot be "
                 "combined with ID, --year or --track"
             )
-        _renewals(json_output)
+        _renewals(json_output, ics)
         return
+    if ics is not None:
+        raise InputError(
+            "--ics writes the renewal calendar: use it with --due, like "
+            "maplanner certs --due --ics renewals.ics"
+        )
     if credential is not None:
         if year is not None:
             raise InputError(
@@ -147,21 +168,40 @@ def _held() -> frozenset[str]:
     return frozenset() if profile is None else profile.cert_ids
 
 
-def _renewals(json_output: bool) -> None:
+def _renewals(json_output: bool, ics: str | None) -> None:
     from maplanner.commands.shared import catalog
+    from maplanner.core.ce import attach_progress
     from maplanner.core.profile import normalized
     from maplanner.core.renewals import renewals
     from maplanner.store import today
+    from maplanner.store.ledger import credits
     from maplanner.store.profiles import load_profile
 
+    target = None
+    if ics is not None:
+        from maplanner.commands.private_file import check_private_target
+
+        target = check_private_target(ics, "--ics")
     data = catalog()
-    profile = load_profile()
-    report = renewals(None if profile is None else normalized(profile, data), data, today())
+    now = today()
+    saved = load_profile()
+    profile = None if saved is None else normalized(saved, data)
+    report = attach_progress(renewals(profile, data, now), profile, data, credits(), now)
+    written = None
+    if target is not None:
+        from maplanner.commands.private_file import write_private
+        from maplanner.core.calendar import renewal_calendar
+        from maplanner.render.ics import calendar_bytes
+
+        written = renewal_calendar(report, data.renewal_reminder_days)
+        write_private(target, calendar_bytes(written))
     if json_output:
         from maplanner.render.output import emit_json
 
         emit_json(report)
         return
-    from maplanner.render.renewals import render_renewals
+    from maplanner.render.renewals import render_calendar_note, render_renewals
 
     render_renewals(report)
+    if written is not None and target is not None:
+        render_calendar_note(written, str(target))

@@ -17,8 +17,9 @@ from maplanner.commands.shared import JsonOption
 
 if TYPE_CHECKING:
     from maplanner.catalog.catalog import Catalog
+    from maplanner.core.ce_results import CEProgress
     from maplanner.core.profile import Profile
-    from maplanner.store.profiles import ProfileView
+    from maplanner.core.profile_view import ProfileView
 
 SHORT = "See, change or delete your saved profile."
 HELP = f"""{SHORT}
@@ -87,9 +88,8 @@ def main(ctx: typer.Context, json_output: JsonOption = False) -> None:
 @app.command("show", help="Show the saved answers (or how to save some).")
 def show(json_output: JsonOption = False) -> None:
     from maplanner.commands.shared import catalog
-    from maplanner.store.profiles import describe, load_state
 
-    _output(describe(load_state(), catalog()), json_output)
+    _output(_view(catalog()), json_output)
 
 
 @app.command(
@@ -151,11 +151,21 @@ def add_cert(
             show_default=False,
         ),
     ] = None,
+    member_month: Annotated[
+        str | None,
+        typer.Option(
+            "--member-month",
+            metavar="MM",
+            help="For a credential whose renewal follows a membership (CPC): the month "
+            "the membership renews each year, 1 to 12 or a name like may.",
+            show_default=False,
+        ),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     from maplanner.commands.shared import catalog
     from maplanner.core.profile import HeldCert, Profile, resolve_cert
-    from maplanner.core.renewals import parse_month
+    from maplanner.core.renewals import parse_member_month, parse_month
     from maplanner.store import today
     from maplanner.store.profiles import update_profile
 
@@ -163,11 +173,16 @@ def add_cert(
     now = today()
     cert_id = resolve_cert(data, credential, option="add-cert")
     month = None if earned is None else parse_month(earned, now)
+    member = None if member_month is None else parse_member_month(data, cert_id, member_month)
 
     def add(profile: Profile) -> Profile:
         held = {cert.id: cert for cert in profile.certs}
-        kept = held[cert_id].earned if cert_id in held else None
-        held[cert_id] = HeldCert(id=cert_id, earned=month or kept)
+        old = held.get(cert_id)
+        held[cert_id] = HeldCert(
+            id=cert_id,
+            earned=month or (old.earned if old else None),
+            member_month=member or (old.member_month if old else None),
+        )
         return profile.model_validate({**dict(profile), "certs": tuple(held.values())})
 
     before, after = update_profile(add, now, why="to add a credential to")
@@ -313,6 +328,22 @@ def _output(view: "ProfileView", json_output: bool, note: str | None = None) -> 
 
 def _after_edit(data: "Catalog", note: str, json_output: bool) -> None:
     """Show the profile as saved now, after the line saying what changed."""
-    from maplanner.store.profiles import describe, load_state
+    _output(_view(data), json_output, note)
 
-    _output(describe(load_state(), data), json_output, note)
+
+def _view(data: "Catalog") -> "ProfileView":
+    """The saved profile as `profile` shows it (or that nothing is saved)."""
+    from maplanner.core.ce import ce_report
+    from maplanner.core.profile import normalized
+    from maplanner.core.profile_view import describe
+    from maplanner.store import today
+    from maplanner.store.ledger import credits
+    from maplanner.store.location import database_path
+    from maplanner.store.profiles import load_state
+
+    state = load_state()
+    progress: tuple[CEProgress, ...] = ()
+    if state is not None:
+        held = normalized(state.profile, data)
+        progress = ce_report(held, data, credits(), today()).progress
+    return describe(state, data, str(database_path()), progress)

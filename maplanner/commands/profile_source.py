@@ -56,8 +56,9 @@ def saved_profile(data: "Catalog", *, why: str, example: str) -> "tuple[Profile,
     out (save one, or give the answers to this command as in `example`).
     """
     from maplanner.core.profile import normalized
+    from maplanner.core.profile_view import HOW_TO_SAVE
     from maplanner.errors import InputError
-    from maplanner.store.profiles import HOW_TO_SAVE, load_state
+    from maplanner.store.profiles import load_state
 
     state = load_state()
     if state is None:

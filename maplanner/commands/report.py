@@ -150,6 +150,11 @@ def report(
             why="to report on",
             example="maplanner report -o plan.html --years 4 --setting family-practice",
         )
+    ledger = None
+    if not from_options:
+        from maplanner.store.ledger import credits
+
+        ledger = credits()
     document = build_report(
         profile,
         data,
@@ -158,6 +163,7 @@ def report(
         profile_from="options" if from_options else "saved",
         profile_saved_on=saved_on,
         prepared_for=prepared_for,
+        credits=ledger,
     )
     text = render_report(document, kind)
     if target is None:

@@ -4,7 +4,7 @@ Pure: takes a normalized `Profile` and the `Catalog`. All weights come from
 data/estimate.toml:
 
 - experience: a curve of base percentiles by years (straight lines between points);
-- a primary credential (CMA, RMA or CCMA), counted once however many are held;
+- a primary credential (CMA, RMA, CCMA, NCMA or CMAC), counted once however many are held;
 - specialty credentials: the "specialty" track, or one the person's specialty lists
   (each counts, up to a cap);
 - other credentials on the tracks the data names (each counts, up to a cap);

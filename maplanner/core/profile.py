@@ -29,6 +29,9 @@ class HeldCert(BaseModel):
 
     id: str
     earned: Annotated[str | None, AfterValidator(_month)] = None
+    #: The month of the year (1-12) a membership the credential depends on renews
+    #: (AAPC's CPC reports CEUs with it); None when not given or not needed.
+    member_month: int | None = Field(default=None, ge=1, le=12)
 
 
 class Profile(BaseModel):
@@ -124,7 +127,9 @@ def normalized(profile: Profile, catalog: Catalog) -> Profile:
             cert_id = resolve_cert(catalog, held.id)
         except InputError:
             raise _not_known("certification", held.id, f"profile remove-cert {held.id}") from None
-        certs[cert_id] = HeldCert.model_construct(id=cert_id, earned=held.earned)
+        certs[cert_id] = HeldCert.model_construct(
+            id=cert_id, earned=held.earned, member_month=held.member_month
+        )
     try:
         years = check_years(profile.years)
     except InputError:

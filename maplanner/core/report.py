@@ -22,6 +22,8 @@ from typing import Literal
 from maplanner import __version__
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.assessment import Assessment, NextStep, Versus
+from maplanner.core.ce import attach_progress, ce_summary
+from maplanner.core.ce_results import Credit
 from maplanner.core.money import Pay
 from maplanner.core.plan import PlanResult, PlanYear, make_plan
 from maplanner.core.profile import Profile
@@ -128,12 +130,15 @@ def build_report(
     profile_from: ProfileFrom = "saved",
     profile_saved_on: str | None = None,
     prepared_for: str | None = None,
+    credits: "list[Credit] | None" = None,
 ) -> Report:
     """The report for a normalized profile as of `today`; `goal_id` (a known path id)
     adds the year-by-year plan toward it."""
     result = assess(profile, catalog)
     plan = None if goal_id is None else make_plan(profile, catalog, goal_id)
     due = renewals(profile, catalog, today)
+    if credits is not None:  # a saved profile's ledger: CE progress beside each renewal
+        due = attach_progress(due, profile, catalog, credits, today)
     return Report.model_construct(
         title=TITLE,
         prepared_for=prepared_for,
@@ -468,7 +473,18 @@ def due_text(row: RenewalDue) -> str:
         return "not verified"
     if row.status == "no-earned-month":
         return "add the earned month"
+    if row.status == "no-member-month":
+        return "add the membership month"
     return row.due or "-"
+
+
+def ce_text(row: RenewalDue) -> str | None:
+    """The continuing education recorded toward this due date, or None if not tracked."""
+    if row.ce is None:
+        return None
+    if row.ce.cycle_known:
+        return f"{ce_summary(row.ce)} ({row.ce.cycle_start} to {row.ce.cycle_end})."
+    return ce_summary(row.ce) + "."
 
 
 def status_text(row: RenewalDue) -> str:
@@ -482,6 +498,8 @@ def status_text(row: RenewalDue) -> str:
         return f"current: {_months(left)} left"
     if row.status == "no-earned-month":
         return "earned month not recorded"
+    if row.status == "no-member-month":
+        return "membership month not recorded"
     return "renewal cycle not verified"
 
 

@@ -205,7 +205,9 @@ def _continuing_education(renewal: "RenewalInfo") -> str:
     if ce is None:
         return NOT_VERIFIED
     lines = [f"{ce.total} {ce.unit} per {renewal.cycle_months}-month cycle"]
-    lines += [f"  at least {part.minimum} {part.category}" for part in ce.split]
+    lines += [f"  at least {part.minimum} {part.label}" for part in ce.minimums]
+    if ce.categories:
+        lines.append(f"  record credits as: {', '.join(ce.categories)}")
     if ce.note:
         lines.append(ce.note)
     return "\n".join(lines)

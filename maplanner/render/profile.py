@@ -5,6 +5,7 @@ saved) is said in words, never by colour. Text from the store or the catalog is
 never read as Rich markup.
 """
 
+import calendar
 import textwrap
 from collections.abc import Sequence
 
@@ -12,10 +13,11 @@ from rich.console import Console
 from rich.text import Text
 
 from maplanner.core.assessment import Assessment
+from maplanner.core.ce import ce_summary
+from maplanner.core.profile_view import HOW_TO_SAVE, Forgotten, Named, ProfileView, sentence
 from maplanner.core.salary_view import Mark
 from maplanner.core.text import ordinal
 from maplanner.render.output import console as stdout_console
-from maplanner.store.profiles import HOW_TO_SAVE, Forgotten, Named, ProfileView, sentence
 
 #: What a person can do next, as (label, command) rows under the profile.
 EDIT_HINTS = (
@@ -25,6 +27,7 @@ EDIT_HINTS = (
     ("", "maplanner profile remove-cert ID"),
     ("Reassess", "maplanner assess --saved --save"),
     ("Renewals", "maplanner certs --due"),
+    ("CE", "maplanner ce add ID --units N --date YYYY-MM-DD"),
     ("Delete all", "maplanner profile forget"),
 )
 
@@ -49,6 +52,11 @@ def render_profile(view: ProfileView, out: Console | None = None, note: str | No
     certs = [
         f"{held.id}: {held.name}; "
         + (f"earned {held.earned}" if held.earned else "month earned not recorded")
+        + (
+            f"; membership renews in {calendar.month_name[held.member_month]}"
+            if held.member_month
+            else ""
+        )
         for held in view.certs
     ]
     rows = [
@@ -60,6 +68,10 @@ def render_profile(view: ProfileView, out: Console | None = None, note: str | No
         ("Pay", "not given" if view.pay is None else view.pay.describe()),
         ("Assessments", _assessments(view)),
     ]
+    if view.ce:
+        rows.append(
+            ("Continuing ed.", "\n".join(f"{row.id}: {ce_summary(row)}" for row in view.ce))
+        )
     out.print(labelled(rows, out.width, bold=True))
     out.print()
     out.print(labelled(EDIT_HINTS, out.width))
@@ -112,8 +124,15 @@ def render_forgotten(result: Forgotten, out: Console | None = None) -> None:
         return
     many = "s" if result.assessments != 1 else ""
     what = "the saved profile and " if result.had_profile else ""
+    credits = ""
+    if result.ce_credits:
+        what = what.replace(" and ", ", ")
+        credits = f", {result.ce_credits} CE credit{'s' if result.ce_credits != 1 else ''}"
     out.print(
-        Text(f"Deleted {what}{result.assessments} saved assessment{many}, and {result.path}.")
+        Text(
+            f"Deleted {what}{result.assessments} saved assessment{many}{credits}, "
+            f"and {result.path}."
+        )
     )
 
 

@@ -11,15 +11,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from maplanner.core.calendar import RenewalCalendar
+from maplanner.core.ce import ce_summary
+from maplanner.core.profile_view import HOW_TO_SAVE, sentence
 from maplanner.core.renewals import RenewalDue, RenewalReport, Status
 from maplanner.render.output import console as stdout_console
-from maplanner.store.profiles import HOW_TO_SAVE, sentence
 
 STATUS_WORDS: dict[Status, str] = {
     "lapsed": "LAPSED",
     "due-soon": "DUE SOON",
     "current": "current",
     "no-earned-month": "earned month not recorded",
+    "no-member-month": "membership month not recorded",
     "no-verified-cycle": "cycle not verified",
 }
 
@@ -80,6 +83,9 @@ def _due(row: RenewalDue) -> Text:
 
 def _takes(row: RenewalDue) -> Text:
     text = Text(row.what_it_takes)
+    if row.ce is not None:
+        more = "" if row.ce.met else " (maplanner ce)"
+        text.append(f"\nCE: {ce_summary(row.ce)}{more}", style="" if row.ce.met else "bold")
     if row.status != "current":
         text.append(f"\n{row.advice}", style="bold" if row.status != "no-verified-cycle" else "")
     return text
@@ -90,6 +96,7 @@ TALLY: tuple[tuple[Status, str], ...] = (
     ("due-soon", "due soon"),
     ("current", "current"),
     ("no-earned-month", "without an earned month"),
+    ("no-member-month", "without a membership month"),
     ("no-verified-cycle", "without a verified cycle"),
 )
 
@@ -98,3 +105,18 @@ def _tally(report: RenewalReport) -> str:
     counts = Counter(row.status for row in report.renewals)
     parts = [f"{counts[status]} {words}" for status, words in TALLY if counts[status]]
     return "Held: " + ", ".join(parts) + "."
+
+
+def render_calendar_note(calendar: RenewalCalendar, path: str, out: Console | None = None) -> None:
+    """One line after the table: what the calendar file holds."""
+    out = out or stdout_console()
+    count = len(calendar.events)
+    line = f"Wrote {count} renewal event{'s' if count != 1 else ''} to {path}"
+    if calendar.events:
+        days = [str(day) for day in calendar.events[0].alarm_days]
+        listed = ", ".join(days[:-1]) + " and " + days[-1] if len(days) > 1 else "".join(days)
+        if listed:
+            line += f" (reminders {listed} days before)"
+    if calendar.skipped:
+        line += f"; no due date for {', '.join(calendar.skipped)}"
+    out.print(Text(line + "."))

@@ -19,6 +19,7 @@ from maplanner.core.plan import PlanResult, PlanYear
 from maplanner.core.renewals import RenewalReport
 from maplanner.core.report import (
     Report,
+    ce_text,
     due_text,
     earned_text,
     effect_text,
@@ -350,6 +351,14 @@ def _renewals(due: RenewalReport) -> list[str]:
         takes = row.what_it_takes + ("." if row.what_it_takes == "not verified" else "")
         body.append(f"<li><strong>{e(row.id)}:</strong> {e(takes)} {e(row.advice)}</li>")
     body.append("</ul>")
+    tracked = [(row.id, ce_text(row)) for row in due.renewals if ce_text(row)]
+    if tracked:
+        body += ["<h3>Continuing education (maplanner ce)</h3>", "<ul>"]
+        body += [
+            f"<li><strong>{e(cert_id)}:</strong> {e(str(words))}</li>"
+            for cert_id, words in tracked
+        ]
+        body.append("</ul>")
     return _section("renewals", heading, body)
 
 

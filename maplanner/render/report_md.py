@@ -13,6 +13,7 @@ from maplanner.core.plan import PlanResult, PlanYear
 from maplanner.core.renewals import RenewalReport
 from maplanner.core.report import (
     Report,
+    ce_text,
     due_text,
     earned_text,
     effect_text,
@@ -266,6 +267,10 @@ def _renewals(due: RenewalReport) -> list[str]:
         else f"- **{text(row.id)}:** {text(row.what_it_takes)} {text(row.advice)}"
         for row in due.renewals
     ]
+    tracked = [(row.id, ce_text(row)) for row in due.renewals if ce_text(row)]
+    if tracked:
+        lines += ["", "### Continuing education (maplanner ce)", ""]
+        lines += [f"- **{text(cert_id)}:** {text(str(words))}" for cert_id, words in tracked]
     return lines
 
 

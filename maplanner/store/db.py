@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 #: "MApl": marks the file as maplanner's in the SQLite header (PRAGMA application_id).
 APPLICATION_ID = 0x4D41706C
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Seconds a write waits for another process's write to finish before giving up.
 BUSY_TIMEOUT = 2.0
 
@@ -48,6 +48,7 @@ BUSY_TIMEOUT = 2.0
 TABLES: dict[int, frozenset[str]] = {
     1: frozenset({"profile", "assessment"}),
     2: frozenset({"profile", "assessment"}),
+    3: frozenset({"profile", "assessment", "ce_credit"}),
 }
 
 #: Version 2: the profile as one JSON document (so certifications can carry the month
@@ -68,6 +69,22 @@ CREATE TABLE assessment (
     years REAL NOT NULL,
     cert_ids TEXT NOT NULL,
     body TEXT NOT NULL
+);
+"""
+
+#: Version 3: the continuing-education ledger, one row per activity a person recorded
+#: toward one credential (`maplanner ce add`). Made by `_create` with SCHEMA, and by
+#: the 2 -> 3 upgrade on its own, so the upgrade never depends on later tables.
+CE_SCHEMA = """
+CREATE TABLE ce_credit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    cert TEXT NOT NULL,
+    units REAL NOT NULL CHECK (units > 0),
+    category TEXT,
+    from_issuer INTEGER NOT NULL DEFAULT 0 CHECK (from_issuer IN (0, 1)),
+    done_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    added_on TEXT NOT NULL
 );
 """
 
@@ -255,7 +272,7 @@ def _refusal(path: Path, state: State, version: int) -> StoreError:
 
 
 def _create(connection: "sqlite3.Connection") -> None:
-    for statement in _statements(SCHEMA):
+    for statement in _statements(SCHEMA) + _statements(CE_SCHEMA):
         connection.execute(statement)
     connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -327,7 +344,13 @@ def _v1_to_v2(connection: "sqlite3.Connection") -> None:
         )
 
 
-UPGRADES: dict[int, Callable[["sqlite3.Connection"], None]] = {1: _v1_to_v2}
+def _v2_to_v3(connection: "sqlite3.Connection") -> None:
+    """Version 3 adds the continuing-education ledger; nothing saved before changes."""
+    for statement in _statements(CE_SCHEMA):
+        connection.execute(statement)
+
+
+UPGRADES: dict[int, Callable[["sqlite3.Connection"], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 # Transactions and removal -----------------------------------------------------------

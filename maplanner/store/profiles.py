@@ -17,12 +17,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from maplanner.catalog.catalog import Catalog
 from maplanner.core.assessment import Assessment
 from maplanner.core.history import AssessmentRecord, record_of
-from maplanner.core.money import Pay
-from maplanner.core.profile import HeldCert, Profile
-from maplanner.core.result import Result as _Model
+from maplanner.core.profile import Profile
+from maplanner.core.profile_view import HOW_TO_SAVE, Forgotten, SavedState
 from maplanner.errors import InputError, StoreError
 from maplanner.store.db import (
     connect,
@@ -37,67 +35,10 @@ from maplanner.store.location import database_path
 if TYPE_CHECKING:
     import sqlite3
 
-#: What to tell someone who has nothing saved yet.
-HOW_TO_SAVE = (
-    "save one with 'maplanner assess --save' (with your answers as options, for example "
-    "--years 4 --setting family-practice), or run 'maplanner assess' in a terminal and "
-    "answer y when it offers to save"
-)
-
-
-def sentence(text: str) -> str:
-    """`text` with a capital first letter (str.capitalize would lower the rest)."""
-    return text[:1].upper() + text[1:]
-
 
 def nothing_saved(why: str) -> InputError:
     """Exit 2: the command needs a saved profile and there is none; the hint says how."""
     return InputError(f"no saved profile {why}", hint=HOW_TO_SAVE)
-
-
-class SavedState(_Model):
-    """The saved profile, the day it was last changed, and how many assessments exist."""
-
-    profile: Profile
-    updated_on: str
-    assessments: int
-    last_assessed: str | None
-
-
-class Forgotten(_Model):
-    """What `forget` deleted."""
-
-    path: str
-    existed: bool
-    had_profile: bool
-    assessments: int
-
-
-class Named(_Model):
-    id: str
-    name: str
-
-
-class HeldView(_Model):
-    id: str
-    name: str
-    earned: str | None
-
-
-class ProfileView(_Model):
-    """`maplanner profile`: the saved answers with their names, or that nothing is saved."""
-
-    saved: bool
-    path: str
-    updated_on: str | None
-    years: float | None
-    certs: tuple[HeldView, ...]
-    setting: Named | None
-    specialty: Named | None
-    leads: Named | None
-    pay: Pay | None
-    assessments: int
-    last_assessed: str | None
 
 
 # Reading ----------------------------------------------------------------------------
@@ -250,7 +191,8 @@ def _put_profile(connection: "sqlite3.Connection", profile: Profile, on: date) -
 
 
 def forget(path: Path | None = None) -> Forgotten:
-    """Delete every saved answer and assessment, then the database file and its journal.
+    """Delete every saved answer, assessment and CE credit, then the database file and
+    its journal.
 
     A file that is not a maplanner database is refused (StoreError) and left alone.
     Rows are deleted in a transaction first, so a maplanner waiting on the lock finds
@@ -258,78 +200,22 @@ def forget(path: Path | None = None) -> Forgotten:
     """
     path = path or database_path()
     existed = any(file.exists() for file in [path, *side_files(path)])
-    had_profile, count = False, 0
+    had_profile, count, credits = False, 0, 0
     with connect(path, create=False) as connection:
         if connection is not None:
             with transaction(connection):
                 had_profile = connection.execute("SELECT count(*) FROM profile").fetchone()[0] > 0
                 count = int(connection.execute("SELECT count(*) FROM assessment").fetchone()[0])
+                credits = int(connection.execute("SELECT count(*) FROM ce_credit").fetchone()[0])
+                connection.execute("DELETE FROM ce_credit")
                 connection.execute("DELETE FROM assessment")
                 connection.execute("DELETE FROM profile")
     with errors_named(path):
         remove(path)
-    return Forgotten(path=str(path), existed=existed, had_profile=had_profile, assessments=count)
-
-
-# Helpers for commands -----------------------------------------------------------------
-
-
-def carry_earned(profile: Profile, saved: Profile | None) -> Profile:
-    """`profile` with the earned months `saved` knows for credentials both hold.
-
-    Answers given as options or in the interview name credentials but not the month
-    they were earned; saving them must not forget the months already recorded.
-    """
-    if saved is None:
-        return profile
-    months = {held.id: held.earned for held in saved.certs}
-    certs = tuple(
-        HeldCert(id=held.id, earned=held.earned or months.get(held.id)) for held in profile.certs
-    )
-    return Profile.model_validate({**dict(profile), "certs": certs})
-
-
-def describe(state: SavedState | None, catalog: Catalog, path: Path | None = None) -> ProfileView:
-    """The saved profile with catalog names, for `maplanner profile` and its JSON."""
-    shown = str(path or database_path())
-    if state is None:
-        return ProfileView(
-            saved=False,
-            path=shown,
-            updated_on=None,
-            years=None,
-            certs=(),
-            setting=None,
-            specialty=None,
-            leads=None,
-            pay=None,
-            assessments=0,
-            last_assessed=None,
-        )
-    profile = state.profile
-    names = {cert.id: cert.name for cert in catalog.certifications}
-    settings = {setting.id: setting.name for setting in catalog.settings}
-    specialties = {specialty.id: specialty.name for specialty in catalog.specialties}
-    levels = {level.id: level.name for level in catalog.estimate.leadership}
-    return ProfileView(
-        saved=True,
-        path=shown,
-        updated_on=state.updated_on,
-        years=profile.years,
-        certs=tuple(
-            HeldView(id=held.id, name=names.get(held.id, held.id), earned=held.earned)
-            for held in profile.certs
-        ),
-        setting=Named(id=profile.setting, name=settings.get(profile.setting, profile.setting)),
-        specialty=(
-            None
-            if profile.specialty is None
-            else Named(
-                id=profile.specialty, name=specialties.get(profile.specialty, profile.specialty)
-            )
-        ),
-        leads=Named(id=profile.leads, name=levels.get(profile.leads, profile.leads)),
-        pay=profile.pay,
-        assessments=state.assessments,
-        last_assessed=state.last_assessed,
+    return Forgotten(
+        path=str(path),
+        existed=existed,
+        had_profile=had_profile,
+        assessments=count,
+        ce_credits=credits,
     )

@@ -1,0 +1,159 @@
+"""The saved profile as people see it: names from the catalog, and the words that say
+how to save one. Pure: the store hands over what it read (`SavedState`), the command
+the database's path, and the renderers take the `ProfileView` this builds.
+"""
+
+from pydantic import BaseModel, ConfigDict
+
+from maplanner.catalog.catalog import Catalog
+from maplanner.core.ce_results import CEProgress
+from maplanner.core.money import Pay
+from maplanner.core.profile import HeldCert, Profile
+
+#: What to tell someone who has nothing saved yet.
+HOW_TO_SAVE = (
+    "save one with 'maplanner assess --save' (with your answers as options, for example "
+    "--years 4 --setting family-practice), or run 'maplanner assess' in a terminal and "
+    "answer y when it offers to save"
+)
+
+
+def sentence(text: str) -> str:
+    """`text` with a capital first letter (str.capitalize would lower the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class SavedState(_Model):
+    """The saved profile, the day it was last changed, and how many assessments exist."""
+
+    profile: Profile
+    updated_on: str
+    assessments: int
+    last_assessed: str | None
+
+
+class Forgotten(_Model):
+    """What `forget` deleted."""
+
+    path: str
+    existed: bool
+    had_profile: bool
+    assessments: int
+    ce_credits: int = 0
+
+
+class Named(_Model):
+    id: str
+    name: str
+
+
+class HeldView(_Model):
+    id: str
+    name: str
+    earned: str | None
+    member_month: int | None = None
+
+
+class ProfileView(_Model):
+    """`maplanner profile`: the saved answers with their names, or that nothing is saved."""
+
+    saved: bool
+    path: str
+    updated_on: str | None
+    years: float | None
+    certs: tuple[HeldView, ...]
+    setting: Named | None
+    specialty: Named | None
+    leads: Named | None
+    pay: Pay | None
+    assessments: int
+    last_assessed: str | None
+    #: Continuing education toward each held credential's next due date (`maplanner ce`).
+    ce: tuple[CEProgress, ...] = ()
+
+
+def carry_earned(profile: Profile, saved: Profile | None) -> Profile:
+    """`profile` with the earned (and membership) months `saved` knows for credentials
+    both hold.
+
+    Answers given as options or in the interview name credentials but not the month
+    they were earned; saving them must not forget the months already recorded.
+    """
+    if saved is None:
+        return profile
+    known = {held.id: held for held in saved.certs}
+    certs = tuple(
+        HeldCert(
+            id=held.id,
+            earned=held.earned or (known[held.id].earned if held.id in known else None),
+            member_month=held.member_month
+            or (known[held.id].member_month if held.id in known else None),
+        )
+        for held in profile.certs
+    )
+    return Profile.model_validate({**dict(profile), "certs": certs})
+
+
+def describe(
+    state: SavedState | None,
+    catalog: Catalog,
+    path: str,
+    ce: tuple[CEProgress, ...] = (),
+) -> ProfileView:
+    """The saved profile with catalog names, for `maplanner profile` and its JSON.
+
+    `path` is where the database is (or would be), to say so; `ce` the progress of
+    its continuing education (`maplanner.core.ce.ce_report`).
+    """
+    shown = path
+    if state is None:
+        return ProfileView(
+            saved=False,
+            path=shown,
+            updated_on=None,
+            years=None,
+            certs=(),
+            setting=None,
+            specialty=None,
+            leads=None,
+            pay=None,
+            assessments=0,
+            last_assessed=None,
+        )
+    profile = state.profile
+    names = {cert.id: cert.name for cert in catalog.certifications}
+    settings = {setting.id: setting.name for setting in catalog.settings}
+    specialties = {specialty.id: specialty.name for specialty in catalog.specialties}
+    levels = {level.id: level.name for level in catalog.estimate.leadership}
+    return ProfileView(
+        saved=True,
+        path=shown,
+        updated_on=state.updated_on,
+        years=profile.years,
+        certs=tuple(
+            HeldView(
+                id=held.id,
+                name=names.get(held.id, held.id),
+                earned=held.earned,
+                member_month=held.member_month,
+            )
+            for held in profile.certs
+        ),
+        setting=Named(id=profile.setting, name=settings.get(profile.setting, profile.setting)),
+        specialty=(
+            None
+            if profile.specialty is None
+            else Named(
+                id=profile.specialty, name=specialties.get(profile.specialty, profile.specialty)
+            )
+        ),
+        leads=Named(id=profile.leads, name=levels.get(profile.leads, profile.leads)),
+        pay=profile.pay,
+        assessments=state.assessments,
+        last_assessed=state.last_assessed,
+        ce=ce,
+    )
