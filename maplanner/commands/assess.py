@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from maplanner.commands.profile_options import (
+    AccreditedOption,
     CertOption,
+    EducationOption,
     LeadsOption,
     PayOption,
     SettingOption,
@@ -49,6 +51,17 @@ SaveOption = Annotated[
         "(see 'maplanner profile' and 'maplanner history').",
     ),
 ]
+WhatIfOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--what-if",
+        metavar="FIELD=VALUE",
+        help="Compare with a changed profile, side by side: leads=lead, setting=hospital, "
+        "cert=CPT (adds one), years=6, specialty=cardiology, education=bachelor, pay=50k. "
+        "Repeat it to change several answers at once.",
+        show_default=False,
+    ),
+]
 SavedOption = Annotated[
     bool,
     typer.Option(
@@ -74,6 +87,9 @@ def assess(
     specialty: SpecialtyOption = None,
     leads: LeadsOption = None,
     pay: PayOption = None,
+    education: EducationOption = None,
+    accredited: AccreditedOption = None,
+    what_if: WhatIfOption = None,
     save: SaveOption = False,
     saved: SavedOption = False,
     json_output: JsonOption = False,
@@ -81,7 +97,9 @@ def assess(
     from maplanner.commands.shared import catalog
     from maplanner.core.profile import build_profile
     from maplanner.core.rules import assess as assess_profile
+    from maplanner.core.whatif import parse_changes
 
+    changes = parse_changes(what_if or [])
     data = catalog()
     interviewed = False
     if saved:
@@ -92,12 +110,15 @@ def assess(
             "--specialty": specialty,
             "--leads": leads,
             "--pay": pay,
+            "--education": education,
+            "--accredited": accredited,
         }
         given_names = [name for name, value in given.items() if value is not None]
         profile = _saved_profile(data, given_names)
     elif (years is None or setting is None) and stdin_is_terminal():
         from maplanner.commands.interview import (
             as_options,
+            ask_what_if,
             prefill_from_options,
             prefill_with_saved,
             run_interview,
@@ -113,11 +134,15 @@ def assess(
             specialty=specialty,
             leads=leads,
             pay=pay,
+            education=education,
+            accredited=accredited,
         )
         stored = load_profile()
         if stored is not None:
             say_terminal("Your saved answers are the defaults (see 'maplanner profile').")
         profile = carry_earned(run_interview(data, prefill_with_saved(known, stored)), stored)
+        if not changes:
+            changes = ask_what_if(data, profile)
         interviewed = True
         say_terminal("")
         say_terminal("To skip the questions next time, give the same answers as options:")
@@ -132,12 +157,14 @@ def assess(
             specialty=specialty,
             leads=leads,
             pay=pay,
+            education=education,
+            accredited=accredited,
         )
         if save:
             from maplanner.store.profiles import carry_earned, load_profile
 
             profile = carry_earned(profile, load_profile())
-    result = assess_profile(profile, data)
+    result = assess_profile(profile, data, changes)
     if save:  # before any output: if saving fails, nothing claims it was saved
         from maplanner.store import today
         from maplanner.store.profiles import record_assessment

@@ -19,7 +19,9 @@ import typer
 
 from maplanner.commands import completion
 from maplanner.commands.profile_options import (
+    AccreditedOption,
     CertOption,
+    EducationOption,
     LeadsOption,
     PayOption,
     SettingOption,
@@ -129,6 +131,8 @@ def report(
     specialty: SpecialtyOption = None,
     leads: LeadsOption = None,
     pay: PayOption = None,
+    education: EducationOption = None,
+    accredited: AccreditedOption = None,
 ) -> None:
     from maplanner.commands.profile_source import (
         options_given,
@@ -145,7 +149,9 @@ def report(
     prepared_for = check_name(name)
     data = catalog()
     goal_id = None if goal is None else find_path(data, goal, option="--goal").id
-    from_options = options_given(years, cert, setting, specialty, leads, pay)
+    from_options = options_given(
+        years, cert, setting, specialty, leads, pay, education, accredited
+    )
     if from_options:
         profile = profile_from_options(
             data,
@@ -155,6 +161,8 @@ def report(
             specialty=specialty,
             leads=leads,
             pay=pay,
+            education=education,
+            accredited=accredited,
             purpose="a report from options",
         )
         saved_on = None

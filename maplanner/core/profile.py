@@ -42,10 +42,33 @@ class Profile(BaseModel):
     specialty: str | None = None
     leads: str = "none"
     pay: Pay | None = None
+    education: str | None = None
+    accredited: bool | None = None
 
     @property
     def cert_ids(self) -> frozenset[str]:
         return frozenset(cert.id for cert in self.certs)
+
+
+def is_student(profile: Profile, catalog: Catalog) -> bool:
+    """True for "in an MA program, not working yet" (the setting answer `student`)."""
+    return profile.setting == catalog.eligibility.student.id
+
+
+def setting_name(catalog: Catalog, setting_id: str) -> str:
+    """A setting's name; the student answer has its own (it is not a work setting)."""
+    student = catalog.eligibility.student
+    return student.name if setting_id == student.id else catalog.setting(setting_id).name
+
+
+def check_student(profile: Profile, catalog: Catalog, option: str = "--setting") -> Profile:
+    """A student is not working yet: any years as an MA contradict that (exit 2)."""
+    if is_student(profile, catalog) and profile.years > 0:
+        raise InputError(
+            f"{option} student means in an MA program and not working yet, but the years "
+            f"are {profile.years:g}: use --years 0 for a student, or the setting you work in"
+        )
+    return profile
 
 
 def check_years(value: float, option: str = "--years") -> float:
@@ -63,7 +86,20 @@ def cert_choices(catalog: Catalog) -> dict[str, list[str]]:
 
 
 def setting_choices(catalog: Catalog) -> dict[str, list[str]]:
+    """Every work setting, and the student answer (a student has no setting yet)."""
+    student = catalog.eligibility.student
+    choices = {setting.id: [setting.name] for setting in catalog.settings}
+    choices[student.id] = [student.name, "in an MA program", "not working yet"]
+    return choices
+
+
+def work_setting_choices(catalog: Catalog) -> dict[str, list[str]]:
+    """Only the work settings (salary --setting compares pay where people work)."""
     return {setting.id: [setting.name] for setting in catalog.settings}
+
+
+def education_choices(catalog: Catalog) -> dict[str, list[str]]:
+    return {level.id: [level.name] for level in catalog.eligibility.education}
 
 
 def specialty_choices(catalog: Catalog) -> dict[str, list[str]]:
@@ -94,8 +130,38 @@ def resolve_cert(catalog: Catalog, value: str, option: str = "--cert") -> str:
     return _resolve(catalog, value, cert_choices, option=option, what="certification")
 
 
-def resolve_setting(catalog: Catalog, value: str, option: str = "--setting") -> str:
-    return _resolve(catalog, value, setting_choices, option=option, what="work setting")
+def resolve_setting(
+    catalog: Catalog, value: str, option: str = "--setting", *, student: bool = True
+) -> str:
+    """A work setting id, or (unless `student` is False) the student answer."""
+    choices = setting_choices if student else work_setting_choices
+    return _resolve(catalog, value, choices, option=option, what="work setting")
+
+
+def resolve_education(
+    catalog: Catalog, value: str | None, option: str = "--education"
+) -> str | None:
+    """An education level id; blank, none or unknown means not given."""
+    if value is None or value.strip().lower() in {"", "none", "unknown", "skip"}:
+        return None
+    return _resolve(catalog, value, education_choices, option=option, what="education level")
+
+
+def parse_accredited(value: str | None, option: str = "accredited") -> bool | None:
+    """yes/no (and true/false, y/n, 1/0) for "was the MA program accredited"; blank: unknown."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    if text in {"", "unknown", "not sure", "?", "skip"}:
+        return None
+    if text in {"yes", "y", "true", "1", "accredited"}:
+        return True
+    if text in {"no", "n", "false", "0", "not-accredited", "not accredited"}:
+        return False
+    raise InputError(
+        f"{option} {value!r} is not a yes or no answer: use yes, no, or leave it blank "
+        "when you are not sure"
+    )
 
 
 def resolve_specialty(
@@ -119,13 +185,18 @@ def normalized(profile: Profile, catalog: Catalog) -> Profile:
     for held in profile.certs:
         cert_id = resolve_cert(catalog, held.id)
         certs[cert_id] = HeldCert.model_construct(id=cert_id, earned=held.earned)
-    return Profile.model_construct(
-        years=check_years(profile.years),
-        certs=tuple(certs.values()),
-        setting=resolve_setting(catalog, profile.setting),
-        specialty=resolve_specialty(catalog, profile.specialty),
-        leads=resolve_leads(catalog, profile.leads),
-        pay=profile.pay,
+    return check_student(
+        Profile.model_construct(
+            years=check_years(profile.years),
+            certs=tuple(certs.values()),
+            setting=resolve_setting(catalog, profile.setting),
+            specialty=resolve_specialty(catalog, profile.specialty),
+            leads=resolve_leads(catalog, profile.leads),
+            pay=profile.pay,
+            education=resolve_education(catalog, profile.education),
+            accredited=profile.accredited,
+        ),
+        catalog,
     )
 
 
@@ -138,6 +209,8 @@ def build_profile(
     specialty: str | None,
     leads: str | None,
     pay: str | None,
+    education: str | None = None,
+    accredited: bool | None = None,
     when_missing: str | None = None,
 ) -> Profile:
     """A normalized Profile from option values as typed, or InputError naming what is wrong.
@@ -164,11 +237,14 @@ def build_profile(
             if part.strip():
                 held.append(HeldCert.model_construct(id=resolve_cert(catalog, part)))
     unique = {cert.id: cert for cert in held}
-    return Profile.model_construct(
+    profile = Profile.model_construct(
         years=check_years(years),
         certs=tuple(unique.values()),
         setting=resolve_setting(catalog, setting),
         specialty=resolve_specialty(catalog, specialty),
         leads=resolve_leads(catalog, leads or "none"),
         pay=None if pay is None or not pay.strip() else parse_pay(pay, "--pay"),
+        education=resolve_education(catalog, education),
+        accredited=accredited,
     )
+    return check_student(profile, catalog)

@@ -26,7 +26,7 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.core.assessment import Assessment, NextStep, Versus
 from maplanner.core.money import Pay
 from maplanner.core.plan import PlanResult, PlanYear, make_plan
-from maplanner.core.profile import Profile
+from maplanner.core.profile import Profile, is_student, setting_name
 from maplanner.core.renewals import RenewalDue, RenewalReport, renewals
 from maplanner.core.rules import assess
 from maplanner.core.salary_view import (
@@ -167,7 +167,7 @@ def person_view(profile: Profile, catalog: Catalog) -> PersonView:
             for held in profile.certs
         ),
         setting=Named.model_construct(
-            id=profile.setting, name=catalog.setting(profile.setting).name
+            id=profile.setting, name=setting_name(catalog, profile.setting)
         ),
         specialty=(
             None
@@ -251,9 +251,15 @@ def report_sources(
         if what not in listed:
             listed.append(what)
 
-    setting = catalog.setting(result.profile.setting)
     use(catalog.wages.source, "the national wage distribution and every dollar figure")
-    use(catalog.industry(setting.industry).source, "the median wage of your setting's industry")
+    if is_student(result.profile, catalog):
+        use(catalog.eligibility.student.source, "starting pay for a student")
+    else:
+        setting = catalog.setting(result.profile.setting)
+        use(
+            catalog.industry(setting.industry).source,
+            "the median wage of your setting's industry",
+        )
     use(catalog.tier(result.tier).source, f"the tier ({result.tier_name})")
     use(catalog.estimate.experience.source, "the experience curve of the estimate")
     use(catalog.estimate.source, "the estimate's weights and the setting-to-industry link")
