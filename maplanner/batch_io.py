@@ -150,7 +150,8 @@ def run_batch(files: BatchFiles, catalog: "Catalog", reporter: BatchReporter) ->
         if header is None:
             raise InputError(
                 f"{files.roster} is empty: the first line must be a header with the columns "
-                "id, years, certifications, setting, specialty, leads (and optionally pay)"
+                "id, years, certifications, setting, specialty, leads (and optionally pay, "
+                "education, accredited)"
             )
         try:
             columns = read_header(header)

@@ -21,7 +21,9 @@ A summary of the class is printed at the end.
 
 Columns (header names in any case, any order, extra columns ignored):
 id, years, certifications (separated by ;), setting, specialty, leads,
-and optionally pay. Blank certifications, specialty and leads mean none.
+and optionally pay, education and accredited (yes/no). Blank
+certifications, specialty and leads mean none; setting student means in
+an MA program, not working yet (years 0).
 
 Rows that cannot be assessed are never dropped: each is reported with
 its line number and reason on stderr and in RESULTS.errors.csv, and

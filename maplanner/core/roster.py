@@ -7,12 +7,14 @@ Pure: cells (strings) in, models out; the file reading and writing live in
 Columns (header names in any case, in any order):
 
 - required: id, years, certifications, setting, specialty, leads;
-- optional: pay.
+- optional: pay, education, accredited.
 
 Values: years is a number from 0 to 60; certifications are ids, names or aliases
 separated by ";" (or "," inside a quoted cell), blank or "none" for none; specialty
 and leads are blank or "none" for none; pay is blank when not given, otherwise
-anything `maplanner assess --pay` accepts (46k, $46,000, 22.50/h).
+anything `maplanner assess --pay` accepts (46k, $46,000, 22.50/h). setting may be
+`student` (in an MA program, not working yet; years must be 0). education is blank
+or a level as for `--education`; accredited is blank (not known), yes or no.
 
 Speed: rosters repeat the same shapes (a class of students is mostly "0 years, no
 certifications, family practice"), and the rules are pure, so the work for one
@@ -35,8 +37,11 @@ from maplanner.core.money import parse_pay
 from maplanner.core.profile import (
     HeldCert,
     Profile,
+    check_student,
     check_years,
+    parse_accredited,
     resolve_cert,
+    resolve_education,
     resolve_leads,
     resolve_setting,
     resolve_specialty,
@@ -47,7 +52,7 @@ from maplanner.core.wages import percentile_of
 from maplanner.errors import InputError
 
 REQUIRED_COLUMNS = ("id", "years", "certifications", "setting", "specialty", "leads")
-OPTIONAL_COLUMNS = ("pay",)
+OPTIONAL_COLUMNS = ("pay", "education", "accredited")
 COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
 
 #: Results columns, in order (the CSV header and the JSON keys of a results row).
@@ -73,8 +78,9 @@ _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 _YEARS_ACCEPTED = "use a number from 0 to 60 (decimals allowed, 0 for students)"
 
 T = TypeVar("T")
-#: Normalized answers: years, certification ids, setting, specialty, leads.
-ProfileKey = tuple[float, tuple[str, ...], str, str | None, str]
+#: Normalized answers: years, certification ids, setting, specialty, leads, education,
+#: accredited.
+ProfileKey = tuple[float, tuple[str, ...], str, str | None, str, str | None, bool | None]
 WageKind = Literal["published", "estimate", "at-or-below", "at-or-above"]
 
 
@@ -214,7 +220,7 @@ def read_header(cells: Sequence[str]) -> Header:
         raise InputError(
             f"the roster lacks the required column{plural} {', '.join(missing)} (header "
             f"found: {_cut(found, 120)}); the columns are {', '.join(REQUIRED_COLUMNS)} "
-            "and optionally pay",
+            "and optionally pay, education and accredited",
             hint,
         )
     return Header.model_construct(positions=positions, width=len(cells), ignored=tuple(ignored))
@@ -239,6 +245,8 @@ class RosterAssessor:
             *(pos[name] for name in ("years", "certifications", "setting", "specialty", "leads"))
         )
         self._pay_column = pos.get("pay")
+        #: Optional answers that change eligibility; a missing column reads as blank.
+        self._optional = tuple(pos.get(name) for name in ("education", "accredited"))
         self._cert_order = {cert.id: index for index, cert in enumerate(catalog.certifications)}
         self.shape = functools.lru_cache(maxsize=cache_size)(self._shape)
         self.outcome = functools.lru_cache(maxsize=cache_size)(self._outcome)
@@ -263,7 +271,8 @@ class RosterAssessor:
                 )
             cells = [*cells[:width], *[""] * (width - len(cells))]
         row_id = cells[self._id].strip()
-        shape = self.shape(self._shape_cells(cells))
+        optional = tuple("" if index is None else cells[index] for index in self._optional)
+        shape = self.shape((*self._shape_cells(cells), *optional))
         pay = None if self._pay_column is None else self.pay(cells[self._pay_column])
         if row_id and isinstance(shape, Outcome) and not isinstance(pay, str):
             return RosterResult(line=line, id=row_id, outcome=shape, pay=pay)
@@ -281,9 +290,15 @@ class RosterAssessor:
 
     def _shape(self, values: tuple[str, ...]) -> Outcome | str:
         """The outcome for the cells as written, or every problem in them in one string."""
-        years_text, certs_text, setting_text, specialty_text, leads_text = (
-            value.strip() for value in values
-        )
+        (
+            years_text,
+            certs_text,
+            setting_text,
+            specialty_text,
+            leads_text,
+            education_text,
+            accredited_text,
+        ) = (value.strip() for value in values)
         catalog = self._catalog
         problems: list[str] = []
         years = _attempt(problems, lambda: parse_years(years_text))
@@ -295,11 +310,20 @@ class RosterAssessor:
         leads = _attempt(
             problems, lambda: resolve_leads(catalog, leads_text or "none", option="leads")
         )
+        education = _attempt(
+            problems, lambda: resolve_education(catalog, education_text, option="education")
+        )
+        accredited = _attempt(
+            problems, lambda: parse_accredited(accredited_text, option="accredited")
+        )
+        if years is not None and setting is not None:
+            student = Profile.model_construct(years=years, setting=setting)
+            _attempt(problems, lambda: check_student(student, catalog, option="setting"))
         if problems:
             return PROBLEM_SEPARATOR.join(problems)
         assert years is not None and certs is not None and setting is not None
         assert leads is not None
-        return self.outcome((years, certs, setting, specialty, leads))
+        return self.outcome((years, certs, setting, specialty, leads, education, accredited))
 
     def _certs(self, text: str) -> tuple[str, ...]:
         """Certification ids in catalog order, each once; blank or 'none' is none."""
@@ -319,13 +343,15 @@ class RosterAssessor:
         catalog order), not by the Profile model: a tuple of shared id strings costs
         far less memory to keep than a model per distinct profile.
         """
-        years, certs, setting, specialty, leads = key
+        years, certs, setting, specialty, leads, education, accredited = key
         profile = Profile.model_construct(
             years=years,
             certs=tuple(HeldCert.model_construct(id=cert_id) for cert_id in certs),
             setting=setting,
             specialty=specialty,
             leads=leads,
+            education=education,
+            accredited=accredited,
         )
         result = brief(profile, self._catalog)
         wages = result.range
