@@ -446,3 +446,21 @@ def test_every_plan_ends_where_it_says(path_id: str, start: Profile) -> None:
 
 def test_career_year_of_a_student_is_zero() -> None:
     assert career_year(0, CATALOG.roadmap_max_year) == 0
+
+
+def test_the_report_carries_the_levers_and_the_what_if(run: Runner, tmp_path: Any) -> None:
+    args = ("--years", "4", "--cert", "CMA", "--setting", "family-practice")
+    result = run("report", "-o", "-", "--format", "json", *args, "--what-if", "leads=lead")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)["assessment"]
+    assert data["what_if"]["what_if"]["tier"] == "senior"
+    assert data["levers"]["rule"].startswith("Ranked by")
+    markdown = run("report", "-o", "-", "--format", "md", *args, "--what-if", "leads=lead").out
+    assert "## What would raise your pay" in markdown
+    assert "### What if: leads=lead" in markdown
+    page = run("report", "-o", "-", "--format", "html", *args).out
+    assert '<section class="levers">' in page
+    plan = run("report", "-o", "-", "--format", "md", "--goal", "lead-ma", "--years", "0",
+               "--setting", "family-practice").out  # fmt: skip
+    assert "### Done earlier in this plan" in plan
+    assert "### Already behind you" not in plan

@@ -19,6 +19,7 @@ from maplanner.commands.profile_options import (
     PayOption,
     SettingOption,
     SpecialtyOption,
+    WhatIfOption,
     YearsOption,
 )
 from maplanner.commands.shared import JsonOption
@@ -49,17 +50,6 @@ SaveOption = Annotated[
         "--save",
         help="Save the answers as your profile and this assessment in your history "
         "(see 'maplanner profile' and 'maplanner history').",
-    ),
-]
-WhatIfOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--what-if",
-        metavar="FIELD=VALUE",
-        help="Compare with a changed profile, side by side: leads=lead, setting=hospital, "
-        "cert=CPT (adds one), years=6, specialty=cardiology, education=bachelor, pay=50k. "
-        "Repeat it to change several answers at once.",
-        show_default=False,
     ),
 ]
 SavedOption = Annotated[

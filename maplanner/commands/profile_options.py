@@ -111,3 +111,14 @@ AccreditedOption = Annotated[
         show_default=False,
     ),
 ]
+WhatIfOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--what-if",
+        metavar="FIELD=VALUE",
+        help="Compare with a changed profile, side by side: leads=lead, setting=hospital, "
+        "cert=CPT (adds one), years=6, specialty=cardiology, education=bachelor, pay=50k. "
+        "Repeat it to change several answers at once.",
+        show_default=False,
+    ),
+]

@@ -26,6 +26,7 @@ from maplanner.commands.profile_options import (
     PayOption,
     SettingOption,
     SpecialtyOption,
+    WhatIfOption,
     YearsOption,
 )
 
@@ -133,6 +134,7 @@ def report(
     pay: PayOption = None,
     education: EducationOption = None,
     accredited: AccreditedOption = None,
+    what_if: WhatIfOption = None,
 ) -> None:
     from maplanner.commands.profile_source import (
         options_given,
@@ -142,8 +144,10 @@ def report(
     from maplanner.commands.shared import catalog
     from maplanner.core.paths import find_path
     from maplanner.core.report import build_report
+    from maplanner.core.whatif import parse_changes
     from maplanner.store import today
 
+    changes = parse_changes(what_if or [])
     kind = choose_format(output, report_format)
     target = None if output == "-" else check_target(output, force=force)
     prepared_for = check_name(name)
@@ -180,6 +184,7 @@ def report(
         profile_from="options" if from_options else "saved",
         profile_saved_on=saved_on,
         prepared_for=prepared_for,
+        what_if=changes,
     )
     if kind == "html":
         from maplanner.render.report_html import render_html

@@ -20,6 +20,7 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.core.assessment import Lever, LeverKind, LeverList, NextStep
 from maplanner.core.estimate import estimate_percentile
 from maplanner.core.profile import Profile, is_student
+from maplanner.core.text import ordinal
 from maplanner.core.whatif import apply_changes, pay_at, pay_change
 
 
@@ -205,3 +206,21 @@ def levers(
         key=lambda lever: (not lever.eligible, -lever.per_year, -lever.pay_gain, -lever.gain),
     )
     return LeverList.model_construct(rule=catalog.levers.rule, levers=tuple(ranked))
+
+
+def lever_lines(levers: LeverList) -> list[tuple[int | None, str]]:
+    """(rank, one line) per lever for documents: the rank is None for one not open yet."""
+    lines: list[tuple[int | None, str]] = []
+    rank = 0
+    for lever in levers.levers:
+        before = lever.estimate_after - lever.gain
+        effect = (
+            f"estimate {ordinal(before)} -> {ordinal(lever.estimate_after)} "
+            f"({lever.gain:+g} points), {lever.pay_gain_text}"
+        )
+        if lever.eligible:
+            rank += 1
+            lines.append((rank, f"{lever.title}: {effect}; takes {lever.time_text}."))
+        else:
+            lines.append((None, f"{lever.title}: {effect}; not yet: {lever.when}."))
+    return lines

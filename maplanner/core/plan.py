@@ -218,6 +218,21 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
     )
 
 
+#: Skipped steps are shown in two groups, each under its own heading, in this order.
+SKIPPED_HEADINGS = (("in-plan", "Done earlier in this plan"), ("before", "Already behind you"))
+
+
+def skipped_groups(plan: PlanResult) -> list[tuple[str, list[str]]]:
+    """(heading, lines) for each non-empty group of skipped steps: a step covered by an
+    earlier year of the plan is not "already behind you"."""
+    groups: list[tuple[str, list[str]]] = []
+    for when, heading in SKIPPED_HEADINGS:
+        lines = [f"{step.title}: {step.reason}." for step in plan.skipped if step.when == when]
+        if lines:
+            groups.append((heading, lines))
+    return groups
+
+
 def _reached(
     catalog: Catalog,
     path: CareerPath,

@@ -16,6 +16,7 @@ the model's facts for people; both renderers use them so the two formats say the
 same thing in the same words.
 """
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Literal
 
@@ -133,10 +134,11 @@ def build_report(
     profile_from: ProfileFrom = "saved",
     profile_saved_on: str | None = None,
     prepared_for: str | None = None,
+    what_if: Sequence[tuple[str, str]] = (),
 ) -> Report:
     """The report for a normalized profile as of `today`; `goal_id` (a known path id)
-    adds the year-by-year plan toward it."""
-    result = assess(profile, catalog)
+    adds the year-by-year plan toward it; `what_if` changes add a side-by-side comparison."""
+    result = assess(profile, catalog, what_if)
     plan = None if goal_id is None else make_plan(profile, catalog, goal_id)
     due = renewals(profile, catalog, today)
     return Report.model_construct(

@@ -15,7 +15,8 @@ borders, not shading). Every piece of text from the data or the person goes thro
 
 from html import escape
 
-from maplanner.core.plan import PlanResult, PlanYear
+from maplanner.core.levers import lever_lines
+from maplanner.core.plan import PlanResult, PlanYear, skipped_groups
 from maplanner.core.renewals import RenewalReport
 from maplanner.core.report import (
     Report,
@@ -33,6 +34,7 @@ from maplanner.core.report import (
     wage_rows,
     years_text,
 )
+from maplanner.core.whatif import summary
 
 #: Nothing may be loaded from anywhere; inline styles are the only thing allowed.
 CONTENT_SECURITY_POLICY = (
@@ -145,6 +147,7 @@ def render_html(report: Report) -> str:
         *_standing(report),
         *_salary(report),
         *_next_steps(report),
+        *_advice(report),
         *_renewals(report.renewals),
         *_plan(report.plan),
         *_section("notes", "Notes", _bullets(report.notes)),
@@ -159,6 +162,20 @@ def render_html(report: Report) -> str:
         "</html>",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _advice(report: Report) -> list[str]:
+    """The levers, ranked (the rule first), and the what-if if one was asked for."""
+    result = report.assessment
+    body: list[str] = []
+    if result.levers is not None and result.levers.levers:
+        body.append(f"<p>{e(result.levers.rule)}</p>")
+        body += ["<ol>", *(f"<li>{e(line)}</li>" for _, line in lever_lines(result.levers))]
+        body.append("</ol>")
+    if result.what_if is not None:
+        body.append(f"<h3>What if: {e(', '.join(result.what_if.changes))}</h3>")
+        body += _bullets([summary(result.what_if)])
+    return _section("levers", "What would raise your pay", body) if body else []
 
 
 def _bullets(items: tuple[str, ...] | list[str]) -> list[str]:
@@ -336,9 +353,9 @@ def _plan(plan: PlanResult | None) -> list[str]:
         return _section("plan", heading, body)
     for year in plan.years:
         body += _plan_year(year)
-    if plan.skipped:
-        body.append("<h3>Already behind you</h3>")
-        body += _bullets([f"{step.title}: {step.reason}." for step in plan.skipped])
+    for skipped_heading, skipped in skipped_groups(plan):
+        body.append(f"<h3>{e(skipped_heading)}</h3>")
+        body += _bullets(skipped)
     body.append("<h3>Assumptions</h3>")
     body += _bullets(plan.assumptions)
     return _section("plan", heading, body)

@@ -9,7 +9,8 @@ the start of a line. Lines are not wrapped, so no wrap can start a stray list it
 
 import re
 
-from maplanner.core.plan import PlanResult, PlanYear
+from maplanner.core.levers import lever_lines
+from maplanner.core.plan import PlanResult, PlanYear, skipped_groups
 from maplanner.core.renewals import RenewalReport
 from maplanner.core.report import (
     Report,
@@ -27,6 +28,7 @@ from maplanner.core.report import (
     wage_rows,
     years_text,
 )
+from maplanner.core.whatif import summary
 
 #: Characters that are markup anywhere in a line (">" only matters at the start: "<" is
 #: escaped, so no tag or autolink can open).
@@ -75,6 +77,7 @@ def render_markdown(report: Report) -> str:
         _standing(report),
         _salary(report),
         _next_steps(report),
+        _advice(report),
         _renewals(report.renewals),
         _plan(report.plan),
         _notes(report),
@@ -239,6 +242,22 @@ def _next_steps(report: Report) -> list[str]:
     return lines
 
 
+def _advice(report: Report) -> list[str]:
+    """The levers, ranked, and the what-if if one was asked for."""
+    result = report.assessment
+    lines: list[str] = []
+    if result.levers is not None and result.levers.levers:
+        lines += ["## What would raise your pay", "", text(result.levers.rule), ""]
+        lines += [
+            f"{number}. {text(line)}" if number else f"- {text(line)}"
+            for number, line in lever_lines(result.levers)
+        ]
+    if result.what_if is not None:
+        lines += ["", f"### What if: {text(', '.join(result.what_if.changes))}", ""]
+        lines += [f"- {text(summary(result.what_if))}"]
+    return lines
+
+
 def _renewals(due: RenewalReport) -> list[str]:
     lines = [f"## Renewal dates (as of {text(due.today)})", ""]
     if not due.renewals:
@@ -287,9 +306,9 @@ def _plan(plan: PlanResult | None) -> list[str]:
         return lines
     for year in plan.years:
         lines += ["", *_plan_year(year)]
-    if plan.skipped:
-        lines += ["", "### Already behind you", ""]
-        lines += [f"- {text(f'{step.title}: {step.reason}.')}" for step in plan.skipped]
+    for heading, skipped in skipped_groups(plan):
+        lines += ["", f"### {heading}", ""]
+        lines += [f"- {text(line)}" for line in skipped]
     lines += ["", "### Assumptions", ""]
     lines += [f"- {text(assumption)}" for assumption in plan.assumptions]
     return lines
