@@ -55,9 +55,10 @@ def certification_steps(
             reason = catalog.certification(first).value
         else:
             first, reason = in_band[0].cert, in_band[0].reason
-        others = [c.id for c in primaries if c.id != first]
+        others = [c.id for c in open_any or primaries if c.id != first]
         if others:
-            reason += f" ({join_words(others, 'or')} are recognized alternatives.)"
+            are = "is a recognized alternative" if len(others) == 1 else "are recognized alternatives"
+            reason += f" ({join_words(others, 'or')} {are}.)"
         chosen[first] = reason
     specialty = None if profile.specialty is None else catalog.specialty(profile.specialty)
     if specialty is not None:
