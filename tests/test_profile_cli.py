@@ -81,6 +81,8 @@ def test_no_profile_json(run: Runner) -> None:
         "pay": None,
         "assessments": 0,
         "last_assessed": None,
+        "education": None,
+        "accredited": None,
     }
     assert ok_json(run, "profile", "show") == data
 

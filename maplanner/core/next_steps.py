@@ -57,7 +57,11 @@ def certification_steps(
             first, reason = in_band[0].cert, in_band[0].reason
         others = [c.id for c in open_any or primaries if c.id != first]
         if others:
-            are = "is a recognized alternative" if len(others) == 1 else "are recognized alternatives"
+            are = (
+                "is a recognized alternative"
+                if len(others) == 1
+                else "are recognized alternatives"
+            )
             reason += f" ({join_words(others, 'or')} {are}.)"
         chosen[first] = reason
     specialty = None if profile.specialty is None else catalog.specialty(profile.specialty)

@@ -101,6 +101,8 @@ class ProfileView(_Model):
     pay: Pay | None
     assessments: int
     last_assessed: str | None
+    education: Named | None = None
+    accredited: bool | None = None
 
 
 # Reading ----------------------------------------------------------------------------
@@ -365,4 +367,16 @@ def describe(state: SavedState | None, catalog: Catalog, path: Path | None = Non
         pay=profile.pay,
         assessments=state.assessments,
         last_assessed=state.last_assessed,
+        education=(
+            None
+            if profile.education is None
+            else Named(
+                id=profile.education,
+                name=next(
+                    (e.name for e in catalog.eligibility.education if e.id == profile.education),
+                    profile.education,
+                ),
+            )
+        ),
+        accredited=profile.accredited,
     )
