@@ -464,3 +464,13 @@ def test_the_report_carries_the_levers_and_the_what_if(run: Runner, tmp_path: An
                "--setting", "family-practice").out  # fmt: skip
     assert "### Done earlier in this plan" in plan
     assert "### Already behind you" not in plan
+
+
+def test_a_student_has_no_leadership_duties(run: Runner) -> None:
+    result = run("assess", "--years", "0", "--setting", "student", "--leads", "lead")
+    assert result.code == 2
+    assert "no leadership duties (leads lead)" in result.err
+    assert (
+        run("assess", "--years", "0", "--setting", "student", "--what-if", "leads=trains").code
+        == 2
+    )

@@ -94,6 +94,8 @@ def specialty_levers(profile: Profile, catalog: Catalog, context: Context) -> li
 def leadership_levers(profile: Profile, catalog: Catalog, context: Context) -> list[Candidate]:
     from maplanner.core.plan import make_plan
 
+    if is_student(profile, catalog):
+        return []  # leadership comes with a job: a student's levers are where to start
     current = catalog.leadership(profile.leads).points
     found: list[Candidate] = []
     for timing in catalog.levers.leadership:
@@ -101,8 +103,6 @@ def leadership_levers(profile: Profile, catalog: Catalog, context: Context) -> l
         if level.points <= current:
             continue
         if timing.path is None:
-            if is_student(profile, catalog):
-                continue  # training others comes with a job
             assert timing.months is not None
             months = timing.months
             how = _months_text(months)

@@ -62,11 +62,18 @@ def setting_name(catalog: Catalog, setting_id: str) -> str:
 
 
 def check_student(profile: Profile, catalog: Catalog, option: str = "--setting") -> Profile:
-    """A student is not working yet: any years as an MA contradict that (exit 2)."""
+    """A student is not working yet: years as an MA or leadership duties contradict that
+    (exit 2)."""
     if is_student(profile, catalog) and profile.years > 0:
         raise InputError(
             f"{option} student means in an MA program and not working yet, but the years "
             f"are {profile.years:g}: use --years 0 for a student, or the setting you work in"
+        )
+    if is_student(profile, catalog) and profile.leads != "none":
+        raise InputError(
+            f"{option} student means not working yet, so there are no leadership duties "
+            f"(leads {profile.leads}): leave leads out for a student, or give the setting "
+            "you work in"
         )
     return profile
 

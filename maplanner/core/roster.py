@@ -316,8 +316,8 @@ class RosterAssessor:
         accredited = _attempt(
             problems, lambda: parse_accredited(accredited_text, option="accredited")
         )
-        if years is not None and setting is not None:
-            student = Profile.model_construct(years=years, setting=setting)
+        if years is not None and setting is not None and leads is not None:
+            student = Profile.model_construct(years=years, setting=setting, leads=leads)
             _attempt(problems, lambda: check_student(student, catalog, option="setting"))
         if problems:
             return PROBLEM_SEPARATOR.join(problems)
