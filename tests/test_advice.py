@@ -474,3 +474,19 @@ def test_a_student_has_no_leadership_duties(run: Runner) -> None:
         run("assess", "--years", "0", "--setting", "student", "--what-if", "leads=trains").code
         == 2
     )
+
+
+@pytest.mark.parametrize("kind", ["md", "html", "json"])
+def test_a_students_report_and_salary_marks(run: Runner, kind: str) -> None:
+    assert run("assess", "--years", "0", "--setting", "student", "--save").code == 0
+    result = run("report", "-o", "-", "--format", kind)
+    assert result.code == 0, result.err
+    assert "starting pay in any setting" in result.out
+    if kind == "json":
+        from maplanner.core.report import Report
+
+        data = json.loads(result.out)
+        Report.model_validate(data)
+        assert data["salary"]["setting"] is None
+    salary = run("salary")
+    assert salary.code == 0 and "your estimate" in salary.out

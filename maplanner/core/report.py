@@ -80,7 +80,8 @@ class SalaryPosition(_Model):
 
     ``pay`` places the pay itself (percentile, band, distance to the next published
     point); ``summary`` compares it with the estimate in one sentence; ``setting``
-    sets the work setting's industry median beside the national one.
+    sets the work setting's industry median beside the national one (None for a
+    student, who has no setting yet: ``setting_note`` says so).
     """
 
     distribution: Distribution
@@ -90,7 +91,8 @@ class SalaryPosition(_Model):
     pay: WageAnswer | None
     versus_estimate: Versus | None
     summary: str
-    setting: SettingAnswer
+    setting: SettingAnswer | None
+    setting_note: str | None = None
 
 
 class ReportSource(_Model):
@@ -206,7 +208,8 @@ def salary_position(result: Assessment, catalog: Catalog) -> SalaryPosition:
         pay=pay,
         versus_estimate=None if standing is None else standing.versus_estimate,
         summary=summary,
-        setting=setting_answer(catalog, result.profile.setting, pay),
+        setting=(None if result.student else setting_answer(catalog, result.profile.setting, pay)),
+        setting_note=catalog.eligibility.student.reason if result.student else None,
     )
 
 

@@ -245,7 +245,10 @@ def _salary(report: Report) -> list[str]:
     body = [f"<p>{e(position.summary)}</p>"]
     if position.pay is not None:
         body.append(f"<p>{e(f'Your pay is {position.pay.distance}.')}</p>")
-    body.append(f"<p>{e(setting_text(position.setting))}</p>")
+    if position.setting is not None:
+        body.append(f"<p>{e(setting_text(position.setting))}</p>")
+    elif position.setting_note:
+        body.append(f"<p>{e(position.setting_note)}</p>")
     body.append("<h3>National wage distribution</h3>")
     body.append(
         f'<p class="note">{e(data.occupation)}, {e(data.area)} ({e(data.source.publisher)}, '
@@ -262,10 +265,14 @@ def _salary(report: Report) -> list[str]:
         right={1, 3},
         row_classes=["yours" if row.yours else "" for row in rows],
     )
+    medians = (
+        ""
+        if position.setting is None
+        else f" Industry medians: {e(position.setting.source.publisher)}, "
+        f"{e(position.setting.source.period)}."
+    )
     body.append(
-        f'<p class="note">Employment: {data.employment:,}, {e(data.employment_note)}. '
-        f"Industry medians: {e(position.setting.source.publisher)}, "
-        f"{e(position.setting.source.period)}.</p>"
+        f'<p class="note">Employment: {data.employment:,}, {e(data.employment_note)}.{medians}</p>'
     )
     return _section("salary", "Salary position", body)
 

@@ -169,7 +169,10 @@ def _salary(report: Report) -> list[str]:
     lines = ["## Salary position", "", text(position.summary)]
     if position.pay is not None:
         lines += ["", text(f"Your pay is {position.pay.distance}.")]
-    lines += ["", text(setting_text(position.setting))]
+    if position.setting is not None:
+        lines += ["", text(setting_text(position.setting))]
+    elif position.setting_note:
+        lines += ["", text(position.setting_note)]
     lines += [
         "",
         "### National wage distribution",
@@ -196,9 +199,13 @@ def _salary(report: Report) -> list[str]:
     lines += [
         "",
         text(
-            f"Employment: {table_data.employment:,}, {table_data.employment_note}. "
-            f"Industry medians: {position.setting.source.publisher}, "
-            f"{position.setting.source.period}."
+            f"Employment: {table_data.employment:,}, {table_data.employment_note}."
+            + (
+                ""
+                if position.setting is None
+                else f" Industry medians: {position.setting.source.publisher}, "
+                f"{position.setting.source.period}."
+            )
         ),
     ]
     return lines
