@@ -490,3 +490,12 @@ def test_a_students_report_and_salary_marks(run: Runner, kind: str) -> None:
         assert data["salary"]["setting"] is None
     salary = run("salary")
     assert salary.code == 0 and "your estimate" in salary.out
+
+
+def test_the_specialty_lever_is_the_specialty_that_raises_the_estimate_most() -> None:
+    held = Profile(years=4, certs=(HeldCert(id="CMA"), HeldCert(id="CET")), setting="hospital")
+    result = assess(held, CATALOG)
+    assert result.levers is not None
+    lever = next(lv for lv in result.levers.levers if lv.kind == "specialty")
+    assert lever.what_if == "specialty=cardiology"  # the CET counts as its credential
+    assert lever.title == "Work in a specialty: Cardiology"

@@ -74,17 +74,31 @@ def credential_levers(profile: Profile, catalog: Catalog, context: Context) -> l
 
 
 def specialty_levers(profile: Profile, catalog: Catalog, context: Context) -> list[Candidate]:
+    """The specialty that raises the estimate most (a credential held may count for one
+    specialty only, such as the CET for cardiology); ties are named together."""
     if profile.specialty is not None:
         return []
     time = catalog.levers.specialty
-    first = catalog.specialties[0]
-    others = len(catalog.specialties) - 1
+    after = {
+        specialty.id: estimate_percentile(
+            apply_changes(profile, (("specialty", specialty.id),), catalog), catalog
+        ).percentile
+        for specialty in catalog.specialties
+    }
+    best = max(after.values())
+    top = [s for s in catalog.specialties if after[s.id] == best]
+    others = len(top) - 1
+    also = f" ({others} other{'s' if others != 1 else ''} count the same)" if others else ""
     return [
         Candidate(
             kind="specialty",
-            id=first.id,
-            title=f"Work in a specialty, such as {first.name} ({others} others count the same)",
-            changes=(("specialty", first.id),),
+            id=top[0].id,
+            title=(
+                f"Work in a specialty, such as {top[0].name}{also}"
+                if others
+                else f"Work in a specialty: {top[0].name}"
+            ),
+            changes=(("specialty", top[0].id),),
             months=time.months,
             time_text=_months_text(time.months),
         )
