@@ -279,8 +279,11 @@ def _setting(catalog: "Catalog", known: Prefill, years: float, ask: Ask, say: Sa
         "Where you work",
         f"Pick a number, or type the setting's id; 0 or {student.id} if not working yet.",
     )
-    say(f"  {0:>2}  {student.id}  {student.name}")
-    _menu(say, [(setting.id, setting.name) for setting in catalog.settings])
+    _menu(
+        say,
+        [(student.id, student.name), *((s.id, s.name) for s in catalog.settings)],
+        start=0,
+    )
     default = known.setting or (student.id if years == 0 else None)
     return _ask(
         ask,
