@@ -109,7 +109,7 @@ class PlanWriter:
         key: ReportKey = (row.shape.key, row.shape.earned, pay)
         found = self._reports.get(key)
         if found is None:
-            years, cert_ids, setting, specialty, leads = row.shape.key
+            years, cert_ids, setting, specialty, leads, education, accredited = row.shape.key
             profile = Profile.model_construct(
                 years=years,
                 certs=tuple(
@@ -120,6 +120,8 @@ class PlanWriter:
                 specialty=specialty,
                 leads=leads,
                 pay=pay,
+                education=education,
+                accredited=accredited,
             )
             found = build_report(profile, self._catalog, self._today, profile_from="roster")
             if len(self._reports) >= REPORTS_REMEMBERED:

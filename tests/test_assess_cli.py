@@ -116,7 +116,17 @@ def test_json_has_the_whole_assessment(run: Runner) -> None:
     first = data["next_steps"][0]
     assert first["kind"] == "certification" and first["id"] == "COT"
     assert first["gain"] == 5
-    assert set(first) == {"kind", "id", "title", "reason", "when", "estimate_after", "gain"}
+    assert set(first) == {
+        "kind",
+        "id",
+        "title",
+        "reason",
+        "when",
+        "estimate_after",
+        "gain",
+        "eligible",
+        "requires",
+    }
 
 
 def test_ids_are_case_insensitive_and_certs_repeat_or_use_commas(run: Runner) -> None:
@@ -150,6 +160,8 @@ def test_optional_answers_default_to_none(run: Runner) -> None:
         "specialty": None,
         "leads": "none",
         "pay": None,
+        "education": None,
+        "accredited": None,
     }
     assert data["tier"] == "entry"
 

@@ -49,7 +49,7 @@ def finish(child: Any) -> str:
 
 def test_interview_in_a_terminal_places_the_person() -> None:
     child = spawn()
-    child.expect_exact("1/6  Years of experience")
+    child.expect_exact("1/8  Years of experience")
     child.expect_exact("Years: ")
     child.sendline("four")
     child.expect_exact("'four' is not a number of years")
@@ -66,6 +66,9 @@ def test_interview_in_a_terminal_places_the_person() -> None:
     child.sendline("")
     child.expect_exact("Pay [skip]: ")
     child.sendline("46k")
+    for optional in ("Education [skip]: ", "Accredited [not sure]: ", "What if [skip]: "):
+        child.expect_exact(optional)
+        child.sendline("")
     child.expect_exact("--cert CMA --cert COA --setting specialty-clinic")
     child.expect_exact("[y/N]: ")  # the offer to save the profile, after the report
     report = str(child.before)
@@ -108,7 +111,15 @@ def test_redirected_stdout_still_shows_the_questions(tmp_path: Path) -> None:
     child.sendline("")
     child.expect_exact("Setting: ")
     child.sendline("1")
-    for prompt in ("Specialty [none]: ", "Leadership [none]: ", "Pay [skip]: ", "[y/N]: "):
+    for prompt in (
+        "Specialty [none]: ",
+        "Leadership [none]: ",
+        "Pay [skip]: ",
+        "Education [skip]: ",
+        "Accredited [not sure]: ",
+        "What if [skip]: ",
+        "[y/N]: ",
+    ):
         child.expect_exact(prompt)
         child.sendline("")
     finish(child)

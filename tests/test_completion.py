@@ -68,8 +68,8 @@ def test_offers_the_global_options(run: Runner, monkeypatch: pytest.MonkeyPatch)
 # Option and argument values ----------------------------------------------------------
 
 VALUE_CASES = {
-    "maplanner assess --setting ": "settings",
-    "maplanner plan --setting ": "settings",
+    "maplanner assess --setting ": "settings-or-student",
+    "maplanner plan --setting ": "settings-or-student",
     "maplanner salary --setting ": "settings",
     "maplanner assess --specialty ": "specialties",
     "maplanner assess --leads ": "leadership",
@@ -84,13 +84,15 @@ VALUE_CASES = {
     "maplanner profile add-cert ": "certifications",
     "maplanner profile remove-cert ": "certifications",
     "maplanner report --goal ": "paths",
-    "maplanner report --setting ": "settings",
+    "maplanner report --setting ": "settings-or-student",
 }
 
 
 def _expected(catalog: Catalog, what: str) -> list[str]:
     everything: dict[str, list[str]] = {
         "settings": [setting.id for setting in catalog.settings],
+        "settings-or-student": [setting.id for setting in catalog.settings]
+        + [catalog.eligibility.student.id],
         "specialties": [specialty.id for specialty in catalog.specialties] + ["none"],
         "leadership": [level.id for level in catalog.estimate.leadership],
         "certifications": [cert.id for cert in catalog.certifications],
@@ -145,7 +147,7 @@ def test_values_come_from_the_data_dir_option(
         '[[setting]]\nid = "night-clinic"\nname = "Night clinic"\n', encoding="utf-8"
     )
     line = f"maplanner --data-dir {tmp_path} assess --setting "
-    assert complete(run, monkeypatch, line) == ["night-clinic"]
+    assert complete(run, monkeypatch, line) == ["night-clinic", "student"]
     # files the override lacks come from the shipped data, as for the commands
     line = f"maplanner --data-dir {tmp_path} certs "
     assert complete(run, monkeypatch, line) == _expected(catalog, "certifications")

@@ -130,7 +130,7 @@ def test_empty_history_says_how_to_start_one(run: Runner) -> None:
     text = " ".join(result.out.split())
     assert text.startswith("No saved assessments yet. Save one with 'maplanner assess --save'")
     data = json.loads(run("history", "--json").out)
-    assert data == {"count": 0, "assessments": [], "overall": None}
+    assert data == {"count": 0, "assessments": [], "overall": None, "pay_over_time": []}
 
 
 def _save(run: Runner, monkeypatch: pytest.MonkeyPatch, day: str, *args: str) -> None:
@@ -166,7 +166,7 @@ def test_history_json(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     result = run("history", "--json")
     assert result.code == 0 and result.err == ""
     data: dict[str, Any] = json.loads(result.out)
-    assert set(data) == {"count", "assessments", "overall"}
+    assert set(data) == {"count", "assessments", "overall", "pay_over_time"}
     assert data["count"] == 3
     first, second, third = data["assessments"]
     assert set(first) == {
@@ -177,8 +177,13 @@ def test_history_json(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
         "estimated_percentile",
         "years",
         "certs",
+        "profile",
+        "pay_annual",
+        "pay_percentile",
         "changes",
     }
+    assert first["profile"]["setting"] == "family-practice"
+    assert [point["annual"] for point in data["pay_over_time"]] == [40000, 40000, 40000]
     assert (first["date"], first["tier"], first["certs"], first["changes"]) == (
         "2025-01-15",
         "entry",

@@ -61,9 +61,10 @@ def test_answers_become_a_profile(catalog: Catalog) -> None:
         "Specialty [none]: ",
         "Leadership [none]: ",
         "Pay [skip]: ",
+        "Education [skip]: ",  # optional: end of input skips it
     ]
     said = "\n".join(script.said)
-    assert "1/6  Years of experience as a medical assistant" in said
+    assert "1/8  Years of experience as a medical assistant" in said
     assert "   6  COA   Certified Ophthalmic Assistant (IJCAHPO)" in said
     assert "   2  specialty-clinic        Physician specialty clinic" in said
     assert "   4  supervises  Supervises a team" in said
@@ -100,7 +101,7 @@ def test_a_wrong_answer_is_asked_again_with_the_reason(catalog: Catalog) -> None
         "  ! nan is out of range: type 0 to 60 (0 for students)",
         "  ! 16 is not on the list: pick a number from 1 to 15",
         "  ! 'cmx' is not a known certification; did you mean CMA?",
-        "  ! please pick a number from 1 to 9",
+        "  ! please pick a number from 0 to 9",
         "  ! 99 is not on the list: pick a number from 1 to 9",
         "  ! 'hospitl' is not a known work setting; did you mean hospital?",
         "  ! 9 is not on the list: pick a number from 1 to 8",
@@ -176,6 +177,7 @@ def test_saved_answers_are_defaults_and_enter_keeps_them(catalog: Catalog) -> No
         "Specialty [cardiology]: ",
         "Leadership [lead]: ",
         "Pay [23.75/h]: ",
+        "Education [skip]: ",
     ]
 
 
@@ -239,7 +241,7 @@ def test_the_interview_in_the_cli_matches_the_options(
     by_interview = run("assess", "--json", input="\n".join(answers) + "\n")
     assert by_interview.code == 0, by_interview.err
     # Questions went to stderr; stdout is exactly the one JSON document.
-    assert "1/6" in by_interview.err and "6/6" in by_interview.err
+    assert "1/8" in by_interview.err and "7/8" in by_interview.err
     assert json.loads(by_interview.out) == json.loads(by_options.out)
     # The command it suggests for next time gives the same answers again.
     suggested = by_interview.err.split("give the same answers as options:\n", 1)[1]
@@ -262,7 +264,7 @@ def test_a_bad_option_stops_before_any_question(run: Runner, terminal: None) -> 
     result = run("assess", "--setting", "hospitl", input="4\n")
     assert result.code == 2
     assert "--setting 'hospitl' is not a known work setting" in result.err
-    assert "1/6" not in result.err
+    assert "1/8" not in result.err
 
 
 def test_end_of_input_in_the_cli_exits_1_without_a_traceback(run: Runner, terminal: None) -> None:

@@ -103,7 +103,7 @@ def test_example_plan_years_and_credentials(run: Runner) -> None:
         (2, 2),
     ]
     assert document["skipped"] == [
-        {"number": 1, "title": "Primary MA credential", "reason": "you hold CMA"}
+        {"number": 1, "title": "Primary MA credential", "reason": "you hold CMA", "when": "before"}
     ]
     assert all(set(year) == YEAR_KEYS for year in document["years"])
     assert all(y["kind"] == "step" and y["band"] is None for y in document["years"])
@@ -162,6 +162,7 @@ def test_new_ma_first_builds_the_usual_experience(run: Runner) -> None:
             "number": 1,
             "title": "Primary MA credential",
             "reason": "you earn CMA in career year 1 of this plan",
+            "when": "in-plan",
         }
     ]
     assert years[-1]["role"] == "Lead Medical Assistant"

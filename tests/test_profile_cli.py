@@ -64,6 +64,8 @@ def test_no_profile_json(run: Runner) -> None:
         "pay": None,
         "assessments": 0,
         "last_assessed": None,
+        "education": None,
+        "accredited": None,
         "ce": [],
     }
     assert ok_json(run, "profile", "show") == data
@@ -374,10 +376,12 @@ def test_assess_save_keeps_recorded_earned_months(run: Runner, saved: None) -> N
 # The interview -------------------------------------------------------------------------------
 
 ANSWERS = "4\n1\n2\n1\n\n46k\n"  # the same as OPTIONS
+#: Enter at the optional questions: education, accreditation, the what-if.
+SKIPS = "\n\n\n"
 
 
 def test_interview_offers_to_save_and_yes_saves(run: Runner, terminal: None) -> None:
-    result = run("assess", input=ANSWERS + "y\n")
+    result = run("assess", input=ANSWERS + SKIPS + "y\n")
     assert result.code == 0, result.err
     assert (
         "Save these answers as your profile, and this assessment in history? [y/N]: " in result.err
@@ -397,7 +401,7 @@ def test_interview_offers_to_save_and_yes_saves(run: Runner, terminal: None) -> 
 def test_interview_offer_declined_or_unanswered_saves_nothing(
     run: Runner, terminal: None, answer: str
 ) -> None:
-    result = run("assess", input=ANSWERS + answer)
+    result = run("assess", input=ANSWERS + SKIPS + answer)
     assert result.code == 0, result.err
     assert "[y/N]: " in result.err
     assert not db_file().exists()
@@ -419,7 +423,9 @@ def test_options_alone_never_ask_to_save(run: Runner, terminal: None) -> None:
 
 def test_saved_answers_prefill_the_interview(run: Runner, saved: None, terminal: None) -> None:
     ok(run, "profile", "add-cert", "CMA", "--earned", "2021-06")
-    result = run("assess", "--json", input="5\n\n\n\n\n\ny\n")  # change years, keep the rest
+    result = run(
+        "assess", "--json", input="5\n\n\n\n\n\n" + SKIPS + "y\n"
+    )  # change years, keep the rest
     assert result.code == 0, result.err
     assert "Your saved answers are the defaults" in result.err
     for prompt in [
@@ -535,6 +541,9 @@ def test_in_a_real_terminal_the_offer_saves_and_the_next_interview_is_prefilled(
         ("Specialty [none]: ", "1"),
         ("Leadership [none]: ", ""),
         ("Pay [skip]: ", "46k"),
+        ("Education [skip]: ", ""),
+        ("Accredited [not sure]: ", ""),
+        ("What if [skip]: ", ""),
         ("[y/N]: ", "y"),
     ]:
         child.expect_exact(prompt)

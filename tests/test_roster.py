@@ -22,7 +22,7 @@ from maplanner.core.roster import (
 from maplanner.core.rules import assess
 from maplanner.errors import InputError
 
-HEADER = read_header([name for name in COLUMNS if name != "program_ends"])
+HEADER = read_header([*COLUMNS[: COLUMNS.index("pay") + 1]])  # without the optional answers
 
 
 def assessor(catalog: Catalog, header: Header = HEADER, cache_size: int = 64) -> RosterAssessor:

@@ -18,8 +18,10 @@ from maplanner.errors import DataError
 
 if TYPE_CHECKING:
     from maplanner.catalog.certs import Certification
+    from maplanner.catalog.eligibility import EligibilityFile
     from maplanner.catalog.estimate import EstimateFile, LeadershipLevel
     from maplanner.catalog.guide import GuideTopic
+    from maplanner.catalog.levers import LeversFile
     from maplanner.catalog.paths import CareerPath
     from maplanner.catalog.roadmap import RoadmapBand
     from maplanner.catalog.skills import SkillsFile
@@ -48,6 +50,8 @@ FILES: dict[str, tuple[str, str]] = {
     "paths.toml": ("maplanner.catalog.paths", "PathsFile"),
     "estimate.toml": ("maplanner.catalog.estimate", "EstimateFile"),
     "guide.toml": ("maplanner.catalog.guide", "GuideFile"),
+    "eligibility.toml": ("maplanner.catalog.eligibility", "EligibilityFile"),
+    "levers.toml": ("maplanner.catalog.levers", "LeversFile"),
 }
 
 #: What the catalog offers, in the order the cross-checks walk it.
@@ -70,6 +74,8 @@ SECTIONS = (
     "paths",
     "estimate",
     "guide",
+    "eligibility",
+    "levers",
 )
 
 #: Derived values kept per catalog at most; the memo starts over past this many.
@@ -246,6 +252,18 @@ class Catalog:
         from maplanner.catalog.guide import GuideFile
 
         return self.file("guide.toml", GuideFile).topic
+
+    @functools.cached_property
+    def eligibility(self) -> "EligibilityFile":
+        from maplanner.catalog.eligibility import EligibilityFile
+
+        return self.file("eligibility.toml", EligibilityFile)
+
+    @functools.cached_property
+    def levers(self) -> "LeversFile":
+        from maplanner.catalog.levers import LeversFile
+
+        return self.file("levers.toml", LeversFile)
 
     # Lookups -----------------------------------------------------------------
 

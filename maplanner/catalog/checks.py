@@ -5,7 +5,7 @@ catalog from its snapshot never needs them (nor the models of files it does not 
 """
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from pydantic import BaseModel
 
@@ -24,6 +24,7 @@ SINGULAR = {
     "paths": "path",
     "leadership": "leadership level",
     "guide": "guide topic",
+    "education": "education level",
 }
 
 
@@ -44,6 +45,7 @@ def catalog_problems(catalog: Catalog) -> list[str]:
         "paths": [p.id for p in catalog.paths],
         "leadership": [level.id for level in catalog.estimate.leadership],
         "guide": [t.id for t in catalog.guide],
+        "education": [e.id for e in catalog.eligibility.education],
     }
     for group, ids in groups.items():
         seen: set[str] = set()
@@ -98,8 +100,57 @@ def catalog_problems(catalog: Catalog) -> list[str]:
     for level in catalog.placement.leadership_keeps_senior:
         need("leadership", level, "placement.leadership_keeps_senior")
 
+    problems.extend(_advice_problems(catalog, need))
     problems.extend(_tiling_problems(catalog.tiers))
     problems.extend(_roadmap_problems(catalog.roadmap, catalog.roadmap_max_year))
+    return problems
+
+
+def _advice_problems(catalog: Catalog, need: "Callable[[str, str, str], None]") -> list[str]:
+    """eligibility.toml and levers.toml against the rest, and the lead role's one truth.
+
+    The leadership levels that place a person in Senior/Lead (tiers.toml) must be the
+    ones that reach the Lead MA path (paths.toml): the tier `assess` gives and the role
+    `plan` says is reached come from the same answer.
+    """
+    problems: list[str] = []
+    eligibility = catalog.eligibility
+    if eligibility.student.id in {s.id for s in catalog.settings}:
+        problems.append(f"eligibility.student: id {eligibility.student.id!r} is also a setting")
+    for rules in eligibility.credential:
+        need("certifications", rules.id, f"eligibility.credential.{rules.id}")
+        if rules.min_education is not None:
+            need("education", rules.min_education, f"eligibility.credential.{rules.id}")
+            if rules.education_text is None:
+                problems.append(
+                    f"eligibility.credential.{rules.id}: min_education needs education_text"
+                )
+        if rules.accredited_program and rules.program_text is None:
+            problems.append(
+                f"eligibility.credential.{rules.id}: accredited_program needs program_text"
+            )
+    for level in catalog.levers.leadership:
+        need("leadership", level.id, f"levers.leadership.{level.id}")
+        if level.path is not None:
+            need("paths", level.path, f"levers.leadership.{level.id}.path")
+        if (level.path is None) == (level.months is None):
+            problems.append(f"levers.leadership.{level.id}: give months or path, not both")
+    keeps = set(catalog.placement.leadership_keeps_senior)
+    senior = {tier.id: tier for tier in catalog.tiers}.get(catalog.placement.senior_tier)
+    senior_titles = [] if senior is None else senior.titles
+    for path in catalog.paths:
+        reached = path.reached_when
+        if (
+            reached is not None
+            and reached.leadership
+            and not reached.credentials
+            and path.steps[-1].role in senior_titles
+            and set(reached.leadership) != keeps
+        ):
+            problems.append(
+                f"paths.{path.id}.reached_when: leadership {sorted(reached.leadership)} "
+                f"differs from placement.leadership_keeps_senior {sorted(keeps)}"
+            )
     return problems
 
 

@@ -40,6 +40,8 @@ AREA_FILES = {
     "estimate": "estimate.toml",
     "leadership": "estimate.toml",
     "guide": "guide.toml",
+    "eligibility": "eligibility.toml",
+    "levers": "levers.toml",
 }
 
 

@@ -93,12 +93,30 @@ class CareerPath(Strict):
     min_years: float = Field(ge=0, description="MA experience usually expected before starting.")
     credentials: list[Id] = Field(default_factory=list)
     steps: list[PathStep] = Field(min_length=1)
+    destination: Text | None = Field(
+        default=None,
+        description="Where a plan ends, when the last step's role is not it (a licence "
+        "earned at the end of a program); its words must appear in the last milestone.",
+    )
     reached_when: Condition | None = Field(
         default=None, description="A person who meets this is already there."
     )
     next: list[Id] = Field(default_factory=list, description="Paths that could come after.")
     times: TimeBasis
     source: Id
+
+    @model_validator(mode="after")
+    def _ends_where_it_says(self) -> Self:
+        if self.destination is not None and self.destination not in self.steps[-1].milestone:
+            raise ValueError(
+                f"destination {self.destination!r} is not named by the last step's milestone"
+            )
+        return self
+
+    @property
+    def goal(self) -> str:
+        """What a plan toward this path ends with: the destination, else the last role."""
+        return self.destination or self.steps[-1].role
 
 
 class PathsFile(Strict):

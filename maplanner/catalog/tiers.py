@@ -39,8 +39,8 @@ class Placement(Strict):
     specialized_min_years: float = Field(ge=0)
     senior_tier: Id
     leadership_keeps_senior: list[Id] = Field(
-        description="Leadership levels that keep a specialist with Senior/Lead years in "
-        "Senior/Lead rather than Specialized."
+        description="Leadership levels that place a person in Senior/Lead whatever the "
+        "years or specialty (the levels that reach the Lead MA path)."
     )
 
 

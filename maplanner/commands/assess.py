@@ -12,11 +12,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from maplanner.commands.profile_options import (
+    AccreditedOption,
     CertOption,
+    EducationOption,
     LeadsOption,
     PayOption,
     SettingOption,
     SpecialtyOption,
+    WhatIfOption,
     YearsOption,
 )
 from maplanner.commands.shared import JsonOption
@@ -31,10 +34,15 @@ HELP = (
     "Find your career tier and estimated wage percentile, see how your pay compares, "
     "and get next steps: certifications (with what each would do to the estimate), "
     "skills, roles and paths.\n\n"
-    "Run it in a terminal to be asked six short questions, or give the answers as "
-    "options (--years and --setting are required then), for example:\n\n"
+    "Run it in a terminal to be asked eight short questions (education and an "
+    "accredited program are optional), or give the answers as options (--years and "
+    "--setting are required then; --setting student for a student not working yet), "
+    "for example:\n\n"
     "maplanner assess --years 4 --cert CMA --setting specialty-clinic "
     "--specialty ophthalmology --pay 46k\n\n"
+    "It also lists every lever on your pay (a credential, a specialty, a lead role, "
+    "another setting), priced and ranked by pay gain per year of effort; "
+    "--what-if leads=lead (repeatable) sets a changed profile beside yours.\n\n"
     "--save keeps the answers as your profile and the result in your history "
     "(maplanner profile, maplanner history); in a terminal the interview offers to save, "
     "and a saved profile's answers become its defaults. --saved reassesses the saved "
@@ -74,6 +82,9 @@ def assess(
     specialty: SpecialtyOption = None,
     leads: LeadsOption = None,
     pay: PayOption = None,
+    education: EducationOption = None,
+    accredited: AccreditedOption = None,
+    what_if: WhatIfOption = None,
     save: SaveOption = False,
     saved: SavedOption = False,
     json_output: JsonOption = False,
@@ -81,7 +92,9 @@ def assess(
     from maplanner.commands.shared import catalog
     from maplanner.core.profile import build_profile
     from maplanner.core.rules import assess as assess_profile
+    from maplanner.core.whatif import parse_changes
 
+    changes = parse_changes(what_if or [])
     data = catalog()
     interviewed = False
     if saved:
@@ -92,12 +105,15 @@ def assess(
             "--specialty": specialty,
             "--leads": leads,
             "--pay": pay,
+            "--education": education,
+            "--accredited": accredited,
         }
         given_names = [name for name, value in given.items() if value is not None]
         profile = _saved_profile(data, given_names)
     elif (years is None or setting is None) and stdin_is_terminal():
         from maplanner.commands.interview import (
             as_options,
+            ask_what_if,
             prefill_from_options,
             prefill_with_saved,
             run_interview,
@@ -114,11 +130,15 @@ def assess(
             specialty=specialty,
             leads=leads,
             pay=pay,
+            education=education,
+            accredited=accredited,
         )
         stored = load_profile()
         if stored is not None:
             say_terminal("Your saved answers are the defaults (see 'maplanner profile').")
         profile = carry_earned(run_interview(data, prefill_with_saved(known, stored)), stored)
+        if not changes:
+            changes = ask_what_if(data, profile)
         interviewed = True
         say_terminal("")
         say_terminal("To skip the questions next time, give the same answers as options:")
@@ -133,13 +153,15 @@ def assess(
             specialty=specialty,
             leads=leads,
             pay=pay,
+            education=education,
+            accredited=accredited,
         )
         if save:
             from maplanner.core.profile_view import carry_earned
             from maplanner.store.profiles import load_profile
 
             profile = carry_earned(profile, load_profile())
-    result = assess_profile(profile, data)
+    result = assess_profile(profile, data, changes)
     if save:  # before any output: if saving fails, nothing claims it was saved
         from maplanner.store import today
         from maplanner.store.profiles import record_assessment

@@ -22,8 +22,9 @@ A summary of the class is printed at the end.
 Columns (header names in any case, any order): id and years are required;
 certifications (separated by ;, each optionally with the month earned, as
 in "CMA 2023-04"), setting, specialty, leads, pay and program_ends (the
-day a student finishes, YYYY-MM-DD) are optional. Blank certifications,
-specialty and leads mean none; a row needs a setting to be assessed. Any
+day a student finishes, YYYY-MM-DD), education and accredited (yes/no)
+are optional. Blank certifications, specialty and leads mean none; a row
+needs a setting to be assessed (student: in an MA program, years 0). Any
 other column (name, email, cohort...) is copied to the results unchanged;
 a name column also names the student in their plan.
 

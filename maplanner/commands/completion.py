@@ -34,8 +34,23 @@ Offer = tuple[str, str]
 
 
 def settings(ctx: typer.Context, incomplete: str) -> list[Offer]:
-    """Work settings, for --setting."""
+    """Work settings, and the student answer (in an MA program, not working yet), for
+    --setting. A settings file that offers nothing offers no student answer either."""
+    offers = _entries(ctx, "settings.toml", "setting")
+    student = _read_toml(data_file(ctx, "eligibility.toml")).get("student")
+    if offers and isinstance(student, dict) and isinstance(student.get("id"), str):
+        offers.append((student["id"], " ".join(str(student.get("name", "")).split())))
+    return _matching(offers, incomplete)
+
+
+def work_settings(ctx: typer.Context, incomplete: str) -> list[Offer]:
+    """Work settings only, for salary --setting."""
     return _matching(_entries(ctx, "settings.toml", "setting"), incomplete)
+
+
+def education(ctx: typer.Context, incomplete: str) -> list[Offer]:
+    """Education levels, for --education."""
+    return _matching(_entries(ctx, "eligibility.toml", "education"), incomplete)
 
 
 def specialties(ctx: typer.Context, incomplete: str) -> list[Offer]:

@@ -1,68 +1,61 @@
-"""The `assess` interview: six short questions, each with a one-line hint.
+"""The `assess` interview: eight short questions, each with a one-line hint, and an
+optional what-if at the end.
 
-Shell code. It talks through two small functions so it can run anywhere:
-``ask(prompt) -> str`` reads one answer and ``say(text)`` shows a line. In a
-terminal both use stderr for what the person reads, so ``maplanner assess > out.txt``
-still shows the questions while the result goes to the file. Tests pass scripted
-versions. End of input raises EOFError and Ctrl-C raises KeyboardInterrupt; both are
-left to `maplanner.edge`, which turns them into exit 1 and 130 without a traceback.
+Terminal I/O only: what may be typed, and what each answer means, lives in
+`maplanner.core.answers` (no terminal there, so it is tested on its own). This module
+talks through two small functions so it can run anywhere: ``ask(prompt) -> str``
+reads one answer and ``say(text)`` shows a line. In a terminal both use stderr for
+what the person reads, so ``maplanner assess > out.txt`` still shows the questions
+while the result goes to the file. Tests pass scripted versions. End of input raises
+EOFError and Ctrl-C raises KeyboardInterrupt; both are left to `maplanner.edge`,
+which turns them into exit 1 and 130 without a traceback; at the optional questions
+(education, accreditation, the what-if) end of input means "skip".
 
 Defaults: ``run_interview(catalog, defaults=...)`` takes a saved `Profile` or a
 `Prefill` (answers already given as options). Each question then shows the default
 in brackets and Enter keeps it. A wrong answer is asked again with the reason.
 """
 
-import math
-import re
-import shlex
 import sys
 import textwrap
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
+
+from maplanner.core.answers import (
+    NONE_WORDS,
+    Prefill,
+    as_options,
+    parse_certs,
+    prefill_from_options,
+    prefill_with_saved,
+)
 
 if TYPE_CHECKING:
     from maplanner.catalog.catalog import Catalog
     from maplanner.core.money import Pay
     from maplanner.core.profile import Profile
 
+__all__ = [
+    "NONE_WORDS",
+    "Prefill",
+    "as_options",
+    "ask_terminal",
+    "ask_what_if",
+    "ask_yes_no",
+    "parse_certs",
+    "prefill_from_options",
+    "prefill_with_saved",
+    "run_interview",
+    "say_terminal",
+]
+
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
 T = TypeVar("T")
 
-#: What a person types for "no specialty" / "no pay" / "no certifications".
-NONE_WORDS = frozenset({"none", "no", "n/a", "-", "skip"})
-QUESTIONS = 6
+QUESTIONS = 8
 #: Menus and hints stay inside this many columns.
 MENU_WIDTH = 79
-
-
-@dataclass(frozen=True)
-class Prefill:
-    """Answers known before the interview starts; None means "not known, ask plainly".
-
-    ``specialty`` is a specialty id or "none" (known: no specialty), ``certs`` an
-    empty tuple when known to be none. Values must already be checked against the
-    catalog (use `prefill_from_options`).
-    """
-
-    years: float | None = None
-    certs: tuple[str, ...] | None = None
-    setting: str | None = None
-    specialty: str | None = None
-    leads: str | None = None
-    pay: "Pay | None" = None
-
-    @classmethod
-    def from_profile(cls, profile: "Profile") -> "Prefill":
-        return cls(
-            years=profile.years,
-            certs=tuple(cert.id for cert in profile.certs),
-            setting=profile.setting,
-            specialty=profile.specialty or "none",
-            leads=profile.leads,
-            pay=profile.pay,
-        )
 
 
 def ask_terminal(prompt: str) -> str:
@@ -104,66 +97,13 @@ def ask_yes_no(question: str, ask: Ask | None = None) -> bool:
     return answer.strip().lower() in {"y", "yes"}
 
 
-def prefill_from_options(
-    catalog: "Catalog",
-    *,
-    years: float | None,
-    certs: list[str] | None,
-    setting: str | None,
-    specialty: str | None,
-    leads: str | None,
-    pay: str | None,
-) -> Prefill:
-    """Check the options that were given (InputError, exit 2, if one is wrong) and
-    turn them into interview defaults."""
-    from maplanner.core.money import parse_pay
-    from maplanner.core.profile import (
-        check_years,
-        resolve_cert,
-        resolve_leads,
-        resolve_setting,
-        resolve_specialty,
-    )
-
-    cert_ids: tuple[str, ...] | None = None
-    if certs is not None:
-        parts = [part for value in certs for part in value.split(",") if part.strip()]
-        cert_ids = tuple(dict.fromkeys(resolve_cert(catalog, part) for part in parts))
-    return Prefill(
-        years=None if years is None else check_years(years),
-        certs=cert_ids,
-        setting=None if setting is None else resolve_setting(catalog, setting),
-        specialty=None if specialty is None else (resolve_specialty(catalog, specialty) or "none"),
-        leads=None if leads is None else resolve_leads(catalog, leads),
-        pay=None if pay is None or not pay.strip() else parse_pay(pay, "--pay"),
-    )
-
-
-def prefill_with_saved(known: Prefill, saved: "Profile | None") -> Prefill:
-    """Answers given as options, with the saved profile's answers filling the gaps.
-
-    An option always wins over the saved answer: it is what the person just typed.
-    """
-    if saved is None:
-        return known
-    base = Prefill.from_profile(saved)
-    return Prefill(
-        years=base.years if known.years is None else known.years,
-        certs=base.certs if known.certs is None else known.certs,
-        setting=base.setting if known.setting is None else known.setting,
-        specialty=base.specialty if known.specialty is None else known.specialty,
-        leads=base.leads if known.leads is None else known.leads,
-        pay=base.pay if known.pay is None else known.pay,
-    )
-
-
 def run_interview(
     catalog: "Catalog",
     defaults: "Profile | Prefill | None" = None,
     ask: Ask | None = None,
     say: Say | None = None,
 ) -> "Profile":
-    """Ask the six questions and return the normalized Profile they describe.
+    """Ask the questions and return the normalized Profile they describe.
 
     `ask` and `say` default to the terminal (prompts and hints on stderr, answers
     from stdin); EOFError and KeyboardInterrupt from `ask` are left to propagate.
@@ -180,13 +120,24 @@ def run_interview(
         if defaults is None
         else Prefill.from_profile(defaults)
     )
-    say("Six questions. Enter keeps an answer shown in [brackets]; Ctrl-C stops.")
-    years = _years(catalog, known, ask, say)
+    say("Eight questions. Enter keeps an answer shown in [brackets]; Ctrl-C stops.")
+    years = _years(known, ask, say)
     cert_ids = _certs(catalog, known, ask, say)
-    setting = _setting(catalog, known, ask, say)
+    setting = _setting(catalog, known, years, ask, say)
     specialty = _specialty(catalog, known, ask, say)
     leads = _leads(catalog, known, ask, say)
     pay = _pay(known, ask, say)
+    # The last two are optional: end of input there keeps what is known (so six
+    # answers piped in, as before these questions existed, still make a profile).
+    try:
+        education = _education(catalog, known, ask, say)
+    except EOFError:
+        education, accredited = known.education, known.accredited
+    else:
+        try:
+            accredited = _accredited(known, ask, say)
+        except EOFError:
+            accredited = known.accredited
     # A saved profile's certifications keep the month they were earned.
     saved = (
         {}
@@ -200,23 +151,33 @@ def run_interview(
         specialty=specialty,
         leads=leads,
         pay=pay,
+        education=education,
+        accredited=accredited,
     )
 
 
-def as_options(profile: "Profile") -> str:
-    """The command line that gives the same answers without the interview."""
-    words = ["maplanner", "assess", "--years", f"{profile.years:g}"]
-    for cert in profile.certs:
-        words += ["--cert", cert.id]
-    words += ["--setting", profile.setting]
-    if profile.specialty is not None:
-        words += ["--specialty", profile.specialty]
-    if profile.leads != "none":
-        words += ["--leads", profile.leads]
-    if profile.pay is not None:
-        amount = f"{profile.pay.amount:g}"
-        words += ["--pay", f"{amount}/h" if profile.pay.per == "hour" else amount]
-    return shlex.join(words)
+def ask_what_if(
+    catalog: "Catalog", profile: "Profile", ask: Ask | None = None, say: Say | None = None
+) -> list[tuple[str, str]]:
+    """The optional last step: changes to compare side by side; Enter or end of input skips."""
+    from maplanner.core.answers import parse_what_if
+
+    ask = ask or ask_terminal
+    say = say or say_terminal
+    say("")
+    say("What if (optional): compare with changed answers, side by side.")
+    say("     For example leads=lead setting=hospital cert=CPT; Enter to skip.")
+    try:
+        return _ask(
+            ask,
+            say,
+            "What if",
+            "skip",
+            lambda text: parse_what_if(catalog, profile, text),
+            lambda: [],
+        )
+    except EOFError:
+        return []
 
 
 # The questions ---------------------------------------------------------------------
@@ -250,56 +211,27 @@ def _heading(say: Say, number: int, title: str, hint: str) -> None:
     say(f"     {hint}")
 
 
-def _menu(say: Say, rows: list[tuple[str, str]], hints: list[str] | None = None) -> None:
+def _menu(
+    say: Say, rows: list[tuple[str, str]], hints: list[str] | None = None, start: int = 1
+) -> None:
     """A numbered list that fits 80 columns: '  1  CMA   Certified Medical Assistant'.
 
     Long text wraps under itself; an optional hint goes on the line below.
     """
     width = max(len(key) for key, _ in rows)
     indent = " " * (2 + 2 + 2 + width + 2)
-    for number, (key, text) in enumerate(rows, start=1):
+    for number, (key, text) in enumerate(rows, start=start):
         lines = textwrap.wrap(text, width=MENU_WIDTH - len(indent)) or [""]
         say(f"  {number:>2}  {key:<{width}}  {lines[0]}")
         for more in lines[1:]:
             say(indent + more)
         if hints is not None:
-            for more in textwrap.wrap(hints[number - 1], width=MENU_WIDTH - len(indent)):
+            for more in textwrap.wrap(hints[number - start], width=MENU_WIDTH - len(indent)):
                 say(indent + more)
 
 
-def _pick(text: str, count: int) -> int | None:
-    """The 0-based index for a typed list number, None if it is not a number at all."""
-    from maplanner.errors import InputError
-
-    if not (text.isascii() and text.isdigit()):
-        return None
-    number = int(text)
-    if not 1 <= number <= count:
-        raise InputError(f"{text} is not on the list: pick a number from 1 to {count}")
-    return number - 1
-
-
-def _named(text: str, choices: "Mapping[str, Iterable[str]]", what: str) -> str:
-    """The id a typed name stands for, or an error fit for the interview.
-
-    The list is on screen, so the message names the answer and the closest matches
-    and sends the person back to the numbers instead of listing every id again.
-    """
-    from maplanner.core.matching import resolve_id, suggest
-    from maplanner.errors import InputError
-
-    try:
-        return resolve_id(text, choices, option="answer", what=what)
-    except InputError:
-        close = suggest(text, choices)
-        hint = f"did you mean {' or '.join(close)}?" if close else "pick a number from the list"
-        raise InputError(f"{text!r} is not a known {what}; {hint}") from None
-
-
-def _years(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> float:
-    from maplanner.core.profile import MAX_YEARS
-    from maplanner.core.text import plain_decimal
-    from maplanner.errors import InputError
+def _years(known: Prefill, ask: Ask, say: Say) -> float:
+    from maplanner.core.answers import parse_years
 
     _heading(
         say,
@@ -307,27 +239,13 @@ def _years(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> float:
         "Years of experience as a medical assistant",
         "Decimals are fine (2.5); 0 if you are still a student.",
     )
-
-    def parse(text: str) -> float:
-        if not text:
-            raise InputError("please type a number of years, like 4 or 2.5")
-        try:
-            value = plain_decimal(text)
-        except ValueError:
-            raise InputError(
-                f"{text!r} is not a number of years: type one like 4 or 2.5"
-            ) from None
-        if not math.isfinite(value) or not 0 <= value <= MAX_YEARS:
-            raise InputError(f"{text} is out of range: type 0 to {MAX_YEARS:g} (0 for students)")
-        return value
-
     default = known.years
     return _ask(
         ask,
         say,
         "Years",
         None if default is None else f"{default:g}",
-        parse,
+        parse_years,
         None if default is None else (lambda: default),
     )
 
@@ -351,60 +269,35 @@ def _certs(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> tuple[str,
     )
 
 
-def parse_certs(catalog: "Catalog", text: str) -> tuple[str, ...]:
-    """Certifications from an answer: list numbers, ids, names or aliases, mixed.
+def _setting(catalog: "Catalog", known: Prefill, years: float, ask: Ask, say: Say) -> str:
+    from maplanner.core.answers import parse_setting
 
-    The whole answer is tried as one name first ("certified medical assistant"),
-    then split on commas and spaces.
-    """
-    from maplanner.core.profile import cert_choices
-    from maplanner.errors import InputError
-
-    answer = text.strip()
-    if not answer or answer.lower() in NONE_WORDS:
-        return ()
-    certs = catalog.certifications
-    names = cert_choices(catalog)
-    if not answer.isdigit():
-        lowered = answer.lower()
-        for cert_id, others in names.items():
-            if lowered == cert_id.lower() or lowered in {name.lower() for name in others}:
-                return (cert_id,)
-    parts = [part for part in re.split(r"[,\s]+", answer) if part]
-    found: dict[str, None] = {}
-    for part in parts:
-        index = _pick(part, len(certs))
-        cert_id = certs[index].id if index is not None else _named(part, names, "certification")
-        found[cert_id] = None
-    if not found:
-        raise InputError(f"{text!r} names no certification: pick numbers from the list")
-    return tuple(found)
-
-
-def _setting(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> str:
-    from maplanner.core.profile import setting_choices
-    from maplanner.errors import InputError
-
-    settings = catalog.settings
-    _heading(say, 3, "Where you work", "Pick a number, or type the setting's id.")
-    _menu(say, [(setting.id, setting.name) for setting in settings])
-
-    def parse(text: str) -> str:
-        if not text:
-            raise InputError(f"please pick a number from 1 to {len(settings)}")
-        index = _pick(text, len(settings))
-        if index is not None:
-            return settings[index].id
-        return _named(text, setting_choices(catalog), "work setting")
-
-    default = known.setting
-    return _ask(ask, say, "Setting", default, parse, None if default is None else lambda: default)
+    student = catalog.eligibility.student
+    _heading(
+        say,
+        3,
+        "Where you work",
+        f"Pick a number, or type the setting's id; 0 or {student.id} if not working yet.",
+    )
+    _menu(
+        say,
+        [(student.id, student.name), *((s.id, s.name) for s in catalog.settings)],
+        start=0,
+    )
+    default = known.setting or (student.id if years == 0 else None)
+    return _ask(
+        ask,
+        say,
+        "Setting",
+        default,
+        lambda text: parse_setting(catalog, text, years),
+        None if default is None else lambda: parse_setting(catalog, default, years),
+    )
 
 
 def _specialty(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> str | None:
-    from maplanner.core.profile import specialty_choices
+    from maplanner.core.answers import parse_specialty
 
-    specialties = catalog.specialties
     _heading(
         say,
         4,
@@ -412,15 +305,10 @@ def _specialty(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> str | 
         "Pick a number or type an id; 0 or none if you do not work in one.",
     )
     say(f"  {0:>2}  none")
-    _menu(say, [(specialty.id, specialty.name) for specialty in specialties])
+    _menu(say, [(specialty.id, specialty.name) for specialty in catalog.specialties])
 
     def parse(text: str) -> str | None:
-        if not text or text == "0" or text.lower() in NONE_WORDS:
-            return None
-        index = _pick(text, len(specialties))
-        if index is not None:
-            return specialties[index].id
-        return _named(text, specialty_choices(catalog), "specialty")
+        return parse_specialty(catalog, text)
 
     default = known.specialty
     if default is None:
@@ -430,7 +318,7 @@ def _specialty(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> str | 
 
 
 def _leads(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> str:
-    from maplanner.core.profile import leadership_choices
+    from maplanner.core.answers import parse_leads
 
     levels = catalog.estimate.leadership
     _heading(say, 5, "Leadership duties", "Pick the number that fits best.")
@@ -439,20 +327,14 @@ def _leads(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> str:
         [(level.id, level.name) for level in levels],
         [level.hint for level in levels],
     )
-
-    def parse(text: str) -> str:
-        index = _pick(text, len(levels))
-        if index is not None:
-            return levels[index].id
-        return _named(text, leadership_choices(catalog), "leadership level")
-
     default = known.leads or levels[0].id
-    return _ask(ask, say, "Leadership", default, parse, lambda: default)
+    return _ask(
+        ask, say, "Leadership", default, lambda text: parse_leads(catalog, text), lambda: default
+    )
 
 
 def _pay(known: Prefill, ask: Ask, say: Say) -> "Pay | None":
-    from maplanner.core.money import ACCEPTED, parse_pay
-    from maplanner.errors import InputError
+    from maplanner.core.answers import parse_pay_answer
 
     _heading(
         say,
@@ -460,21 +342,47 @@ def _pay(known: Prefill, ask: Ask, say: Say) -> "Pay | None":
         "Your current pay (optional)",
         "Yearly like 46k or 46,000, or hourly like 22.50/h; Enter to skip.",
     )
-
-    def parse(text: str) -> "Pay | None":
-        if not text or text.lower() in NONE_WORDS:
-            return None
-        try:
-            return parse_pay(text, "pay")
-        except InputError as error:  # the hint above already lists the forms
-            short = error.message.replace(f": use {ACCEPTED}", ": type one like 46k or 22.50/h")
-            raise InputError(short) from None
-
     default = known.pay
     if default is None:
-        return _ask(ask, say, "Pay", "skip", parse, lambda: None)
-    return _ask(ask, say, "Pay", _pay_words(default), parse, lambda: default)
+        return _ask(ask, say, "Pay", "skip", parse_pay_answer, lambda: None)
+    return _ask(ask, say, "Pay", _pay_words(default), parse_pay_answer, lambda: default)
 
 
 def _pay_words(pay: "Pay") -> str:
     return f"{pay.amount:g}/h" if pay.per == "hour" else f"{pay.amount:g}"
+
+
+def _education(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> str | None:
+    from maplanner.core.answers import parse_education
+
+    levels = catalog.eligibility.education
+    _heading(
+        say,
+        7,
+        "Highest education finished (optional)",
+        "Some credentials require one (the CMPE: a bachelor's); Enter to skip.",
+    )
+    _menu(say, [(level.id, level.name) for level in levels])
+    default = known.education
+    return _ask(
+        ask,
+        say,
+        "Education",
+        default or "skip",
+        lambda text: parse_education(catalog, text),
+        lambda: default,
+    )
+
+
+def _accredited(known: Prefill, ask: Ask, say: Say) -> bool | None:
+    from maplanner.core.answers import parse_accredited_answer
+
+    _heading(
+        say,
+        8,
+        "Is or was your MA program accredited (CAAHEP or ABHES)? (optional)",
+        "y or n; the CMA's usual route needs it. Enter if not sure.",
+    )
+    default = known.accredited
+    shown = {True: "y", False: "n", None: "not sure"}[default]
+    return _ask(ask, say, "Accredited", shown, parse_accredited_answer, lambda: default)

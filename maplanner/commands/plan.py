@@ -6,7 +6,9 @@ import typer
 
 from maplanner.commands import completion
 from maplanner.commands.profile_options import (
+    AccreditedOption,
     CertOption,
+    EducationOption,
     LeadsOption,
     PayOption,
     SettingOption,
@@ -57,6 +59,8 @@ def plan(
     specialty: SpecialtyOption = None,
     leads: LeadsOption = None,
     pay: PayOption = None,
+    education: EducationOption = None,
+    accredited: AccreditedOption = None,
     json_output: JsonOption = False,
 ) -> None:
     from maplanner.commands.profile_source import (
@@ -76,7 +80,7 @@ def plan(
         goals = ", ".join(path.id for path in data.paths)
         raise InputError(f"missing --goal: choose one of: {goals}")
     path = find_path(data, goal, option="--goal")
-    if options_given(years, cert, setting, specialty, leads, pay):
+    if options_given(years, cert, setting, specialty, leads, pay, education, accredited):
         profile = profile_from_options(
             data,
             years=years,
@@ -85,6 +89,8 @@ def plan(
             specialty=specialty,
             leads=leads,
             pay=pay,
+            education=education,
+            accredited=accredited,
             purpose="a plan",
         )
     else:

@@ -48,6 +48,8 @@ FIELDS: dict[str, list[str]] = {
     "specialty": ["speciality"],
     "leads": ["leadership", "lead"],
     "pay": ["wage", "salary"],
+    "education": ["school", "degree"],
+    "accredited": ["accreditation", "program"],
 }
 CERT_WORDS = frozenset({"cert", "certs", "certification", "certifications", "credential"})
 
@@ -94,7 +96,8 @@ def show(json_output: JsonOption = False) -> None:
 
 @app.command(
     "set",
-    help="Change one saved answer: years, setting, specialty, leads or pay. Values are "
+    help="Change one saved answer: years, setting, specialty, leads, pay, education or "
+    "accredited. Values are "
     "checked as the assess options are; 'none' clears specialty, leads or pay.",
 )
 def set_field(
@@ -102,7 +105,7 @@ def set_field(
         str,
         typer.Argument(
             metavar="FIELD",
-            help="years, setting, specialty, leads or pay.",
+            help="years, setting, specialty, leads, pay, education or accredited.",
             show_default=False,
         ),
     ],
@@ -270,7 +273,10 @@ def _with_field(data: "Catalog", field: str, value: str) -> Callable[["Profile"]
     """A function that sets `field` to `value` on a profile; the value is checked now."""
     from maplanner.core.money import parse_pay
     from maplanner.core.profile import (
+        check_student,
         check_years,
+        parse_accredited,
+        resolve_education,
         resolve_leads,
         resolve_setting,
         resolve_specialty,
@@ -296,11 +302,16 @@ def _with_field(data: "Catalog", field: str, value: str) -> Callable[["Profile"]
         new = resolve_specialty(data, value, option="specialty")
     elif field == "leads":
         new = "none" if cleared else resolve_leads(data, value, option="leads")
+    elif field == "education":
+        new = resolve_education(data, value, option="education")
+    elif field == "accredited":
+        new = parse_accredited(value, option="accredited")
     else:
         new = None if cleared else parse_pay(value, "pay")
 
     def edit(profile: "Profile") -> "Profile":
-        return profile.model_validate({**dict(profile), field: new})
+        changed = profile.model_validate({**dict(profile), field: new})
+        return check_student(changed, data, option="setting")
 
     return edit
 
@@ -311,6 +322,8 @@ def _shown(profile: "Profile", field: str) -> str:
         return f"{profile.years:g}"
     if field == "pay":
         return "not given" if profile.pay is None else profile.pay.describe()
+    if field == "accredited":
+        return {True: "yes", False: "no", None: "not given"}[profile.accredited]
     value = getattr(profile, field)
     return "none" if value is None else str(value)
 

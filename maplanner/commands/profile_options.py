@@ -55,7 +55,8 @@ SettingOption = Annotated[
         metavar="SETTING",
         help="Where you work: family-practice, specialty-clinic, multispecialty-group, "
         "urgent-care, outpatient-center, ambulatory-surgery, hospital, "
-        "chiropractic-optometry, podiatry-office.",
+        "chiropractic-optometry, podiatry-office; or student (in an MA program, not "
+        "working yet; with --years 0).",
         show_default=False,
         autocompletion=completion.settings,
     ),
@@ -88,6 +89,38 @@ PayOption = Annotated[
         "--pay",
         metavar="PAY",
         help="Your current pay, optional: yearly like 46000 or 46k, or hourly like 22.50/h.",
+        show_default=False,
+    ),
+]
+EducationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--education",
+        metavar="LEVEL",
+        help="Highest education finished, optional: high-school, ma-certificate, associate, "
+        "bachelor (a bachelor's or more, or 120 college credit hours). Some credentials "
+        "require one (the CMPE: a bachelor's).",
+        show_default=False,
+        autocompletion=completion.education,
+    ),
+]
+AccreditedOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--accredited/--not-accredited",
+        help="Whether your MA program is or was accredited (CAAHEP or ABHES), optional: "
+        "the CMA's usual route requires it.",
+        show_default=False,
+    ),
+]
+WhatIfOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--what-if",
+        metavar="FIELD=VALUE",
+        help="Compare with a changed profile, side by side: leads=lead, setting=hospital, "
+        "cert=CPT (adds one), years=6, specialty=cardiology, education=bachelor, pay=50k. "
+        "Repeat it to change several answers at once.",
         show_default=False,
     ),
 ]

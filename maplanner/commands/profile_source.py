@@ -27,6 +27,8 @@ def profile_from_options(
     leads: str | None,
     pay: str | None,
     purpose: str,
+    education: str | None = None,
+    accredited: bool | None = None,
 ) -> "Profile":
     """A profile from the options; --years and --setting are required (exit 2 naming them).
 
@@ -42,6 +44,8 @@ def profile_from_options(
         specialty=specialty,
         leads=leads,
         pay=pay,
+        education=education,
+        accredited=accredited,
         when_missing=(
             f"{purpose} needs the same answers as 'maplanner assess', for example --years 4 "
             "--setting family-practice (or leave out every answer to use your saved profile)"

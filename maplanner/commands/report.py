@@ -17,11 +17,14 @@ import typer
 
 from maplanner.commands import completion
 from maplanner.commands.profile_options import (
+    AccreditedOption,
     CertOption,
+    EducationOption,
     LeadsOption,
     PayOption,
     SettingOption,
     SpecialtyOption,
+    WhatIfOption,
     YearsOption,
 )
 
@@ -113,6 +116,9 @@ def report(
     specialty: SpecialtyOption = None,
     leads: LeadsOption = None,
     pay: PayOption = None,
+    education: EducationOption = None,
+    accredited: AccreditedOption = None,
+    what_if: WhatIfOption = None,
 ) -> None:
     from maplanner.atomic_files import check_target, write_atomically
     from maplanner.commands.profile_source import (
@@ -123,15 +129,19 @@ def report(
     from maplanner.commands.shared import catalog
     from maplanner.core.paths import find_path
     from maplanner.core.report import build_report
+    from maplanner.core.whatif import parse_changes
     from maplanner.render.report_formats import FORMAT_NAMES, choose_format, render_report
     from maplanner.store import today
 
+    changes = parse_changes(what_if or [])
     kind = choose_format(output, report_format)
     target = None if output == "-" else check_target(output, force=force)
     prepared_for = check_name(name)
     data = catalog()
     goal_id = None if goal is None else find_path(data, goal, option="--goal").id
-    from_options = options_given(years, cert, setting, specialty, leads, pay)
+    from_options = options_given(
+        years, cert, setting, specialty, leads, pay, education, accredited
+    )
     if from_options:
         profile = profile_from_options(
             data,
@@ -141,6 +151,8 @@ def report(
             specialty=specialty,
             leads=leads,
             pay=pay,
+            education=education,
+            accredited=accredited,
             purpose="a report from options",
         )
         saved_on = None
@@ -164,6 +176,7 @@ def report(
         profile_saved_on=saved_on,
         prepared_for=prepared_for,
         credits=ledger,
+        what_if=changes,
     )
     text = render_report(document, kind)
     if target is None:

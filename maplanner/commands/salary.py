@@ -62,7 +62,7 @@ SettingOption = Annotated[
         metavar="S",
         help="A work setting (hospital, urgent-care, ...): its median beside the national.",
         show_default=False,
-        autocompletion=completion.settings,
+        autocompletion=completion.work_settings,
     ),
 ]
 
@@ -93,7 +93,7 @@ def salary(
         percentile=at,
         pay=pay,
         entered=wage,
-        setting_id=None if setting is None else resolve_setting(data, setting),
+        setting_id=None if setting is None else resolve_setting(data, setting, student=False),
     )
     if json:
         from maplanner.render.output import emit_json

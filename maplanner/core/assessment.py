@@ -83,7 +83,9 @@ class NextStep(_Result):
 
     For a certification, ``estimate_after`` and ``gain`` say what adding it would do
     to the estimated percentile (the rules run again with it held); for skills and
-    roles they are None.
+    roles they are None. ``eligible`` is False for a credential the person cannot sit
+    yet: ``when`` then says when it can become possible and ``requires`` what the
+    issuer asks (see `maplanner.core.eligibility`); never "now".
     """
 
     kind: Literal["certification", "skill", "role"]
@@ -93,6 +95,8 @@ class NextStep(_Result):
     when: str
     estimate_after: float | None = None
     gain: float | None = None
+    eligible: bool = True
+    requires: str | None = None
 
 
 class PathSuggestion(_Result):
@@ -106,6 +110,61 @@ class PathSuggestion(_Result):
     credentials_held: tuple[str, ...]
     credentials_missing: tuple[str, ...]
     reason: str
+
+
+LeverKind = Literal["credential", "specialty", "leadership", "setting", "place"]
+
+
+class Lever(_Result):
+    """One way to raise the estimate, with what it would do and what it takes.
+
+    ``what_if`` is the change as `assess --what-if` takes it; ``per_year`` is the
+    yearly pay gain per year of effort, the ranking key (0 for a lever that is not
+    open yet, which is ranked after the open ones).
+    """
+
+    kind: LeverKind
+    id: str
+    title: str
+    what_if: str
+    estimate_after: float
+    gain: float
+    pay_gain: float
+    pay_gain_text: str
+    months: int | None
+    time_text: str
+    eligible: bool
+    when: str
+    requires: str | None
+    per_year: float
+
+
+class LeverList(_Result):
+    rule: str
+    levers: tuple[Lever, ...]
+
+
+class Side(_Result):
+    """One column of the comparison: tier, estimate and the pay at the estimate."""
+
+    tier: str
+    tier_name: str
+    estimated_percentile: float
+    pay: WageAtPercentile
+    pay_text: str
+
+
+class WhatIf(_Result):
+    """The person now and with `changes`, and the difference (what-if minus now)."""
+
+    changes: tuple[str, ...]
+    now: Side
+    what_if: Side
+    profile: Profile
+    tier_changed: bool
+    percentile_change: float
+    pay_change: float
+    pay_change_text: str
 
 
 class Assessment(_Result):
@@ -125,6 +184,9 @@ class Assessment(_Result):
     paths: tuple[PathSuggestion, ...]
     profile: Profile
     data_vintage: str
+    student: bool = False
+    levers: LeverList | None = None
+    what_if: WhatIf | None = None
 
     @property
     def top_next_step(self) -> NextStep | None:

@@ -228,6 +228,11 @@ def setting_percentile(catalog: Catalog, setting_id: str) -> float:
 
 
 def _setting(profile: Profile, catalog: Catalog) -> Factor:
+    student = catalog.eligibility.student
+    if profile.setting == student.id:
+        return Factor.model_construct(
+            id="setting", name="Work setting", points=0.0, reason=student.reason
+        )
     setting = catalog.setting(profile.setting)
     industry = catalog.industry(setting.industry)
     percentile = setting_percentile(catalog, setting.id)

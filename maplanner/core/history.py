@@ -1,9 +1,11 @@
 """Past assessments and what changed between them: pure, no storage, no printing.
 
-The store keeps, for every saved assessment, the few facts `history` compares (date,
-tier, estimated percentile, years, certification ids) next to the whole Assessment.
-The comparison reads only those facts, never the stored Assessment JSON, so history
-stays readable after the Assessment model grows new fields in a later version.
+The store keeps, for every saved assessment, the facts `history` compares (date,
+tier, estimated percentile, years, certification ids, the whole profile and the pay
+given) next to the whole Assessment. The comparison reads only those facts, never
+the stored Assessment JSON, so history stays readable after the Assessment model
+grows new fields in a later version. Profile answers are compared field by field,
+so an answer added to the profile later (a place) is named when it changes too.
 """
 
 from collections.abc import Sequence
@@ -12,7 +14,14 @@ from datetime import date
 from pydantic import Field, field_validator
 
 from maplanner.core.assessment import Assessment
+from maplanner.core.profile import Profile
 from maplanner.core.result import Result as _Result
+from maplanner.core.text import dollars, ordinal
+
+#: How a profile answer is named in "what changed"; others go by their field name.
+FIELD_WORDS = {"leads": "leadership", "accredited": "accredited program"}
+#: Answers compared on their own (years and certifications) or as pay.
+_OWN_WORDS = frozenset({"years", "certs", "pay"})
 
 
 class AssessmentRecord(_Result):
@@ -30,12 +39,31 @@ class AssessmentRecord(_Result):
     estimated_percentile: float = Field(ge=0, le=100, allow_inf_nan=False)
     years: float = Field(ge=0, le=60, allow_inf_nan=False)
     certs: tuple[str, ...]
+    profile: Profile | None = None
+    pay_annual: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    pay_percentile: float | None = Field(default=None, ge=0, le=100, allow_inf_nan=False)
 
     @field_validator("date")
     @classmethod
     def _real_date(cls, value: str) -> str:
         date.fromisoformat(value)  # ValueError for 2025-13-45
         return value
+
+
+class AnswerChange(_Result):
+    """One profile answer that differs: its field, and both values in words."""
+
+    field: str
+    before: str
+    after: str
+
+
+class PayPoint(_Result):
+    """The pay given with one assessment, for "pay over time"."""
+
+    date: str
+    annual: float
+    percentile: float | None
 
 
 class Change(_Result):
@@ -56,6 +84,7 @@ class Change(_Result):
     certs_removed: tuple[str, ...]
     years_before: float
     years_after: float
+    answers: tuple[AnswerChange, ...] = ()
     summary: str
 
 
@@ -72,6 +101,7 @@ class HistoryView(_Result):
     count: int
     assessments: tuple[HistoryEntry, ...]
     overall: Change | None
+    pay_over_time: tuple[PayPoint, ...] = ()
 
 
 def record_of(assessment: Assessment, on: date, number: int = 0) -> AssessmentRecord:
@@ -84,7 +114,50 @@ def record_of(assessment: Assessment, on: date, number: int = 0) -> AssessmentRe
         estimated_percentile=assessment.estimated_percentile,
         years=assessment.profile.years,
         certs=tuple(cert.id for cert in assessment.profile.certs),
+        profile=assessment.profile,
+        pay_annual=None if assessment.pay_standing is None else assessment.pay_standing.annual,
+        pay_percentile=(
+            None
+            if assessment.pay_standing is None
+            else assessment.pay_standing.standing.percentile
+        ),
     )
+
+
+def _words(field: str, value: object) -> str:
+    if value is None:
+        return "not given"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def answer_changes(before: AssessmentRecord, after: AssessmentRecord) -> list[AnswerChange]:
+    """Every profile answer (besides years and certifications) that differs, and pay."""
+    found: list[AnswerChange] = []
+    if before.profile is not None and after.profile is not None:
+        old, new = dict(before.profile), dict(after.profile)
+        for field in type(after.profile).model_fields:
+            if field in _OWN_WORDS or old.get(field) == new.get(field):
+                continue
+            found.append(
+                AnswerChange.model_construct(
+                    field=FIELD_WORDS.get(field, field),
+                    before=_words(field, old.get(field)),
+                    after=_words(field, new.get(field)),
+                )
+            )
+    if before.pay_annual != after.pay_annual and (
+        before.pay_annual is not None or after.pay_annual is not None
+    ):
+        found.append(
+            AnswerChange.model_construct(
+                field="pay",
+                before="not given" if before.pay_annual is None else dollars(before.pay_annual),
+                after="not given" if after.pay_annual is None else dollars(after.pay_annual),
+            )
+        )
+    return found
 
 
 def change(before: AssessmentRecord, after: AssessmentRecord) -> Change:
@@ -107,6 +180,10 @@ def change(before: AssessmentRecord, after: AssessmentRecord) -> Change:
         parts.append(f"removed {', '.join(removed)}")
     if after.years != before.years:
         parts.append(f"years {before.years:g} -> {after.years:g}")
+    answers = answer_changes(before, after)
+    parts.extend(f"{a.field} {a.before} -> {a.after}" for a in answers)
+    if (before.profile is None) != (after.profile is None):
+        parts.append("other answers were not kept with the older one")
     return Change.model_construct(
         since=before.date,
         tier_changed=tier_changed,
@@ -119,6 +196,7 @@ def change(before: AssessmentRecord, after: AssessmentRecord) -> Change:
         certs_removed=removed,
         years_before=before.years,
         years_after=after.years,
+        answers=tuple(answers),
         summary="; ".join(parts) if parts else "no change",
     )
 
@@ -128,10 +206,29 @@ def history_view(records: Sequence[AssessmentRecord]) -> HistoryView:
     ordered = sorted(records, key=lambda record: record.number)
     entries = tuple(
         HistoryEntry.model_construct(
-            **record.model_dump(),
+            **dict(record),
             changes=None if index == 0 else change(ordered[index - 1], record),
         )
         for index, record in enumerate(ordered)
     )
     overall = change(ordered[0], ordered[-1]) if len(ordered) > 2 else None
-    return HistoryView.model_construct(count=len(entries), assessments=entries, overall=overall)
+    pay = tuple(
+        PayPoint.model_construct(
+            date=record.date, annual=record.pay_annual, percentile=record.pay_percentile
+        )
+        for record in ordered
+        if record.pay_annual is not None
+    )
+    return HistoryView.model_construct(
+        count=len(entries), assessments=entries, overall=overall, pay_over_time=pay
+    )
+
+
+def pay_line(point: PayPoint) -> str:
+    """'2025-01-15  $40,000 a year, about the 32nd percentile'."""
+    where = (
+        "outside the published 10th to 90th"
+        if point.percentile is None
+        else f"about the {ordinal(point.percentile)} percentile"
+    )
+    return f"{point.date}  {dollars(point.annual)} a year, {where}"

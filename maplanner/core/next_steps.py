@@ -12,6 +12,7 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.roadmap import RoadmapBand
 from maplanner.catalog.tiers import Tier
 from maplanner.core.assessment import NextStep, PathSuggestion
+from maplanner.core.eligibility import check as eligibility
 from maplanner.core.estimate import estimate_percentile
 from maplanner.core.placement import TierPlacement
 from maplanner.core.profile import Profile
@@ -28,12 +29,15 @@ def career_year(years: float, max_year: int) -> int:
 def certification_steps(
     profile: Profile, catalog: Catalog, band: RoadmapBand, estimate: float
 ) -> list[NextStep]:
-    """Credentials to pursue now, the one that raises the estimate most first.
+    """Credentials to pursue: those the person can sit now first, each group with the
+    one that raises the estimate most first.
 
     Never one already held. A primary credential comes in if none is held (the first
-    the roadmap names, else the catalog's first); then the specialty's credentials;
-    then the roadmap band's. A credential particular to a specialty is suggested only
-    to someone in that specialty or holding a credential it builds on (COT after COA).
+    the roadmap names that the person can sit, else the catalog's first they can sit,
+    else the roadmap's first); then the specialty's credentials; then the roadmap
+    band's. A credential particular to a specialty is suggested only to someone in that
+    specialty or holding a credential it builds on (COT after COA). One the person
+    cannot sit yet (eligibility.toml) says when it can become possible, never "now".
     """
     held = profile.cert_ids
     year = career_year(profile.years, catalog.roadmap_max_year)
@@ -42,11 +46,23 @@ def certification_steps(
     primaries = [c for c in catalog.certifications if c.primary]
     if not held & {c.id for c in primaries}:
         in_band = [step for step in band.certs if catalog.certification(step.cert).primary]
-        first = in_band[0].cert if in_band else primaries[0].id
-        reason = in_band[0].reason if in_band else catalog.certification(first).value
-        others = [c.id for c in primaries if c.id != first]
+        open_now = [s for s in in_band if eligibility(profile, catalog, s.cert).eligible]
+        open_any = [c for c in primaries if eligibility(profile, catalog, c.id).eligible]
+        if open_now:
+            first, reason = open_now[0].cert, open_now[0].reason
+        elif open_any or not in_band:
+            first = (open_any or primaries)[0].id
+            reason = catalog.certification(first).value
+        else:
+            first, reason = in_band[0].cert, in_band[0].reason
+        others = [c.id for c in open_any or primaries if c.id != first]
         if others:
-            reason += f" ({join_words(others, 'or')} are recognized alternatives.)"
+            are = (
+                "is a recognized alternative"
+                if len(others) == 1
+                else "are recognized alternatives"
+            )
+            reason += f" ({join_words(others, 'or')} {are}.)"
         chosen[first] = reason
     specialty = None if profile.specialty is None else catalog.specialty(profile.specialty)
     if specialty is not None:
@@ -68,18 +84,26 @@ def certification_steps(
     for cert_id, reason in chosen.items():
         cert = catalog.certification(cert_id)
         after = estimate_percentile(profile, catalog, certs=held | {cert_id}).percentile
+        open_to = eligibility(profile, catalog, cert_id)
+        when = when_for(catalog, band.id if cert_id in in_this_band else cert.stage, year)
+        if not open_to.eligible:
+            when = open_to.when or when
+        elif open_to.window is not None:
+            when = f"{when}: {open_to.window}"
         steps.append(
             NextStep.model_construct(
                 kind="certification",
                 id=cert_id,
                 title=f"{cert_id}: {cert.name}",
                 reason=reason,
-                when=when_for(catalog, band.id if cert_id in in_this_band else cert.stage, year),
+                when=when,
                 estimate_after=after,
                 gain=round(after - estimate, 1),
+                eligible=open_to.eligible,
+                requires=open_to.requires,
             )
         )
-    return sorted(steps, key=lambda step: -(step.gain or 0.0))
+    return sorted(steps, key=lambda step: (not step.eligible, -(step.gain or 0.0)))
 
 
 def band_span(band: RoadmapBand) -> str:
@@ -162,6 +186,20 @@ def next_tier(profile: Profile, catalog: Catalog, placement: TierPlacement) -> T
     return later[0] if later else None
 
 
+def _role_when(profile: Profile, catalog: Catalog, title: str) -> str | None:
+    """When a role that is also a path's destination reached by leadership (the Lead
+    MA) can come: by that path's usual experience, as `plan` and the levers count it,
+    not by the tier's years."""
+    for path in catalog.paths:
+        reached = path.reached_when
+        if path.steps[-1].role != title or reached is None or not reached.leadership:
+            continue
+        if profile.years >= path.min_years:
+            return f"now (maplanner plan --goal {path.id})"
+        return f"from {years_count(path.min_years)} (maplanner plan --goal {path.id})"
+    return None
+
+
 def role_steps(profile: Profile, catalog: Catalog, placement: TierPlacement) -> list[NextStep]:
     """Titles of the next tier; at the top, the senior titles not yet reached and the
     destination roles of advancement paths."""
@@ -176,7 +214,11 @@ def role_steps(profile: Profile, catalog: Catalog, placement: TierPlacement) -> 
         titles = [t for t in target.titles if t not in reached]
         steps.extend(
             NextStep.model_construct(
-                kind="role", id=None, title=title, reason=target.summary, when=when
+                kind="role",
+                id=None,
+                title=title,
+                reason=target.summary,
+                when=_role_when(profile, catalog, title) or when,
             )
             for title in titles
         )

@@ -2,9 +2,11 @@
 
 Experience tiers tile the years without gap or overlap (Entry below 3, Mid from 3 to
 below 6, Senior/Lead from 6), so 2.99 years is Entry and 3 is Mid. A person with at
-least `specialized_min_years` who works in a specialty is Specialized, except that a
-specialist with Senior/Lead years who is a lead MA or supervises stays Senior/Lead.
-All numbers come from data/tiers.toml.
+least `specialized_min_years` who works in a specialty is Specialized. A lead MA or a
+supervisor (`leadership_keeps_senior`) is Senior/Lead whatever the years: the lead
+role is what that tier names, and the same levels reach the Lead MA path in
+paths.toml (a catalog check holds the two lists equal), so `assess`, `plan` and the
+next steps agree on who has reached it. All numbers come from data/tiers.toml.
 """
 
 from pydantic import BaseModel, ConfigDict
@@ -44,19 +46,28 @@ def place(profile: Profile, catalog: Catalog) -> TierPlacement:
     rules = catalog.placement
     by_years = experience_tier(catalog, profile.years)
     years = f"{profile.years:g} year{'s' if profile.years != 1 else ''}"
+    if profile.leads in rules.leadership_keeps_senior:
+        senior = catalog.tier(rules.senior_tier)
+        lead = catalog.leadership(profile.leads).name
+        if by_years.id == senior.id:
+            why = f"{years} ({senior.name} covers {_span(senior)}) and {lead.lower()}"
+        else:
+            why = (
+                f"{lead}: the role itself is {senior.name}, though by years alone "
+                f"({years}) you would be {by_years.name}"
+            )
+        if profile.specialty is not None:
+            why += f"; leading others keeps you {senior.name} even in " + (
+                catalog.specialty(profile.specialty).name
+            )
+        return TierPlacement.model_construct(
+            tier=senior.id,
+            tier_name=senior.name,
+            experience_tier=by_years.id,
+            rule=f"{why}.",
+        )
     if profile.specialty is not None and profile.years >= rules.specialized_min_years:
         specialty = catalog.specialty(profile.specialty).name
-        if by_years.id == rules.senior_tier and profile.leads in rules.leadership_keeps_senior:
-            lead = catalog.leadership(profile.leads).name
-            return TierPlacement.model_construct(
-                tier=by_years.id,
-                tier_name=by_years.name,
-                experience_tier=by_years.id,
-                rule=(
-                    f"{years} ({by_years.name} covers {_span(by_years)}) and {lead.lower()}: "
-                    f"leading others keeps you {by_years.name} even in {specialty}."
-                ),
-            )
         tier = catalog.tier(rules.specialized_tier)
         return TierPlacement.model_construct(
             tier=tier.id,

@@ -42,12 +42,20 @@ GENERAL_ASSUMPTIONS = (
 
 
 class PlanCredential(_Result):
-    """A credential to earn in a plan year, with any equally good alternatives."""
+    """A credential to earn in a plan year, with any equally good alternatives.
+
+    ``requires`` is what its issuer asks (eligibility.toml), and ``eligible`` False
+    when the person's answers do not meet it by that year (a CMPE without a
+    bachelor's): the plan still shows the step, with what it needs.
+    """
 
     id: str
     name: str
     alternatives: list[Ref]
     reason: str | None
+    requires: str | None = None
+    eligible: bool = True
+    when: str | None = None
 
 
 class PlanYear(_Result):
@@ -65,9 +73,13 @@ class PlanYear(_Result):
 
 
 class SkippedStep(_Result):
+    """A step left out: done before the plan starts ("before"), or covered by an
+    earlier year of this plan ("in-plan": a credential the experience years earn)."""
+
     number: int
     title: str
     reason: str
+    when: Literal["before", "in-plan"] = "before"
 
 
 class Goal(_Result):
@@ -106,6 +118,11 @@ class _State:
             return f"you hold {cert_id}"
         return f"you earn {cert_id} in career year {self.earned[cert_id]} of this plan"
 
+    def in_plan(self, cert_ids: list[str]) -> bool:
+        """True when the first credential that satisfies a rule is earned in the plan."""
+        have = [cert_id for cert_id in cert_ids if self.has(cert_id)]
+        return bool(have) and have[0] not in self.held
+
 
 def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
     """The plan for a (normalized) profile toward the path `goal_id` (a known id)."""
@@ -130,12 +147,21 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
     for number, step in enumerate(path.steps, 1):
         reason = _meets(catalog, step.done_when, state)
         if reason is not None:
+            done_in_plan = step.done_when is not None and state.in_plan(step.done_when.credentials)
             skipped.append(
-                SkippedStep.model_construct(number=number, title=step.title, reason=reason)
+                SkippedStep.model_construct(
+                    number=number,
+                    title=step.title,
+                    reason=reason,
+                    when="in-plan" if done_in_plan else "before",
+                )
             )
             continue
         stepped = True
-        credentials = _step_credentials(catalog, step, state)
+        credentials = [
+            _with_eligibility(catalog, profile, credential, year + step.years - 1)
+            for credential in _step_credentials(catalog, step, state)
+        ]
         for within in range(1, step.years + 1):
             last = within == step.years
             years.append(
@@ -163,12 +189,16 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
         return _reached(catalog, path, profile, goal, summary, skipped)
 
     last_year = years[-1].year
+    span = (
+        f"career year {first}"
+        if last_year == first
+        else f"from career year {first} to {last_year}"
+    )
     return PlanResult.model_construct(
         goal=goal,
         status="plan",
         summary=(
-            f"{_count(len(years), 'year')}, from career year {first} to {last_year}: "
-            f"{path.steps[-1].role} by the end of year {last_year}."
+            f"{_count(len(years), 'year')}, {span}: {path.goal} by the end of year {last_year}."
         ),
         years_as_ma=profile.years,
         first_year=first,
@@ -181,6 +211,21 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
         ],
         assumptions=_assumptions(catalog, path, profile, first, building),
     )
+
+
+#: Skipped steps are shown in two groups, each under its own heading, in this order.
+SKIPPED_HEADINGS = (("in-plan", "Done earlier in this plan"), ("before", "Already behind you"))
+
+
+def skipped_groups(plan: PlanResult) -> list[tuple[str, list[str]]]:
+    """(heading, lines) for each non-empty group of skipped steps: a step covered by an
+    earlier year of the plan is not "already behind you"."""
+    groups: list[tuple[str, list[str]]] = []
+    for when, heading in SKIPPED_HEADINGS:
+        lines = [f"{step.title}: {step.reason}." for step in plan.skipped if step.when == when]
+        if lines:
+            groups.append((heading, lines))
+    return groups
 
 
 def _reached(
@@ -224,6 +269,20 @@ def _meets(catalog: Catalog, condition: Condition | None, state: _State) -> str 
         level = catalog.leadership(state.leads)
         parts.append(f"you said --leads {level.id} ({level.hint})")
     return " and ".join(parts)
+
+
+def _with_eligibility(
+    catalog: Catalog, profile: Profile, credential: PlanCredential, year: int
+) -> PlanCredential:
+    """The credential with what its issuer asks, checked as of that career year."""
+    from maplanner.core.eligibility import check
+
+    open_to = check(profile, catalog, credential.id, years=float(max(year - 1, 0)))
+    if open_to.requires is None:
+        return credential
+    return credential.model_copy(
+        update={"requires": open_to.requires, "eligible": open_to.eligible, "when": open_to.when}
+    )
 
 
 def _step_credentials(catalog: Catalog, step: PathStep, state: _State) -> list[PlanCredential]:
@@ -276,7 +335,11 @@ def _experience_year(
             if not wanted:
                 continue
             others = []
-        chosen.append(_credential(catalog, cert.id, others, planned.reason))
+        chosen.append(
+            _with_eligibility(
+                catalog, profile, _credential(catalog, cert.id, others, planned.reason), year
+            )
+        )
         state.earned[cert.id] = year
     milestone = (
         f"{_count(year, 'year')} as an MA: the experience this path usually expects "

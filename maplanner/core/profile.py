@@ -45,10 +45,40 @@ class Profile(BaseModel):
     specialty: str | None = None
     leads: str = "none"
     pay: Pay | None = None
+    education: str | None = None
+    accredited: bool | None = None
 
     @property
     def cert_ids(self) -> frozenset[str]:
         return frozenset(cert.id for cert in self.certs)
+
+
+def is_student(profile: Profile, catalog: Catalog) -> bool:
+    """True for "in an MA program, not working yet" (the setting answer `student`)."""
+    return profile.setting == catalog.eligibility.student.id
+
+
+def setting_name(catalog: Catalog, setting_id: str) -> str:
+    """A setting's name; the student answer has its own (it is not a work setting)."""
+    student = catalog.eligibility.student
+    return student.name if setting_id == student.id else catalog.setting(setting_id).name
+
+
+def check_student(profile: Profile, catalog: Catalog, option: str = "--setting") -> Profile:
+    """A student is not working yet: years as an MA or leadership duties contradict that
+    (exit 2)."""
+    if is_student(profile, catalog) and profile.years > 0:
+        raise InputError(
+            f"{option} student means in an MA program and not working yet, but the years "
+            f"are {profile.years:g}: use --years 0 for a student, or the setting you work in"
+        )
+    if is_student(profile, catalog) and profile.leads != "none":
+        raise InputError(
+            f"{option} student means not working yet, so there are no leadership duties "
+            f"(leads {profile.leads}): leave leads out for a student, or give the setting "
+            "you work in"
+        )
+    return profile
 
 
 def check_years(value: float, option: str = "--years") -> float:
@@ -66,7 +96,20 @@ def cert_choices(catalog: Catalog) -> dict[str, list[str]]:
 
 
 def setting_choices(catalog: Catalog) -> dict[str, list[str]]:
+    """Every work setting, and the student answer (a student has no setting yet)."""
+    student = catalog.eligibility.student
+    choices = {setting.id: [setting.name] for setting in catalog.settings}
+    choices[student.id] = [student.name, "in an MA program", "not working yet"]
+    return choices
+
+
+def work_setting_choices(catalog: Catalog) -> dict[str, list[str]]:
+    """Only the work settings (salary --setting compares pay where people work)."""
     return {setting.id: [setting.name] for setting in catalog.settings}
+
+
+def education_choices(catalog: Catalog) -> dict[str, list[str]]:
+    return {level.id: [level.name] for level in catalog.eligibility.education}
 
 
 def specialty_choices(catalog: Catalog) -> dict[str, list[str]]:
@@ -97,8 +140,38 @@ def resolve_cert(catalog: Catalog, value: str, option: str = "--cert") -> str:
     return _resolve(catalog, value, cert_choices, option=option, what="certification")
 
 
-def resolve_setting(catalog: Catalog, value: str, option: str = "--setting") -> str:
-    return _resolve(catalog, value, setting_choices, option=option, what="work setting")
+def resolve_setting(
+    catalog: Catalog, value: str, option: str = "--setting", *, student: bool = True
+) -> str:
+    """A work setting id, or (unless `student` is False) the student answer."""
+    choices = setting_choices if student else work_setting_choices
+    return _resolve(catalog, value, choices, option=option, what="work setting")
+
+
+def resolve_education(
+    catalog: Catalog, value: str | None, option: str = "--education"
+) -> str | None:
+    """An education level id; blank, none or unknown means not given."""
+    if value is None or value.strip().lower() in {"", "none", "unknown", "skip"}:
+        return None
+    return _resolve(catalog, value, education_choices, option=option, what="education level")
+
+
+def parse_accredited(value: str | None, option: str = "accredited") -> bool | None:
+    """yes/no (and true/false, y/n, 1/0) for "was the MA program accredited"; blank: unknown."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    if text in {"", "unknown", "not sure", "?", "skip"}:
+        return None
+    if text in {"yes", "y", "true", "1", "accredited"}:
+        return True
+    if text in {"no", "n", "false", "0", "not-accredited", "not accredited"}:
+        return False
+    raise InputError(
+        f"{option} {value!r} is not a yes or no answer: use yes, no, or leave it blank "
+        "when you are not sure"
+    )
 
 
 def resolve_specialty(
@@ -151,13 +224,19 @@ def normalized(profile: Profile, catalog: Catalog) -> Profile:
     except InputError:
         ids = ", ".join(leadership_choices(catalog))
         raise _not_known("leadership level", profile.leads, "profile set leads ID", ids) from None
-    return Profile.model_construct(
-        years=years,
-        certs=tuple(certs.values()),
-        setting=setting,
-        specialty=specialty,
-        leads=leads,
-        pay=profile.pay,
+    education = resolve_education(catalog, profile.education)
+    return check_student(
+        Profile.model_construct(
+            years=years,
+            certs=tuple(certs.values()),
+            setting=setting,
+            specialty=specialty,
+            leads=leads,
+            pay=profile.pay,
+            education=education,
+            accredited=profile.accredited,
+        ),
+        catalog,
     )
 
 
@@ -183,6 +262,8 @@ def build_profile(
     specialty: str | None,
     leads: str | None,
     pay: str | None,
+    education: str | None = None,
+    accredited: bool | None = None,
     when_missing: str | None = None,
 ) -> Profile:
     """A normalized Profile from option values as typed, or InputError naming what is wrong.
@@ -209,11 +290,14 @@ def build_profile(
             if part.strip():
                 held.append(HeldCert.model_construct(id=resolve_cert(catalog, part)))
     unique = {cert.id: cert for cert in held}
-    return Profile.model_construct(
+    profile = Profile.model_construct(
         years=check_years(years),
         certs=tuple(unique.values()),
         setting=resolve_setting(catalog, setting),
         specialty=resolve_specialty(catalog, specialty),
         leads=resolve_leads(catalog, leads or "none"),
         pay=None if pay is None or not pay.strip() else parse_pay(pay, "--pay"),
+        education=resolve_education(catalog, education),
+        accredited=accredited,
     )
+    return check_student(profile, catalog)

@@ -72,6 +72,8 @@ class ProfileView(_Model):
     pay: Pay | None
     assessments: int
     last_assessed: str | None
+    education: Named | None = None
+    accredited: bool | None = None
     #: Continuing education toward each held credential's next due date (`maplanner ce`).
     ce: tuple[CEProgress, ...] = ()
 
@@ -127,6 +129,7 @@ def describe(
     profile = state.profile
     names = {cert.id: cert.name for cert in catalog.certifications}
     settings = {setting.id: setting.name for setting in catalog.settings}
+    settings[catalog.eligibility.student.id] = catalog.eligibility.student.name
     specialties = {specialty.id: specialty.name for specialty in catalog.specialties}
     levels = {level.id: level.name for level in catalog.estimate.leadership}
     return ProfileView(
@@ -155,5 +158,17 @@ def describe(
         pay=profile.pay,
         assessments=state.assessments,
         last_assessed=state.last_assessed,
+        education=(
+            None
+            if profile.education is None
+            else Named(
+                id=profile.education,
+                name=next(
+                    (e.name for e in catalog.eligibility.education if e.id == profile.education),
+                    profile.education,
+                ),
+            )
+        ),
+        accredited=profile.accredited,
         ce=ce,
     )

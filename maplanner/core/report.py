@@ -16,6 +16,7 @@ the model's facts for people; both renderers use them so the two formats say the
 same thing in the same words.
 """
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Literal
 
@@ -26,7 +27,7 @@ from maplanner.core.ce import attach_progress, ce_summary
 from maplanner.core.ce_results import Credit
 from maplanner.core.money import Pay
 from maplanner.core.plan import PlanResult, PlanYear, make_plan
-from maplanner.core.profile import Profile
+from maplanner.core.profile import Profile, is_student, setting_name
 from maplanner.core.renewals import RenewalDue, RenewalReport, renewals
 from maplanner.core.result import Result as _Model
 from maplanner.core.rules import assess
@@ -76,7 +77,8 @@ class SalaryPosition(_Model):
 
     ``pay`` places the pay itself (percentile, band, distance to the next published
     point); ``summary`` compares it with the estimate in one sentence; ``setting``
-    sets the work setting's industry median beside the national one.
+    sets the work setting's industry median beside the national one (None for a
+    student, who has no setting yet: ``setting_note`` says so).
     """
 
     distribution: Distribution
@@ -86,7 +88,8 @@ class SalaryPosition(_Model):
     pay: WageAnswer | None
     versus_estimate: Versus | None
     summary: str
-    setting: SettingAnswer
+    setting: SettingAnswer | None
+    setting_note: str | None = None
 
 
 class ReportSource(_Model):
@@ -131,10 +134,11 @@ def build_report(
     profile_saved_on: str | None = None,
     prepared_for: str | None = None,
     credits: "list[Credit] | None" = None,
+    what_if: Sequence[tuple[str, str]] = (),
 ) -> Report:
     """The report for a normalized profile as of `today`; `goal_id` (a known path id)
-    adds the year-by-year plan toward it."""
-    result = assess(profile, catalog)
+    adds the year-by-year plan toward it; `what_if` changes add a side-by-side comparison."""
+    result = assess(profile, catalog, what_if)
     plan = None if goal_id is None else make_plan(profile, catalog, goal_id)
     due = renewals(profile, catalog, today)
     if credits is not None:  # a saved profile's ledger: CE progress beside each renewal
@@ -167,7 +171,7 @@ def person_view(profile: Profile, catalog: Catalog) -> PersonView:
             for held in profile.certs
         ),
         setting=Named.model_construct(
-            id=profile.setting, name=catalog.setting(profile.setting).name
+            id=profile.setting, name=setting_name(catalog, profile.setting)
         ),
         specialty=(
             None
@@ -204,7 +208,8 @@ def salary_position(result: Assessment, catalog: Catalog) -> SalaryPosition:
         pay=pay,
         versus_estimate=None if standing is None else standing.versus_estimate,
         summary=summary,
-        setting=setting_answer(catalog, result.profile.setting, pay),
+        setting=(None if result.student else setting_answer(catalog, result.profile.setting, pay)),
+        setting_note=catalog.eligibility.student.reason if result.student else None,
     )
 
 
@@ -257,9 +262,15 @@ def report_sources(
         if what not in listed:
             listed.append(what)
 
-    setting = catalog.setting(result.profile.setting)
     use(catalog.wages.source, "the national wage distribution and every dollar figure")
-    use(catalog.industry(setting.industry).source, "the median wage of your setting's industry")
+    if is_student(result.profile, catalog):
+        use(catalog.eligibility.student.source, "starting pay for a student")
+    else:
+        setting = catalog.setting(result.profile.setting)
+        use(
+            catalog.industry(setting.industry).source,
+            "the median wage of your setting's industry",
+        )
     use(catalog.tier(result.tier).source, f"the tier ({result.tier_name})")
     use(catalog.estimate.experience.source, "the experience curve of the estimate")
     use(catalog.estimate.source, "the estimate's weights and the setting-to-industry link")

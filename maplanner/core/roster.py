@@ -7,7 +7,8 @@ Pure: cells (strings) in, models out; the file reading and writing live in
 Columns (header names in any case, in any order):
 
 - required: id, years;
-- optional: certifications, setting, specialty, leads, pay, program_ends;
+- optional: certifications, setting, specialty, leads, pay, program_ends, education,
+  accredited;
 - any other column (name, email, cohort...) is carried through to the results
   unchanged, in its place among the others; a column called ``name`` also names the
   student in their plan.
@@ -15,11 +16,13 @@ Columns (header names in any case, in any order):
 Values: years is a number from 0 to 60; certifications are ids, names or aliases
 separated by ";" (or "," inside a quoted cell), each optionally followed by the month
 it was earned or last renewed ("CMA 2023-04"), blank or "none" for none; setting is
-required in every row that is assessed (a missing column reads as blank); specialty
+required in every row with years above 0 (blank with years 0 means a student); specialty
 and leads are blank or "none" for none; pay is blank when not given, otherwise
 anything `maplanner assess --pay` accepts (46k, $46,000, 22.50/h); program_ends is
 the day (YYYY-MM-DD) or month (YYYY-MM, meaning its last day) a student finishes
-their MA program, blank when not a student or not known.
+their MA program, blank when not a student or not known. setting may be `student`
+(in an MA program, not working yet; years must be 0). education is blank or a level
+as for `--education`; accredited is blank (not known), yes or no.
 
 Speed: rosters repeat the same shapes (a class of students is mostly "0 years, no
 certifications, family practice"), and the rules are pure, so the work for one
@@ -41,8 +44,11 @@ from maplanner.core.money import Pay, parse_pay
 from maplanner.core.profile import (
     HeldCert,
     Profile,
+    check_student,
     check_years,
+    parse_accredited,
     resolve_cert,
+    resolve_education,
     resolve_leads,
     resolve_setting,
     resolve_specialty,
@@ -54,12 +60,29 @@ from maplanner.core.wages import percentile_of
 from maplanner.errors import InputError
 
 REQUIRED_COLUMNS = ("id", "years")
-OPTIONAL_COLUMNS = ("certifications", "setting", "specialty", "leads", "pay", "program_ends")
+OPTIONAL_COLUMNS = (
+    "certifications",
+    "setting",
+    "specialty",
+    "leads",
+    "pay",
+    "program_ends",
+    "education",
+    "accredited",
+)
 COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
 #: The carried column that names a student in their plan (any case).
 NAME_COLUMN = "name"
-#: The five answers that make a profile, in the order the shape cache keys them.
-SHAPE_COLUMNS = ("years", "certifications", "setting", "specialty", "leads")
+#: The answers that make a profile, in the order the shape cache keys them.
+SHAPE_COLUMNS = (
+    "years",
+    "certifications",
+    "setting",
+    "specialty",
+    "leads",
+    "education",
+    "accredited",
+)
 
 #: Results columns, in order (the CSV header and the JSON keys of a results row).
 RESULT_COLUMNS = (
@@ -87,8 +110,9 @@ _DAY = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$", re.
 _YEARS_ACCEPTED = "use a number from 0 to 60 (decimals allowed, 0 for students)"
 
 T = TypeVar("T")
-#: Normalized answers: years, certification ids, setting, specialty, leads.
-ProfileKey = tuple[float, tuple[str, ...], str, str | None, str]
+#: Normalized answers: years, certification ids, setting, specialty, leads, education,
+#: accredited.
+ProfileKey = tuple[float, tuple[str, ...], str, str | None, str, str | None, bool | None]
 #: The month each held credential was earned, in the order of ProfileKey's ids.
 EarnedMonths = tuple[str | None, ...]
 WageKind = Literal["published", "estimate", "at-or-below", "at-or-above"]
@@ -298,7 +322,7 @@ class RosterAssessor:
         pos = header.positions
         self._width = header.width
         self._id = pos["id"]
-        #: Where the five cells that make a profile are (None: no such column); the
+        #: Where the cells that make a profile are (None: no such column); the
         #: cells as written are the first cache's key.
         self._shape_at = tuple(pos.get(name) for name in SHAPE_COLUMNS)
         self._carried = header.carried
@@ -363,13 +387,21 @@ class RosterAssessor:
 
     def _shape(self, values: tuple[str, ...]) -> Shape | str:
         """The shape for the cells as written, or every problem in them in one string."""
-        years_text, certs_text, setting_text, specialty_text, leads_text = (
-            value.strip() for value in values
-        )
+        (
+            years_text,
+            certs_text,
+            setting_text,
+            specialty_text,
+            leads_text,
+            education_text,
+            accredited_text,
+        ) = (value.strip() for value in values)
         catalog = self._catalog
         problems: list[str] = []
         years = _attempt(problems, lambda: parse_years(years_text))
         certs = _attempt(problems, lambda: self._certs(certs_text))
+        if not setting_text and years == 0:  # a class of students needs no setting column
+            setting_text = catalog.eligibility.student.id
         setting = _attempt(problems, lambda: _setting(catalog, setting_text))
         specialty = _attempt(
             problems, lambda: resolve_specialty(catalog, specialty_text, option="specialty")
@@ -377,12 +409,21 @@ class RosterAssessor:
         leads = _attempt(
             problems, lambda: resolve_leads(catalog, leads_text or "none", option="leads")
         )
+        education = _attempt(
+            problems, lambda: resolve_education(catalog, education_text, option="education")
+        )
+        accredited = _attempt(
+            problems, lambda: parse_accredited(accredited_text, option="accredited")
+        )
+        if years is not None and setting is not None and leads is not None:
+            student = Profile.model_construct(years=years, setting=setting, leads=leads)
+            _attempt(problems, lambda: check_student(student, catalog, option="setting"))
         if problems:
             return PROBLEM_SEPARATOR.join(problems)
         assert years is not None and certs is not None and setting is not None
         assert leads is not None
         ids = tuple(cert_id for cert_id, _ in certs)
-        key: ProfileKey = (years, ids, setting, specialty, leads)
+        key: ProfileKey = (years, ids, setting, specialty, leads, education, accredited)
         return Shape(
             key=key,
             earned=tuple(month for _, month in certs),
@@ -412,13 +453,15 @@ class RosterAssessor:
         catalog order), not by the Profile model: a tuple of shared id strings costs
         far less memory to keep than a model per distinct profile.
         """
-        years, certs, setting, specialty, leads = key
+        years, certs, setting, specialty, leads, education, accredited = key
         profile = Profile.model_construct(
             years=years,
             certs=tuple(HeldCert.model_construct(id=cert_id) for cert_id in certs),
             setting=setting,
             specialty=specialty,
             leads=leads,
+            education=education,
+            accredited=accredited,
         )
         result = brief(profile, self._catalog)
         wages = result.range
@@ -518,7 +561,11 @@ def person_name(text: str) -> str | None:
 def _setting(catalog: Catalog, text: str) -> str:
     if not text:
         choices = ", ".join(setting.id for setting in catalog.settings)
-        raise InputError(f"setting is blank: choose one of: {choices}")
+        student = catalog.eligibility.student.id
+        raise InputError(
+            f"setting is blank: choose one of: {choices} (or {student}, or leave it blank "
+            "with years 0)"
+        )
     return resolve_setting(catalog, text, option="setting")
 
 

@@ -6,6 +6,8 @@ live in their own modules: the tier in `placement`, the estimate in `estimate`,
 the next steps in `next_steps`; this module puts them together.
 """
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
@@ -19,15 +21,29 @@ from maplanner.core.next_steps import (
     skill_steps,
 )
 from maplanner.core.placement import place
-from maplanner.core.profile import Profile
+from maplanner.core.profile import Profile, is_student
 
 
-def assess(profile: Profile, catalog: Catalog) -> Assessment:
-    """Everything `maplanner assess` says about a (normalized) profile."""
+def assess(
+    profile: Profile, catalog: Catalog, what_if: Sequence[tuple[str, str]] = ()
+) -> Assessment:
+    """Everything `maplanner assess` says about a (normalized) profile.
+
+    With `what_if` changes (``[("leads", "lead")]``), the result also compares the
+    profile with those changes made (`maplanner.core.whatif`).
+    """
+    from maplanner.core.levers import levers
+    from maplanner.core.whatif import compare
+
     placement = place(profile, catalog)
     estimate = estimate_percentile(profile, catalog)
     year = career_year(profile.years, catalog.roadmap_max_year)
     band = catalog.band_for_year(year)
+    steps = (
+        *certification_steps(profile, catalog, band, estimate.percentile),
+        *skill_steps(profile, catalog, band),
+        *role_steps(profile, catalog, placement),
+    )
     return Assessment.model_construct(
         tier=placement.tier,
         tier_name=placement.tier_name,
@@ -43,14 +59,13 @@ def assess(profile: Profile, catalog: Catalog) -> Assessment:
         career_year=year,
         roadmap_band=band.id,
         roadmap_band_name=band.name,
-        next_steps=(
-            *certification_steps(profile, catalog, band, estimate.percentile),
-            *skill_steps(profile, catalog, band),
-            *role_steps(profile, catalog, placement),
-        ),
+        next_steps=steps,
         paths=path_suggestions(profile, catalog),
         profile=profile,
         data_vintage=catalog.data_vintage,
+        student=is_student(profile, catalog),
+        levers=levers(profile, catalog, estimate.percentile, steps),
+        what_if=compare(profile, what_if, catalog) if what_if else None,
     )
 
 

@@ -26,6 +26,9 @@ def render_assessment(result: Assessment, table: WageTable, console: Console) ->
     console.print(Text("\n".join(wage_bar(result, table))))
     console.print()
     console.print(next_steps_table(result))
+    from maplanner.render.advice import render_advice
+
+    render_advice(result, console)
     if result.paths:
         console.print()
         console.print(paths_table(result))
@@ -52,9 +55,10 @@ def placement_panel(result: Assessment) -> Panel:
     facts.add_row("Tier", result.tier_name)
     facts.add_row("Why", result.tier_rule)
     facts.add_row(
-        "Estimate",
+        "Starting pay" if result.student else "Estimate",
         f"about the {ordinal(result.estimated_percentile)} percentile (likely "
-        f"{ordinal(result.range.low_percentile)} to {ordinal(result.range.high_percentile)})",
+        f"{ordinal(result.range.low_percentile)} to {ordinal(result.range.high_percentile)})"
+        + (", for a first MA job" if result.student else ""),
     )
     facts.add_row(
         "Pays",
@@ -179,10 +183,13 @@ def _step_text(step: NextStep) -> str:
     if step.kind == "certification":
         assert step.estimate_after is not None and step.gain is not None
         before = step.estimate_after - step.gain
-        return (
+        text = (
             f"Earn {step.title}\n"
             f"estimate {ordinal(before)} -> {ordinal(step.estimate_after)} ({step.gain:+g})"
         )
+        if step.requires:
+            text += f"\n{step.requires}"
+        return text
     if step.kind == "skill":
         return f"Build: {step.title}"
     return f"Aim for: {step.title}"

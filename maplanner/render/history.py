@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from maplanner.core.history import HistoryView
+from maplanner.core.history import HistoryView, pay_line
 from maplanner.core.text import ordinal
 from maplanner.render.output import console as stdout_console
 
@@ -48,6 +48,10 @@ def render_history(view: HistoryView, out: Console | None = None) -> None:
     if view.overall is not None:
         first, last = view.assessments[0].date, view.assessments[-1].date
         out.print(Text(f"Since the first ({first} to {last}): {view.overall.summary}."))
+    if view.pay_over_time:
+        out.print(Text("Pay over time (the pay you gave with each assessment)", style="bold"))
+        for point in view.pay_over_time:
+            out.print(Text(f"  {pay_line(point)}"))
     out.print(
         Text(
             f"{view.count} assessment{many}. Add one: maplanner assess --saved --save "

@@ -27,11 +27,16 @@ def render_plan(result: PlanResult, out: Console | None = None) -> None:
     for year in result.years:
         out.print()
         out.print(_year_block(year))
-    if result.skipped:
-        out.print()
-        out.print(Text("Already behind you", style="bold"))
-        for step in result.skipped:
-            out.print(_bullet(f"{step.title}: {step.reason}."))
+    for when, heading in (
+        ("in-plan", "Done earlier in this plan"),
+        ("before", "Already behind you"),
+    ):
+        steps = [step for step in result.skipped if step.when == when]
+        if steps:
+            out.print()
+            out.print(Text(heading, style="bold"))
+            for step in steps:
+                out.print(_bullet(f"{step.title}: {step.reason}."))
     out.print()
     out.print(Text("Assumptions", style="bold"))
     for assumption in result.assumptions:
@@ -76,6 +81,10 @@ def _credential(credential: PlanCredential) -> str:
     text = f"{credential.id}: {credential.name}"
     if credential.alternatives:
         text += f" (or {', '.join(other.id for other in credential.alternatives)})"
+    if credential.requires:
+        text += f". {credential.requires}"
+        if not credential.eligible and credential.when:
+            text += f" Not yet for you: {credential.when}."
     return text
 
 

@@ -66,8 +66,13 @@ def render_profile(view: ProfileView, out: Console | None = None, note: str | No
         ("Specialty", _named(view.specialty)),
         ("Leadership", _named(view.leads)),
         ("Pay", "not given" if view.pay is None else view.pay.describe()),
-        ("Assessments", _assessments(view)),
     ]
+    # Shown once given, so a profile saved without them reads as before.
+    if view.education is not None:
+        rows.append(("Education", _named(view.education)))
+    if view.accredited is not None:
+        rows.append(("Accredited", "yes" if view.accredited else "no"))
+    rows.append(("Assessments", _assessments(view)))
     if view.ce:
         rows.append(
             ("Continuing ed.", "\n".join(f"{row.id}: {ce_summary(row)}" for row in view.ce))

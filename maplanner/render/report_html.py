@@ -15,7 +15,8 @@ borders, not shading). Every piece of text from the data or the person goes thro
 
 from html import escape
 
-from maplanner.core.plan import PlanResult, PlanYear
+from maplanner.core.levers import lever_lines
+from maplanner.core.plan import PlanResult, PlanYear, skipped_groups
 from maplanner.core.renewals import RenewalReport
 from maplanner.core.report import (
     Report,
@@ -35,6 +36,7 @@ from maplanner.core.report import (
     years_text,
 )
 from maplanner.core.text import dollars
+from maplanner.core.whatif import summary
 
 #: Nothing may be loaded from anywhere; inline styles are the only thing allowed.
 CONTENT_SECURITY_POLICY = (
@@ -150,6 +152,7 @@ def render_html(report: Report) -> str:
         *_standing(report),
         *_salary(report),
         *_next_steps(report),
+        *_advice(report),
         *_renewals(report.renewals),
         *_plan(report.plan),
         *_section("notes", "Notes", _bullets(report.notes)),
@@ -164,6 +167,20 @@ def render_html(report: Report) -> str:
         "</html>",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _advice(report: Report) -> list[str]:
+    """The levers, ranked (the rule first), and the what-if if one was asked for."""
+    result = report.assessment
+    body: list[str] = []
+    if result.levers is not None and result.levers.levers:
+        body.append(f"<p>{e(result.levers.rule)}</p>")
+        body += ["<ol>", *(f"<li>{e(line)}</li>" for _, line in lever_lines(result.levers))]
+        body.append("</ol>")
+    if result.what_if is not None:
+        body.append(f"<h3>What if: {e(', '.join(result.what_if.changes))}</h3>")
+        body += _bullets([summary(result.what_if)])
+    return _section("levers", "What would raise your pay", body) if body else []
 
 
 def _bullets(items: tuple[str, ...] | list[str]) -> list[str]:
@@ -233,7 +250,10 @@ def _salary(report: Report) -> list[str]:
     body = [f"<p>{e(position.summary)}</p>"]
     if position.pay is not None:
         body.append(f"<p>{e(f'Your pay is {position.pay.distance}.')}</p>")
-    body.append(f"<p>{e(setting_text(position.setting))}</p>")
+    if position.setting is not None:
+        body.append(f"<p>{e(setting_text(position.setting))}</p>")
+    elif position.setting_note:
+        body.append(f"<p>{e(position.setting_note)}</p>")
     body.append("<h3>National wage distribution</h3>")
     body.append(_chart(report))
     body.append(
@@ -251,10 +271,14 @@ def _salary(report: Report) -> list[str]:
         right={1, 3},
         row_classes=["yours" if row.yours else "" for row in rows],
     )
+    medians = (
+        ""
+        if position.setting is None
+        else f" Industry medians: {e(position.setting.source.publisher)}, "
+        f"{e(position.setting.source.period)}."
+    )
     body.append(
-        f'<p class="note">Employment: {data.employment:,}, {e(data.employment_note)}. '
-        f"Industry medians: {e(position.setting.source.publisher)}, "
-        f"{e(position.setting.source.period)}.</p>"
+        f'<p class="note">Employment: {data.employment:,}, {e(data.employment_note)}.{medians}</p>'
     )
     return _section("salary", "Salary position", body)
 
@@ -376,9 +400,9 @@ def _plan(plan: PlanResult | None) -> list[str]:
         return _section("plan", heading, body)
     for year in plan.years:
         body += _plan_year(year)
-    if plan.skipped:
-        body.append("<h3>Already behind you</h3>")
-        body += _bullets([f"{step.title}: {step.reason}." for step in plan.skipped])
+    for skipped_heading, skipped in skipped_groups(plan):
+        body.append(f"<h3>{e(skipped_heading)}</h3>")
+        body += _bullets(skipped)
     body.append("<h3>Assumptions</h3>")
     body += _bullets(plan.assumptions)
     return _section("plan", heading, body)

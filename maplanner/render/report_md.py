@@ -9,7 +9,8 @@ the start of a line. Lines are not wrapped, so no wrap can start a stray list it
 
 import re
 
-from maplanner.core.plan import PlanResult, PlanYear
+from maplanner.core.levers import lever_lines
+from maplanner.core.plan import PlanResult, PlanYear, skipped_groups
 from maplanner.core.renewals import RenewalReport
 from maplanner.core.report import (
     Report,
@@ -28,6 +29,7 @@ from maplanner.core.report import (
     wage_rows,
     years_text,
 )
+from maplanner.core.whatif import summary
 
 #: Characters that are markup anywhere in a line (">" only matters at the start: "<" is
 #: escaped, so no tag or autolink can open).
@@ -76,6 +78,7 @@ def render_markdown(report: Report) -> str:
         _standing(report),
         _salary(report),
         _next_steps(report),
+        _advice(report),
         _renewals(report.renewals),
         _plan(report.plan),
         _notes(report),
@@ -167,7 +170,10 @@ def _salary(report: Report) -> list[str]:
     lines = ["## Salary position", "", text(position.summary)]
     if position.pay is not None:
         lines += ["", text(f"Your pay is {position.pay.distance}.")]
-    lines += ["", text(setting_text(position.setting))]
+    if position.setting is not None:
+        lines += ["", text(setting_text(position.setting))]
+    elif position.setting_note:
+        lines += ["", text(position.setting_note)]
     lines += [
         "",
         "### National wage distribution",
@@ -194,9 +200,13 @@ def _salary(report: Report) -> list[str]:
     lines += [
         "",
         text(
-            f"Employment: {table_data.employment:,}, {table_data.employment_note}. "
-            f"Industry medians: {position.setting.source.publisher}, "
-            f"{position.setting.source.period}."
+            f"Employment: {table_data.employment:,}, {table_data.employment_note}."
+            + (
+                ""
+                if position.setting is None
+                else f" Industry medians: {position.setting.source.publisher}, "
+                f"{position.setting.source.period}."
+            )
         ),
     ]
     return lines
@@ -237,6 +247,22 @@ def _next_steps(report: Report) -> list[str]:
                 for path in result.paths
             ],
         )
+    return lines
+
+
+def _advice(report: Report) -> list[str]:
+    """The levers, ranked, and the what-if if one was asked for."""
+    result = report.assessment
+    lines: list[str] = []
+    if result.levers is not None and result.levers.levers:
+        lines += ["## What would raise your pay", "", text(result.levers.rule), ""]
+        lines += [
+            f"{number}. {text(line)}" if number else f"- {text(line)}"
+            for number, line in lever_lines(result.levers)
+        ]
+    if result.what_if is not None:
+        lines += ["", f"### What if: {text(', '.join(result.what_if.changes))}", ""]
+        lines += [f"- {text(summary(result.what_if))}"]
     return lines
 
 
@@ -292,9 +318,9 @@ def _plan(plan: PlanResult | None) -> list[str]:
         return lines
     for year in plan.years:
         lines += ["", *_plan_year(year)]
-    if plan.skipped:
-        lines += ["", "### Already behind you", ""]
-        lines += [f"- {text(f'{step.title}: {step.reason}.')}" for step in plan.skipped]
+    for heading, skipped in skipped_groups(plan):
+        lines += ["", f"### {heading}", ""]
+        lines += [f"- {text(line)}" for line in skipped]
     lines += ["", "### Assumptions", ""]
     lines += [f"- {text(assumption)}" for assumption in plan.assumptions]
     return lines

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 #: "MApl": marks the file as maplanner's in the SQLite header (PRAGMA application_id).
 APPLICATION_ID = 0x4D41706C
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Seconds a write waits for another process's write to finish before giving up.
 BUSY_TIMEOUT = 2.0
 
@@ -49,12 +49,13 @@ TABLES: dict[int, frozenset[str]] = {
     1: frozenset({"profile", "assessment"}),
     2: frozenset({"profile", "assessment"}),
     3: frozenset({"profile", "assessment", "ce_credit"}),
+    4: frozenset({"profile", "assessment", "ce_credit"}),
 }
 
 #: Version 2: the profile as one JSON document (so certifications can carry the month
 #: they were earned), and per assessment the columns `history` lists beside the whole
 #: Assessment as JSON (kept so later versions can show an old assessment again).
-SCHEMA = """
+SCHEMA_V2 = """
 CREATE TABLE profile (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     body TEXT NOT NULL,
@@ -85,6 +86,31 @@ CREATE TABLE ce_credit (
     done_on TEXT NOT NULL,
     note TEXT NOT NULL DEFAULT '',
     added_on TEXT NOT NULL
+);
+"""
+
+#: Version 4 (now): each assessment also keeps the whole profile it assessed (JSON;
+#: NULL only for an old row whose profile could not be recovered) and the pay given
+#: with it (a year's worth, and its percentile), so `history` can say what changed
+#: (setting, leadership, pay, ...) and show pay over time.
+SCHEMA = """
+CREATE TABLE profile (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    body TEXT NOT NULL,
+    updated_on TEXT NOT NULL
+);
+CREATE TABLE assessment (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    taken_on TEXT NOT NULL,
+    tier TEXT NOT NULL,
+    tier_name TEXT NOT NULL,
+    estimated_percentile REAL NOT NULL,
+    years REAL NOT NULL,
+    cert_ids TEXT NOT NULL,
+    body TEXT NOT NULL,
+    profile TEXT,
+    pay_annual REAL,
+    pay_percentile REAL
 );
 """
 
@@ -309,7 +335,7 @@ def _v1_to_v2(connection: "sqlite3.Connection") -> None:
     ).fetchall()
     connection.execute("DROP TABLE profile")
     connection.execute("DROP TABLE assessment")
-    for statement in _statements(SCHEMA):
+    for statement in _statements(SCHEMA_V2):
         connection.execute(statement)
     for years, certs, setting, specialty, leads, amount, per, updated_on in profiles:
         body = {
@@ -350,7 +376,44 @@ def _v2_to_v3(connection: "sqlite3.Connection") -> None:
         connection.execute(statement)
 
 
-UPGRADES: dict[int, Callable[["sqlite3.Connection"], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(connection: "sqlite3.Connection") -> None:
+    """Version 4 keeps each assessment's whole profile and pay in their own columns.
+
+    Every version-3 row already holds the whole Assessment as JSON, with the profile
+    and the pay standing inside it: they are copied out. A row whose body has no
+    profile keeps NULL, and `history` then says it was not kept.
+    """
+    for column in ("profile TEXT", "pay_annual REAL", "pay_percentile REAL"):
+        connection.execute(f"ALTER TABLE assessment ADD COLUMN {column}")
+    rows = connection.execute("SELECT id, body FROM assessment").fetchall()
+    for row_id, body_text in rows:
+        try:
+            body = json.loads(body_text)
+        except ValueError:
+            continue
+        if not isinstance(body, dict):
+            continue
+        profile = body.get("profile")
+        standing = body.get("pay_standing") or {}
+        annual = standing.get("annual") if isinstance(standing, dict) else None
+        inner = standing.get("standing") if isinstance(standing, dict) else None
+        percentile = inner.get("percentile") if isinstance(inner, dict) else None
+        connection.execute(
+            "UPDATE assessment SET profile = ?, pay_annual = ?, pay_percentile = ? WHERE id = ?",
+            (
+                json.dumps(profile) if isinstance(profile, dict) else None,
+                annual if isinstance(annual, int | float) else None,
+                percentile if isinstance(percentile, int | float) else None,
+                row_id,
+            ),
+        )
+
+
+UPGRADES: dict[int, Callable[["sqlite3.Connection"], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 # Transactions and removal -----------------------------------------------------------

@@ -87,8 +87,8 @@ def history(path: Path | None = None) -> list[AssessmentRecord]:
         if connection is None:
             return []
         rows = connection.execute(
-            "SELECT id, taken_on, tier, tier_name, estimated_percentile, years, cert_ids "
-            "FROM assessment ORDER BY id"
+            "SELECT id, taken_on, tier, tier_name, estimated_percentile, years, cert_ids, "
+            "profile, pay_annual, pay_percentile FROM assessment ORDER BY id"
         ).fetchall()
     try:
         return [
@@ -100,11 +100,36 @@ def history(path: Path | None = None) -> list[AssessmentRecord]:
                 estimated_percentile=percentile,
                 years=years,
                 certs=tuple(json.loads(cert_ids)),
+                profile=_kept_profile(profile),
+                pay_annual=pay_annual,
+                pay_percentile=pay_percentile,
             )
-            for number, taken_on, tier, tier_name, percentile, years, cert_ids in rows
+            for (
+                number,
+                taken_on,
+                tier,
+                tier_name,
+                percentile,
+                years,
+                cert_ids,
+                profile,
+                pay_annual,
+                pay_percentile,
+            ) in rows
         ]
     except (ValidationError, ValueError, TypeError):
         raise _unreadable(path, "a saved assessment") from None
+
+
+def _kept_profile(body: str | None) -> Profile | None:
+    """The profile kept with an assessment; None when an old row kept none (or one this
+    version cannot read: history then says the answers were not kept, and goes on)."""
+    if body is None:
+        return None
+    try:
+        return Profile.model_validate_json(body)
+    except ValidationError:
+        return None
 
 
 def _profile_from(body: str, path: Path) -> Profile:
@@ -145,7 +170,8 @@ def record_assessment(
             _put_profile(connection, assessment.profile, on)
             cursor = connection.execute(
                 "INSERT INTO assessment (taken_on, tier, tier_name, estimated_percentile, "
-                "years, cert_ids, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "years, cert_ids, body, profile, pay_annual, pay_percentile) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.date,
                     record.tier,
@@ -154,6 +180,9 @@ def record_assessment(
                     record.years,
                     json.dumps(list(record.certs)),
                     assessment.model_dump_json(),
+                    assessment.profile.model_dump_json(),
+                    record.pay_annual,
+                    record.pay_percentile,
                 ),
             )
     return record.model_copy(update={"number": cursor.lastrowid or 0})

@@ -1,0 +1,240 @@
+"""Every lever on a person's pay, priced and ranked by one stated rule.
+
+Pure. A lever is one change to the answers (the same ``FIELD=VALUE`` words as
+`assess --what-if`): a credential, a specialty, a lead or supervising role, another
+work setting. Each is priced by running the estimate again with the change made:
+its gain in percentile points, in dollars a year (`whatif.pay_at`, the one place
+that knows the person's pay distribution), and how long it usually takes
+(levers.toml; the lead role's time is the plan's own). Levers the person can take
+now are ranked by pay gain per year of effort; those they cannot take yet
+(eligibility.toml) follow, each saying when it can become possible.
+
+To add a kind of lever (another place, once local pay data exists): write a function
+``(profile, catalog, context) -> list[Candidate]`` and add it to `KINDS`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from maplanner.catalog.catalog import Catalog
+from maplanner.core.assessment import Lever, LeverKind, LeverList, NextStep
+from maplanner.core.estimate import estimate_percentile
+from maplanner.core.profile import Profile, is_student
+from maplanner.core.text import ordinal
+from maplanner.core.whatif import apply_changes, pay_at, pay_change
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A lever before it is priced: the change, its time and whether it is open now."""
+
+    kind: LeverKind
+    id: str
+    title: str
+    changes: tuple[tuple[str, str], ...]
+    months: int | None
+    time_text: str
+    eligible: bool = True
+    when: str = "now"
+    requires: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the levers share: the next steps `assess` lists (credential levers are
+    exactly its credential steps, so the two never disagree)."""
+
+    next_steps: tuple[NextStep, ...]
+
+
+def _months_text(months: int) -> str:
+    if months % 12 == 0:
+        years = months // 12
+        return f"about {years} year{'s' if years != 1 else ''}"
+    return f"about {months} months"
+
+
+def credential_levers(profile: Profile, catalog: Catalog, context: Context) -> list[Candidate]:
+    time = catalog.levers.credential
+    return [
+        Candidate(
+            kind="credential",
+            id=step.id,
+            title=f"Earn {step.title}",
+            changes=(("cert", step.id),),
+            months=time.months if step.eligible else None,
+            time_text=_months_text(time.months) if step.eligible else "not yet possible",
+            eligible=step.eligible,
+            when="now" if step.eligible else step.when,
+            requires=step.requires,
+        )
+        for step in context.next_steps
+        if step.kind == "certification" and step.id is not None and (step.gain or 0) > 0
+    ]
+
+
+def specialty_levers(profile: Profile, catalog: Catalog, context: Context) -> list[Candidate]:
+    """The specialty that raises the estimate most (a credential held may count for one
+    specialty only, such as the CET for cardiology); ties are named together."""
+    if profile.specialty is not None:
+        return []
+    time = catalog.levers.specialty
+    after = {
+        specialty.id: estimate_percentile(
+            apply_changes(profile, (("specialty", specialty.id),), catalog), catalog
+        ).percentile
+        for specialty in catalog.specialties
+    }
+    best = max(after.values())
+    top = [s for s in catalog.specialties if after[s.id] == best]
+    others = len(top) - 1
+    also = f" ({others} other{'s' if others != 1 else ''} count the same)" if others else ""
+    return [
+        Candidate(
+            kind="specialty",
+            id=top[0].id,
+            title=(
+                f"Work in a specialty, such as {top[0].name}{also}"
+                if others
+                else f"Work in a specialty: {top[0].name}"
+            ),
+            changes=(("specialty", top[0].id),),
+            months=time.months,
+            time_text=_months_text(time.months),
+        )
+    ]
+
+
+def leadership_levers(profile: Profile, catalog: Catalog, context: Context) -> list[Candidate]:
+    from maplanner.core.plan import make_plan
+
+    if is_student(profile, catalog):
+        return []  # leadership comes with a job: a student's levers are where to start
+    current = catalog.leadership(profile.leads).points
+    found: list[Candidate] = []
+    for timing in catalog.levers.leadership:
+        level = catalog.leadership(timing.id)
+        if level.points <= current:
+            continue
+        if timing.path is None:
+            assert timing.months is not None
+            months = timing.months
+            how = _months_text(months)
+        else:
+            plan = make_plan(profile, catalog, timing.path)
+            months = plan.total_years * 12 + timing.extra_months
+            if months == 0:
+                continue
+            how = _months_text(months) + (
+                f" (maplanner plan --goal {timing.path})" if plan.total_years else ""
+            )
+        found.append(
+            Candidate(
+                kind="leadership",
+                id=level.id,
+                title=f"Leadership: {level.name}",
+                changes=(("leads", level.id),),
+                months=months,
+                time_text=how,
+            )
+        )
+    return found
+
+
+def setting_levers(profile: Profile, catalog: Catalog, context: Context) -> list[Candidate]:
+    time = catalog.levers.setting
+    student = is_student(profile, catalog)
+    current = None if student else catalog.setting(profile.setting).industry
+    seen: set[str] = set()
+    found: list[Candidate] = []
+    for setting in catalog.settings:
+        if setting.industry == current or setting.industry in seen:
+            continue
+        seen.add(setting.industry)
+        verb = "Start in" if student else "Move to"
+        found.append(
+            Candidate(
+                kind="setting",
+                id=setting.id,
+                title=f"{verb} {setting.name.lower()} ({catalog.industry(setting.industry).name})",
+                changes=(("setting", setting.id),),
+                months=time.months,
+                time_text=_months_text(time.months),
+            )
+        )
+    return found
+
+
+Generator = Callable[[Profile, Catalog, Context], list[Candidate]]
+#: Every kind of lever, in the order ties are listed. A place lever is one more entry.
+KINDS: tuple[Generator, ...] = (
+    credential_levers,
+    specialty_levers,
+    leadership_levers,
+    setting_levers,
+)
+
+
+def levers(
+    profile: Profile, catalog: Catalog, estimate: float, next_steps: tuple[NextStep, ...]
+) -> LeverList:
+    """Every lever that raises this person's estimate, ranked by the stated rule."""
+    context = Context(next_steps=next_steps)
+    now = pay_at(catalog, profile, estimate)
+    minimum = catalog.levers.minimum_months
+    priced: list[Lever] = []
+    for kind in KINDS:
+        for candidate in kind(profile, catalog, context):
+            changed = apply_changes(profile, candidate.changes, catalog)
+            after = estimate_percentile(changed, catalog).percentile
+            gain = round(after - estimate, 1)
+            if gain <= 0:
+                continue
+            money, words = pay_change(now, pay_at(catalog, changed, after))
+            months = candidate.months
+            per_year = (
+                round(money / (max(months, minimum) / 12))
+                if candidate.eligible and months is not None
+                else 0.0
+            )
+            priced.append(
+                Lever.model_construct(
+                    kind=candidate.kind,
+                    id=candidate.id,
+                    title=candidate.title,
+                    what_if=" ".join(f"{field}={value}" for field, value in candidate.changes),
+                    estimate_after=after,
+                    gain=gain,
+                    pay_gain=money,
+                    pay_gain_text=words,
+                    months=months,
+                    time_text=candidate.time_text,
+                    eligible=candidate.eligible,
+                    when=candidate.when,
+                    requires=candidate.requires,
+                    per_year=float(per_year),
+                )
+            )
+    ranked = sorted(
+        priced,
+        key=lambda lever: (not lever.eligible, -lever.per_year, -lever.pay_gain, -lever.gain),
+    )
+    return LeverList.model_construct(rule=catalog.levers.rule, levers=tuple(ranked))
+
+
+def lever_lines(levers: LeverList) -> list[tuple[int | None, str]]:
+    """(rank, one line) per lever for documents: the rank is None for one not open yet."""
+    lines: list[tuple[int | None, str]] = []
+    rank = 0
+    for lever in levers.levers:
+        before = lever.estimate_after - lever.gain
+        effect = (
+            f"estimate {ordinal(before)} -> {ordinal(lever.estimate_after)} "
+            f"({lever.gain:+g} points), {lever.pay_gain_text}"
+        )
+        if lever.eligible:
+            rank += 1
+            lines.append((rank, f"{lever.title}: {effect}; takes {lever.time_text}."))
+        else:
+            lines.append((None, f"{lever.title}: {effect}; not yet: {lever.when}."))
+    return lines

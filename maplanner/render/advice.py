@@ -1,0 +1,83 @@
+"""Rich output for the levers ("What would raise your pay") and a what-if, side by side.
+
+Both fit 80 columns and carry their meaning in words and signs, not colour.
+"""
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from maplanner.core.assessment import Assessment, LeverList, WhatIf
+from maplanner.core.text import ordinal
+
+
+def levers_table(levers: LeverList) -> Table:
+    """Every lever, ranked; the rule is the caption, so the order is never a mystery."""
+    table = Table(
+        title="What would raise your pay",
+        title_justify="left",
+        caption=levers.rule,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+    )
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Lever", ratio=5, overflow="fold")
+    table.add_column("Effect", ratio=4, overflow="fold")
+    table.add_column("Takes", ratio=3, overflow="fold")
+    for number, lever in enumerate(levers.levers, start=1):
+        before = lever.estimate_after - lever.gain
+        effect = (
+            f"{ordinal(before)} -> {ordinal(lever.estimate_after)} ({lever.gain:+g}); "
+            f"{lever.pay_gain_text}"
+        )
+        takes = lever.time_text if lever.eligible else f"not yet: {lever.when}"
+        name = f"{lever.title}\n--what-if {lever.what_if}"
+        table.add_row(str(number) if lever.eligible else "-", name, effect, takes)
+    return table
+
+
+def what_if_table(result: WhatIf) -> Table:
+    """Now and what-if side by side, with the difference in the last column."""
+    table = Table(
+        title=f"What if: {', '.join(result.changes)}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+    )
+    table.add_column("", style="bold", no_wrap=True)
+    table.add_column("Now", ratio=3, overflow="fold")
+    table.add_column("What if", ratio=3, overflow="fold")
+    table.add_column("Difference", ratio=3, overflow="fold")
+    table.add_row(
+        "Tier",
+        result.now.tier_name,
+        result.what_if.tier_name,
+        "changes" if result.tier_changed else "same",
+    )
+    table.add_row(
+        "Estimate",
+        f"{ordinal(result.now.estimated_percentile)} percentile",
+        f"{ordinal(result.what_if.estimated_percentile)} percentile",
+        f"{result.percentile_change:+g} points",
+    )
+    table.add_row("Pays", result.now.pay_text, result.what_if.pay_text, result.pay_change_text)
+    return table
+
+
+def render_advice(result: Assessment, console: Console) -> None:
+    """The levers, then the what-if if one was asked for."""
+    if result.levers is not None and result.levers.levers:
+        console.print()
+        console.print(levers_table(result.levers))
+    if result.what_if is not None:
+        console.print()
+        console.print(what_if_table(result.what_if))
+        console.print(
+            Text(
+                "Pay is what the estimate pays in the national distribution; figures "
+                "between published percentiles are estimates.",
+                style="dim",
+            )
+        )
