@@ -97,7 +97,7 @@ def test_a_wrong_answer_is_asked_again_with_the_reason(catalog: Catalog) -> None
         "  ! 'abc' is not a number of years: type one like 4 or 2.5",
         "  ! -1 is out of range: type 0 to 60 (0 for students)",
         "  ! please type a number of years, like 4 or 2.5",
-        "  ! nan is out of range: type 0 to 60 (0 for students)",
+        "  ! 'nan' is not a number of years: type one like 4 or 2.5",
         "  ! 14 is not on the list: pick a number from 1 to 12",
         "  ! 'cmaa' is not a known certification; did you mean CMA or CCMA?",
         "  ! please pick a number from 1 to 9",
