@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from maplanner.catalog.loader import packaged_data_dir
 from maplanner.catalog.wages import PercentilePoint, WagesFile, WageTable
-from maplanner.core.money import MAX_ANNUAL, MAX_HOURLY, Pay, check_pay, parse_pay
+from maplanner.core.money import MAX_ANNUAL, MAX_HOURLY, MIN_HOURLY, Pay, check_pay, parse_pay
 from maplanner.core.wages import (
     WageStanding,
     check_percentile,
@@ -344,7 +344,7 @@ def test_every_way_of_writing_a_yearly_amount_agrees(amount: int) -> None:
         assert parse_pay(f"{amount // 1000}k") == expected
 
 
-@given(st.integers(1, MAX_HOURLY * 100))
+@given(st.integers(MIN_HOURLY * 100, MAX_HOURLY * 100))
 def test_hourly_rates_in_cents(cents: int) -> None:
     text = f"{cents // 100}.{cents % 100:02d}/h"
     assert parse_pay(text) == Pay(amount=cents / 100, per="hour")
@@ -368,7 +368,8 @@ def test_check_pay_accepts_only_plausible_amounts(amount: float, per: str) -> No
     assume(per == "hour" or not (0 < amount < 1_000))
     pay = Pay(amount=amount, per=per)
     limit = MAX_HOURLY if per == "hour" else MAX_ANNUAL
-    plausible = math.isfinite(amount) and 0 < amount <= limit
+    lowest = MIN_HOURLY if per == "hour" else 0
+    plausible = math.isfinite(amount) and 0 < amount <= limit and amount >= lowest
     try:
         assert check_pay(pay, str(amount), "--pay") == pay
         assert plausible
