@@ -15,8 +15,10 @@ from maplanner.catalog.loader import load_catalog, packaged_data_dir
 
 # Property tests run whole commands in-process: a busy machine must not turn a slow
 # example into a failure. In CI the examples are derandomized, so a run is repeatable
-# (locally each run still explores new ones).
-settings.register_profile("dev", deadline=None, print_blob=True)
+# (locally each run still explores new ones). Locally a property without its own
+# max_examples tries 50 new examples a run instead of 100, which keeps the fast suite
+# fast; CI tries Hypothesis's default 100, the same ones every run.
+settings.register_profile("dev", deadline=None, print_blob=True, max_examples=50)
 settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 

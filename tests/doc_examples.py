@@ -131,6 +131,33 @@ def shell_lines_outside_console(lines: list[str]) -> list[int]:
     return stray
 
 
+def mark_console_blocks(page: Path) -> int:
+    """Make every fenced block with a `$ ` command a ``console`` block (``console excerpt``
+    when it has `...` lines); returns how many blocks changed. For pages written before
+    their examples were checked."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    changed = 0
+    number = 0
+    while number < len(lines):
+        opening = FENCE.match(lines[number])
+        if not opening:
+            number += 1
+            continue
+        close = number + 1
+        while close < len(lines) and lines[close].strip() != opening["fence"]:
+            close += 1
+        body = [line.strip() for line in lines[number + 1 : close]]
+        info = opening["info"].split()
+        if (not info or info[0] != "console") and any(line.startswith("$ ") for line in body):
+            words = ["console", *(["excerpt"] if ELLIPSIS in body else [])]
+            lines[number] = opening["indent"] + opening["fence"] + " ".join(words)
+            changed += 1
+        number = close + 1
+    if changed:
+        page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return changed
+
+
 def _dedent(line: str, indent: str) -> str:
     return line[len(indent) :] if line.startswith(indent) else line.lstrip()
 

@@ -14,6 +14,7 @@ from tests.doc_examples import (
     ExampleError,
     blocks,
     check_page,
+    mark_console_blocks,
     matches,
     pages,
     refreshed,
@@ -96,6 +97,21 @@ def test_a_rewritten_page_passes(tmp_path: Path) -> None:
     text = page.read_text(encoding="utf-8")
     assert "$ echo $?\n0\n" in text and '{\n  "source_id"' in text
     assert "    2>/dev/null | head -2\n" in text
+
+
+def test_plain_blocks_with_commands_can_be_marked(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "```\n$ maplanner certs cmx\nold\n```\n\n  ```\n  $ maplanner guide\n  ...\n  ```\n"
+        "\n```\nnot a command\n```\n",
+        encoding="utf-8",
+    )
+    assert mark_console_blocks(page) == 2
+    lines = page.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "```console" and lines[5] == "  ```console excerpt" and lines[10] == "```"
+    assert shell_lines_outside_console(lines) == []
+    assert len(check_page(page, rewrite=True)) == 1
+    assert check_page(page) == []
 
 
 def test_unsupported_commands_are_refused(tmp_path: Path) -> None:

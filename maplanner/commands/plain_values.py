@@ -16,7 +16,7 @@ This is the one module of maplanner that uses typer internals (``typer._coercion
 ``typer.core.build_runtime_param``, which have no public equivalent). It is an optional
 speed-up, so typer is not pinned for it: `install()` changes nothing unless the running
 typer is a release it was checked against (`CHECKED_TYPER`); with any other release,
-typer converts values itself, correctly but more slowly, and tests/test_completion.py
+typer converts values itself, correctly but more slowly, and tests/test_plain_values.py
 fails to say the speed-up needs checking again.
 """
 
