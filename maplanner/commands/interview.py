@@ -33,8 +33,43 @@ T = TypeVar("T")
 #: What a person types for "no specialty" / "no pay" / "no certifications".
 NONE_WORDS = frozenset({"none", "no", "n/a", "-", "skip"})
 QUESTIONS = 6
-#: Menus and hints stay inside this many columns.
+#: Menus and hints stay inside this many columns (fewer in a narrower terminal).
 MENU_WIDTH = 79
+#: Below this much room beside a menu key, the key's text goes on the lines below it.
+MENU_TEXT_MIN = 20
+
+
+def text_width() -> int:
+    """Columns the interview's lines may use: MENU_WIDTH, or the terminal's less one.
+
+    A line as wide as the terminal would make it wrap by itself, mid-word
+    ("Ct" / "rl-C"); every line is wrapped by words to this width instead.
+    """
+    import shutil
+
+    return max(20, min(MENU_WIDTH, shutil.get_terminal_size((MENU_WIDTH + 1, 24)).columns - 1))
+
+
+def wrap_line(text: str, width: int) -> list[str]:
+    """One line as lines of at most `width`, by words, continuing under its indent.
+
+    A command line to copy ("  maplanner assess ...") is split between its words
+    with a trailing backslash, so the lines pasted into a shell are still one command.
+    """
+    if len(text) <= width:
+        return [text]
+    indent = " " * (len(text) - len(text.lstrip(" ")))
+    if text.lstrip().startswith("maplanner "):
+        return _command_lines(text, indent, width)
+    more = indent + "  " if text.lstrip().startswith("! ") else indent  # under the message
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent="",
+        subsequent_indent=more,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [text]
 
 
 @dataclass(frozen=True)
@@ -85,8 +120,23 @@ def ask_terminal(prompt: str) -> str:
     return line.rstrip("\r\n")
 
 
+def _command_lines(text: str, indent: str, width: int) -> list[str]:
+    lines: list[str] = []
+    line = indent
+    for word in (shlex.quote(word) for word in shlex.split(text)):
+        if line.strip() and len(line) + 1 + len(word) + 2 > width:
+            lines.append(line + " \\")
+            line = indent + "  " + word
+        else:
+            line = f"{line} {word}" if line.strip() else line + word
+    return [*lines, line]
+
+
 def say_terminal(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    """Show one line on stderr, wrapped by words to fit the terminal."""
+    width = text_width()
+    for line in text.split("\n"):
+        sys.stderr.write("\n".join(wrap_line(line, width)) + "\n")
     sys.stderr.flush()
 
 
@@ -257,14 +307,28 @@ def _menu(say: Say, rows: list[tuple[str, str]], hints: list[str] | None = None)
     """
     width = max(len(key) for key, _ in rows)
     indent = " " * (2 + 2 + 2 + width + 2)
+    room = text_width()
+    below = room - len(indent) < MENU_TEXT_MIN  # narrow: text under the key, not beside
+    if below:
+        indent = " " * 6
     for number, (key, text) in enumerate(rows, start=1):
-        lines = textwrap.wrap(text, width=MENU_WIDTH - len(indent)) or [""]
-        say(f"  {number:>2}  {key:<{width}}  {lines[0]}")
-        for more in lines[1:]:
-            say(indent + more)
-        if hints is not None:
-            for more in textwrap.wrap(hints[number - 1], width=MENU_WIDTH - len(indent)):
+        lines = _wrap(text, room - len(indent)) or [""]
+        if below:
+            say(f"  {number:>2}  {key}")
+            for more in lines:
                 say(indent + more)
+        else:
+            say(f"  {number:>2}  {key:<{width}}  {lines[0]}")
+            for more in lines[1:]:
+                say(indent + more)
+        if hints is not None:
+            for more in _wrap(hints[number - 1], room - len(indent)):
+                say(indent + more)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Words, never cut in two: a word longer than the line gets a line of its own."""
+    return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
 
 
 def _pick(text: str, count: int) -> int | None:

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.matching import name_table, resolve_id
+from maplanner.core.matching import key, name_table, resolve_id
 from maplanner.core.money import Pay
 from maplanner.errors import InputError
 
@@ -63,11 +63,13 @@ def cert_choices(catalog: Catalog) -> dict[str, list[str]]:
 
 
 def setting_choices(catalog: Catalog) -> dict[str, list[str]]:
-    return {setting.id: [setting.name] for setting in catalog.settings}
+    return {setting.id: [setting.name, *setting.aliases] for setting in catalog.settings}
 
 
 def specialty_choices(catalog: Catalog) -> dict[str, list[str]]:
-    return {specialty.id: [specialty.name] for specialty in catalog.specialties}
+    return {
+        specialty.id: [specialty.name, *specialty.aliases] for specialty in catalog.specialties
+    }
 
 
 def leadership_choices(catalog: Catalog) -> dict[str, list[str]]:
@@ -84,7 +86,7 @@ def _resolve(
 ) -> str:
     """Look a name up in a per-catalog table; only an unknown name pays for suggestions."""
     table = catalog.memo(("names", choices.__name__), lambda: name_table(choices(catalog)))
-    found = table.get(value.strip().lower())
+    found = table.get(key(value))
     if found is not None:
         return found
     return resolve_id(value, choices(catalog), option=option, what=what)
