@@ -126,7 +126,74 @@ def build_command(only: str | None = None) -> typer.main.TyperGroup:  # type: ig
         install()
     command = typer.main.get_command(make_app(COMMANDS if only is None else (only,)))
     _quiet_flag_types(command)
+    _tidy_help(command, ())
     return command
+
+
+#: A command line to copy for every command (shown last in its help), by command words.
+EXAMPLES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("assess",): ("maplanner assess --years 4 --cert CMA --setting family-practice",),
+    ("salary",): (
+        "maplanner salary --percentile 75",
+        "maplanner salary --wage 46k --setting hospital",
+    ),
+    ("certs",): ("maplanner certs cma", "maplanner certs --year 2"),
+    ("paths",): ("maplanner paths", "maplanner paths lead-ma"),
+    ("guide",): ("maplanner guide getting-hired",),
+    ("plan",): (
+        "maplanner plan --goal practice-manager --years 4 --cert CMA --setting family-practice",
+    ),
+    ("profile",): ("maplanner profile show",),
+    ("profile", "show"): ("maplanner profile show",),
+    ("profile", "set"): ("maplanner profile set years 5",),
+    ("profile", "add-cert"): ("maplanner profile add-cert CMA --earned 2024-06",),
+    ("profile", "remove-cert"): ("maplanner profile remove-cert CPT",),
+    ("profile", "forget"): ("maplanner profile forget --yes",),
+    ("history",): ("maplanner history",),
+    ("batch",): ("maplanner batch examples/class-roster.csv -o results.csv",),
+    ("report",): ("maplanner report -o plan.html --years 4 --setting family-practice",),
+}
+
+
+def _tidy_help(command: typer.main.TyperGroup, path: tuple[str, ...]) -> None:  # type: ignore[name-defined]
+    """Help a newcomer can copy from: plain usage words, whole lines, an example last.
+
+    - An argument the command needs shows as its name (ROSTER.csv), not in the braces
+      typer adds ({ROSTER.csv}), which people type along with it.
+    - Help text is written wrapped for the source file; its single line breaks are
+      joined, so the help wraps once, at the terminal's width, never leaving a word
+      alone on a line. Lines that start a command or a list keep their own line.
+    - An "Example:" with a command line to copy ends every command's help, unless the
+      help already ends with one.
+    """
+    for param in command.params:
+        if getattr(param, "param_type_name", "") == "argument" and param.required:
+            name = param.metavar or param.name or ""
+            param.get_usage_pieces = lambda ctx, name=name: [name]
+    if command.help:
+        command.help = plain_paragraphs(command.help)
+    examples = EXAMPLES.get(path)
+    if examples and "Example" not in (command.help or ""):
+        label = "Example:" if len(examples) == 1 else "Examples:"
+        command.epilog = "\n".join([label, *(f"  {line}" for line in examples)])
+    for name, sub in getattr(command, "commands", {}).items():
+        _tidy_help(sub, (*path, name))
+
+
+def plain_paragraphs(text: str) -> str:
+    """`text` with each paragraph's single line breaks joined, except before a line that
+    starts a command ("maplanner ..."), a list item or an indented block."""
+    paragraphs = []
+    for paragraph in text.strip("\n").split("\n\n"):
+        lines = paragraph.split("\n")
+        joined = [lines[0]]
+        for line in lines[1:]:
+            if line.startswith((" ", "-", "*", "maplanner ", "$ ")) or joined[-1].endswith(":"):
+                joined.append(line)
+            else:
+                joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        paragraphs.append("\n".join(joined))
+    return "\n\n".join(paragraphs)
 
 
 def _quiet_flag_types(command: typer.main.TyperGroup) -> None:  # type: ignore[name-defined]

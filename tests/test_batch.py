@@ -73,7 +73,7 @@ def test_the_example_class_gives_28_results_2_errors_and_a_summary(
     assert len(err) == 3
     out = flat(result.out)
     assert "30 read: 28 written, 2 rejected" in out
-    assert "Median estimated at the 38.5th percentile" in out
+    assert "Median estimated at the 39th percentile" in out
     assert (
         "Next cert CMPE: Certified Medical Practice Executive (ACMPE), the top suggestion " in out
     )

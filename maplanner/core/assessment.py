@@ -59,6 +59,7 @@ class Factor(_Result):
 class WageRange(_Result):
     """The estimate as a band of percentiles, and what that band pays.
 
+    ``estimate_text`` says where the estimate stands ("about the 38th percentile");
     ``percentile_text`` says where the estimate and its range stand ("about the 38th
     percentile (likely 31st to 45th)", "below the 10th percentile (under $35,020 a
     year)"), following `maplanner.core.percentile_text`. ``annual_text`` and
@@ -68,6 +69,7 @@ class WageRange(_Result):
 
     low_percentile: float
     high_percentile: float
+    estimate_text: str
     percentile_text: str
     low: WageAtPercentile
     at_estimate: WageAtPercentile

@@ -272,6 +272,7 @@ def _wage_range(percentile: float, catalog: Catalog) -> WageRange:
         low=low,
         at_estimate=middle,
         high=high,
+        estimate_text=percentile_text.where(table.percentiles, percentile),
         percentile_text=percentile_text.estimate_words(
             table.percentiles, percentile, low_p, high_p
         ),

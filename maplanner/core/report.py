@@ -190,7 +190,7 @@ def salary_position(result: Assessment, catalog: Catalog) -> SalaryPosition:
         pay = wage_answer(catalog, standing.pay, pay_text(standing.pay))
     at = result.range.at_estimate
     if standing is None:
-        where = percentile_text.where(catalog.wages.percentiles, result.estimated_percentile)
+        where = result.range.estimate_text
         if at.kind in {"at-or-below", "at-or-above"}:  # the dollars are in the words
             summary = f"No pay was given, so only the estimate is shown: {where}."
         else:

@@ -78,7 +78,7 @@ def placement_panel(result: Assessment, table: WageTable) -> Panel:
     factors.add_row(
         "Estimate",
         f"{result.estimated_percentile:g}",
-        percentile_text.where(table.percentiles, result.estimated_percentile),
+        result.range.estimate_text,
     )
     return Panel(Group(facts, Text(""), fit(factors)), title="Placement", title_align="left")
 

@@ -13,7 +13,6 @@ from rich.text import Text
 
 from maplanner.core.assessment import Assessment
 from maplanner.core.salary_view import Mark
-from maplanner.core.text import ordinal
 from maplanner.render.output import console as stdout_console
 from maplanner.store.profiles import HOW_TO_SAVE, Forgotten, Named, ProfileView, sentence
 
@@ -135,10 +134,7 @@ def saved_marks(assessment: Assessment) -> list[Mark]:
 def render_saved_note(assessment: Assessment, out: Console | None = None) -> None:
     """One line under the salary chart saying where the marks come from."""
     out = out or stdout_console()
-    text = (
-        "Marked from your saved profile: your estimate (about the "
-        f"{ordinal(assessment.estimated_percentile)} percentile)"
-    )
+    text = f"Marked from your saved profile: your estimate ({assessment.range.estimate_text})"
     pay = assessment.pay_standing
     if pay is not None:
         text += f" and your pay ({pay.pay.describe()})"
