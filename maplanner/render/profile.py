@@ -77,7 +77,10 @@ def labelled(rows: Sequence[tuple[str, str]], width: int, bold: bool = False) ->
         lines = [
             wrapped
             for paragraph in value.split("\n")
-            for wrapped in textwrap.wrap(paragraph, max(20, width - indent)) or [""]
+            for wrapped in textwrap.wrap(
+                paragraph, max(20, width - indent), break_on_hyphens=False
+            )
+            or [""]
         ]
         for number, line in enumerate(lines):
             shown = label if number == 0 else ""
