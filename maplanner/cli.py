@@ -8,6 +8,8 @@ command (see `build_command`), so only that command's module is imported.
 
 import functools
 import importlib
+import re
+import shutil
 from pathlib import Path
 from typing import Annotated
 
@@ -171,7 +173,7 @@ def _tidy_help(command: typer.main.TyperGroup, path: tuple[str, ...]) -> None:  
             name = param.metavar or param.name or ""
             param.get_usage_pieces = lambda ctx, name=name: [name]
     if command.help:
-        command.help = plain_paragraphs(command.help)
+        _help_for_the_terminal(command, command.help)
     examples = EXAMPLES.get(path)
     if examples and "Example" not in (command.help or ""):
         label = "Example:" if len(examples) == 1 else "Examples:"
@@ -180,12 +182,30 @@ def _tidy_help(command: typer.main.TyperGroup, path: tuple[str, ...]) -> None:  
         _tidy_help(sub, (*path, name))
 
 
-def plain_paragraphs(text: str) -> str:
-    """`text` with each paragraph's single line breaks joined, except before a line that
-    starts a command ("maplanner ..."), a list item or an indented block."""
+def _help_for_the_terminal(command: typer.main.TyperGroup, text: str) -> None:  # type: ignore[name-defined]
+    """Lay the help out for the terminal's width each time it is shown (see below)."""
+    show = command.format_help
+
+    def format_help(ctx: typer.Context, formatter: object) -> None:
+        command.help = plain_paragraphs(text, shutil.get_terminal_size().columns)
+        show(ctx, formatter)
+
+    command.format_help = format_help
+
+
+def plain_paragraphs(text: str, columns: int = 80) -> str:
+    """`text` with each paragraph's single line breaks joined, so the terminal wraps it
+    once. Lines that start a command ("maplanner ..."), a list item, or follow a colon
+    keep their own line. A block laid out in aligned columns by hand is kept as it is
+    where it fits `columns`; where it does not, each entry becomes one line, which the
+    terminal wraps by words, instead of every line wrapping on its own."""
     paragraphs = []
     for paragraph in text.strip("\n").split("\n\n"):
         lines = paragraph.split("\n")
+        if lines[0].startswith(" "):
+            fits = max(len(line) for line in lines) + HELP_PADDING <= columns
+            paragraphs.append(paragraph if fits else _entries(lines))
+            continue
         joined = [lines[0]]
         for line in lines[1:]:
             if line.startswith((" ", "-", "*", "maplanner ", "$ ")) or joined[-1].endswith(":"):
@@ -194,6 +214,22 @@ def plain_paragraphs(text: str) -> str:
                 joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
         paragraphs.append("\n".join(joined))
     return "\n\n".join(paragraphs)
+
+
+#: Columns Rich's help takes around the text (one space each side).
+HELP_PADDING = 2
+
+
+def _entries(lines: list[str]) -> str:
+    """An aligned block as one line per entry: '  maplanner certs  every credential...'."""
+    indent = len(lines[0]) - len(lines[0].lstrip())
+    entries: list[str] = []
+    for line in lines:
+        if entries and len(line) - len(line.lstrip()) > indent:
+            entries[-1] += " " + line.strip()
+        else:
+            entries.append(" " * indent + re.sub(r"\s{2,}", "  ", line.strip()))
+    return "\n".join(entries)
 
 
 def _quiet_flag_types(command: typer.main.TyperGroup) -> None:  # type: ignore[name-defined]
