@@ -11,8 +11,8 @@
   taken from the published points passed in (a wage table's).
 """
 
+import math
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
 
@@ -33,9 +33,16 @@ Points = Sequence[Published]
 def shown(value: float, decimals: int = 0) -> float:
     """The value as it is displayed: rounded half up to `decimals` places.
 
-    Goes through the shortest decimal text of the float (``repr``), so 2.675 is read
-    as people read it (2.68), not as the binary number just below it.
+    Whole numbers (nearly every place) need no decimal arithmetic: a tie is a float
+    exactly halfway, which binary holds exactly. With decimals the shortest decimal
+    text of the float (``repr``) is rounded, so 2.675 is read as people read it
+    (2.68), not as the binary number just below it.
     """
+    if decimals == 0:
+        whole = math.floor(value)
+        return float(whole + 1 if value - whole >= 0.5 else whole)
+    from decimal import ROUND_HALF_UP, Decimal  # only where a place shows decimals
+
     exact = Decimal(repr(float(value)))
     return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
