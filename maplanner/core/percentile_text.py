@@ -13,21 +13,24 @@
 
 import math
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:  # a Protocol class costs start-up time every run; types need it only
+    from typing import Protocol
 
-class Published(Protocol):
-    """A published percentile point: a wage table's, or a view's copy of one."""
+    class Published(Protocol):
+        """A published percentile point: a wage table's, or a view's copy of one."""
 
-    @property
-    def percentile(self) -> int: ...
+        @property
+        def percentile(self) -> int: ...
 
-    @property
-    def annual(self) -> float: ...
+        @property
+        def annual(self) -> float: ...
 
-
-#: The published points, lowest first (``WageTable.percentiles``, ``Distribution.points``).
-Points = Sequence[Published]
+    #: The published points, lowest first (``WageTable.percentiles``, ``Distribution.points``).
+    Points = Sequence[Published]
+else:
+    Points = Sequence
 
 
 def shown(value: float, decimals: int = 0) -> float:
