@@ -45,9 +45,16 @@ def text_width() -> int:
     A line as wide as the terminal would make it wrap by itself, mid-word
     ("Ct" / "rl-C"); every line is wrapped by words to this width instead.
     """
-    import shutil
+    import os
 
-    return max(20, min(MENU_WIDTH, shutil.get_terminal_size((MENU_WIDTH + 1, 24)).columns - 1))
+    setting = os.environ.get("COLUMNS", "")
+    columns = int(setting) if setting.isdigit() else 0
+    if columns <= 0:
+        try:  # the interview writes to stderr: its terminal is the one to fit
+            columns = os.get_terminal_size(sys.stderr.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            columns = MENU_WIDTH + 1
+    return max(20, min(MENU_WIDTH, columns - 1))
 
 
 def wrap_line(text: str, width: int) -> list[str]:
