@@ -188,9 +188,22 @@ def _help_for_the_terminal(command: typer.main.TyperGroup, text: str) -> None:  
 
     def format_help(ctx: typer.Context, formatter: object) -> None:
         command.help = plain_paragraphs(text, shutil.get_terminal_size().columns)
+        _fitting_help_tables()
         show(ctx, formatter)
 
     command.format_help = format_help
+
+
+def _fitting_help_tables() -> None:
+    """Typer's option panels crop words ("experien…") in a narrow terminal; its tables
+    are made to print one option after another there instead (maplanner.render.fit)."""
+    try:
+        from typer import rich_utils
+    except ImportError:  # typer without rich: Click's plain help, which wraps
+        return
+    from maplanner.render.fit import FittingTable
+
+    setattr(rich_utils, "Table", FittingTable)  # noqa: B010 (an attribute typer does not export)
 
 
 def plain_paragraphs(text: str, columns: int = 80) -> str:

@@ -22,7 +22,7 @@ import pytest
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.commands.interview import run_interview, say_terminal
-from tests.cli_commands import in_work, prepare_work, samples
+from tests.cli_commands import command_paths, in_work, prepare_work, samples
 from tests.conftest import Runner
 
 WIDTHS = (40, 60, 80)
@@ -164,3 +164,10 @@ def test_a_command_to_copy_is_split_the_way_a_shell_reads_it(
     assert len(lines) > 1 and all(len(line) <= 39 for line in lines)
     assert all(line.endswith(" \\") for line in lines[:-1])
     assert "'urgent care'" in stream.getvalue()
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=" ".join)
+def test_every_help_fits_narrow_terminals(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, path: tuple[str, ...]
+) -> None:
+    assert_fits(_at_widths(monkeypatch, lambda: run(*path, "--help").out))

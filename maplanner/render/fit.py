@@ -59,9 +59,21 @@ def fits(table: Table, console: Console, width: int) -> bool:
         room = column_width - table._get_padding_width(index)
         cells = [column.header, *column._cells] if table.show_header else column._cells
         for cell in cells:
-            if Measurement.get(console, inner, _renderable(cell)).minimum > room:
+            if _longest_word(console, inner, cell) > room:
                 return False
     return True
+
+
+def _longest_word(console: Console, options: ConsoleOptions, cell: RenderableType) -> int:
+    """The narrowest the cell can be without cutting a word.
+
+    Rich's Columns (typer puts an option's help in one) says nothing of its words when
+    measured, so its parts are measured one by one.
+    """
+    parts = getattr(cell, "renderables", None)
+    if isinstance(parts, list) and parts:
+        return max(_longest_word(console, options, part) for part in parts)
+    return Measurement.get(console, options, _renderable(cell)).minimum
 
 
 def _renderable(cell: RenderableType) -> RenderableType:
@@ -82,14 +94,38 @@ def stacked(table: Table) -> Group:
     columns = table.columns
     if table.show_header:
         names = [str(column.header) for column in columns if str(column.header)]
-        parts.append(Text(SEPARATOR.join(names), style="bold"))
+        if names:
+            parts.append(Text(SEPARATOR.join(names), style="bold"))
     short = [index > 0 and column.no_wrap for index, column in enumerate(columns)]
-    for row in zip(*(column._cells for column in columns), strict=True):
-        texts = [_text(cell) for cell in row]
-        head = [texts[0], *(text for index, text in enumerate(texts) if short[index])]
-        parts.append(Text(""))
+    for number, row in enumerate(zip(*(column._cells for column in columns), strict=True)):
+        head = [
+            _text(cell)
+            for index, cell in enumerate(row)
+            if (index == 0 or short[index]) and _is_text(cell)
+        ]
+        if number or parts:
+            parts.append(Text(""))
         parts.append(Text(SEPARATOR).join(text for text in head if text.plain))
-        for index, text in enumerate(texts):
-            if index > 0 and not short[index] and text.plain.strip():
-                parts.append(Padding(text, (0, 0, 0, 2)))
+        for index, cell in enumerate(row):
+            if index == 0 and _is_text(cell):
+                continue
+            if short[index] and _is_text(cell):
+                continue
+            if _is_text(cell) and not _text(cell).plain.strip():
+                continue
+            parts.append(Padding(_text(cell) if _is_text(cell) else cell, (0, 0, 0, 2)))
     return Group(*parts)
+
+
+def _is_text(cell: RenderableType) -> bool:
+    return isinstance(cell, str | Text)
+
+
+class FittingTable(Table):
+    """A Rich Table that prints as blocks where its words would not fit (for help)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if fits(self, console, options.max_width):
+            yield from super().__rich_console__(console, options)
+        else:
+            yield stacked(self)
