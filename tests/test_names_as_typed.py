@@ -6,13 +6,19 @@ the words typed is taken with a one-line note on stderr; several are listed, exi
 """
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.loader import load_catalog
 from maplanner.core.profile import resolve_setting, resolve_specialty
 from tests.conftest import Runner
+
+CATALOG = load_catalog(None)
 
 
 def _profile(run: Runner, *options: str) -> dict[str, object]:
@@ -150,3 +156,27 @@ def test_data_with_an_alias_shared_by_two_settings_is_refused(
     result = run("--data-dir", str(data_copy), "assess", "--years", "1", "--setting", "hospital")
     assert result.code == 1
     assert "urgentcare" in result.err and "names both" in result.err
+
+
+def _as_typed(name: str, cases: list[bool], joiner: str) -> str:
+    """A name retyped: each letter's case flipped or not, hyphens and spaces replaced."""
+    letters = [c.upper() if flip else c.lower() for c, flip in zip(name, cases, strict=False)]
+    return re.sub(r"[-\s]+", joiner, "".join(letters) + name[len(letters) :])
+
+
+@settings(max_examples=150)
+@given(
+    st.data(),
+    st.lists(st.booleans(), min_size=40, max_size=40),
+    st.sampled_from(["", " ", "_", "-", " - ", "  "]),
+)
+def test_any_case_and_separator_finds_the_same_name(
+    data: st.DataObject, cases: list[bool], joiner: str
+) -> None:
+    catalog = CATALOG
+    setting = data.draw(st.sampled_from(catalog.settings))
+    specialty = data.draw(st.sampled_from(catalog.specialties))
+    for name in (setting.id, setting.name, *setting.aliases):
+        assert resolve_setting(catalog, _as_typed(name, cases, joiner)) == setting.id
+    for name in (specialty.id, specialty.name, *specialty.aliases):
+        assert resolve_specialty(catalog, _as_typed(name, cases, joiner)) == specialty.id
