@@ -3,9 +3,9 @@
 Names are matched the way people type them: case, spaces, hyphens, underscores and
 punctuation are ignored ("Family Practice", "family_practice" and "family-practice"
 are one name; so are "OB/GYN" and "obgyn"), and the data lists the short forms people
-use as aliases ("peds", "ortho", "primary care"). When the words typed are only part
-of a name, one choice that contains them is taken, with a note (`take_notes`, which
-the edge shows on stderr); several are listed and nothing is guessed.
+use as aliases ("peds", "ortho", "primary care"). When the words typed only begin the
+words of a name ("urgent", "phleb"), the one choice they fit is taken, with a note
+(`take_notes`, which the edge shows on stderr); several are listed, nothing guessed.
 """
 
 import difflib
@@ -52,8 +52,8 @@ def resolve_id(
     """Match `value` to one id, by id or by any listed alias, the way people type names.
 
     `choices` maps each id to its other names (aliases, full names). A name equal to
-    the value (see `key`) wins; else the one choice whose names contain the value is
-    taken, with a note; several raise InputError listing them, and an unknown value
+    the value (see `key`) wins; else the one choice with a name whose words begin with
+    the words typed is taken, with a note; several raise InputError listing them, and an unknown value
     raises InputError naming the value, the closest matches and where to see them all.
     """
     wanted = key(value)
