@@ -53,8 +53,9 @@ def resolve_id(
 
     `choices` maps each id to its other names (aliases, full names). A name equal to
     the value (see `key`) wins; else the one choice with a name whose words begin with
-    the words typed is taken, with a note; several raise InputError listing them, and an unknown value
-    raises InputError naming the value, the closest matches and where to see them all.
+    the words typed is taken, with a note; several raise InputError listing them, and
+    an unknown value raises InputError naming the value, the closest matches and where
+    to see them all.
     """
     wanted = key(value)
     named = {choice_id: [choice_id, *names] for choice_id, names in choices.items()}
