@@ -8,6 +8,8 @@ command (see `build_command`), so only that command's module is imported.
 
 import functools
 import importlib
+import re
+import shutil
 from pathlib import Path
 from typing import Annotated
 
@@ -136,7 +138,121 @@ def build_command(only: str | None = None) -> typer.main.TyperGroup:  # type: ig
         install()
     command = typer.main.get_command(make_app(COMMANDS if only is None else (only,)))
     _quiet_flag_types(command)
+    _tidy_help(command, ())
     return command
+
+
+#: A command line to copy for every command (shown last in its help), by command words.
+EXAMPLES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("assess",): ("maplanner assess --years 4 --cert CMA --setting family-practice",),
+    ("salary",): (
+        "maplanner salary --percentile 75",
+        "maplanner salary --wage 46k --setting hospital",
+    ),
+    ("certs",): ("maplanner certs cma", "maplanner certs --year 2"),
+    ("paths",): ("maplanner paths", "maplanner paths lead-ma"),
+    ("guide",): ("maplanner guide getting-hired",),
+    ("plan",): (
+        "maplanner plan --goal practice-manager --years 4 --cert CMA --setting family-practice",
+    ),
+    ("profile",): ("maplanner profile show",),
+    ("profile", "show"): ("maplanner profile show",),
+    ("profile", "set"): ("maplanner profile set years 5",),
+    ("profile", "add-cert"): ("maplanner profile add-cert CMA --earned 2024-06",),
+    ("profile", "remove-cert"): ("maplanner profile remove-cert CPT",),
+    ("profile", "forget"): ("maplanner profile forget --yes",),
+    ("history",): ("maplanner history",),
+    ("batch",): ("maplanner batch examples/class-roster.csv -o results.csv",),
+    ("report",): ("maplanner report -o plan.html --years 4 --setting family-practice",),
+}
+
+
+def _tidy_help(command: typer.main.TyperGroup, path: tuple[str, ...]) -> None:  # type: ignore[name-defined]
+    """Help a newcomer can copy from: plain usage words, whole lines, an example last.
+
+    - An argument the command needs shows as its name (ROSTER.csv), not in the braces
+      typer adds ({ROSTER.csv}), which people type along with it.
+    - Help text is written wrapped for the source file; its single line breaks are
+      joined, so the help wraps once, at the terminal's width, never leaving a word
+      alone on a line. Lines that start a command or a list keep their own line.
+    - An "Example:" with a command line to copy ends every command's help, unless the
+      help already ends with one.
+    """
+    for param in command.params:
+        if getattr(param, "param_type_name", "") == "argument" and param.required:
+            name = param.metavar or param.name or ""
+            param.get_usage_pieces = lambda ctx, name=name: [name]
+    if command.help:
+        _help_for_the_terminal(command, command.help)
+    examples = EXAMPLES.get(path)
+    if examples and "Example" not in (command.help or ""):
+        label = "Example:" if len(examples) == 1 else "Examples:"
+        command.epilog = "\n".join([label, *(f"  {line}" for line in examples)])
+    for name, sub in getattr(command, "commands", {}).items():
+        _tidy_help(sub, (*path, name))
+
+
+def _help_for_the_terminal(command: typer.main.TyperGroup, text: str) -> None:  # type: ignore[name-defined]
+    """Lay the help out for the terminal's width each time it is shown (see below)."""
+    show = command.format_help
+
+    def format_help(ctx: typer.Context, formatter: object) -> None:
+        command.help = plain_paragraphs(text, shutil.get_terminal_size().columns)
+        _fitting_help_tables()
+        show(ctx, formatter)
+
+    command.format_help = format_help
+
+
+def _fitting_help_tables() -> None:
+    """Typer's option panels crop words ("experien…") in a narrow terminal; its tables
+    are made to print one option after another there instead (maplanner.render.fit)."""
+    try:
+        from typer import rich_utils
+    except ImportError:  # typer without rich: Click's plain help, which wraps
+        return
+    from maplanner.render.fit import FittingTable
+
+    setattr(rich_utils, "Table", FittingTable)  # noqa: B010 (an attribute typer does not export)
+
+
+def plain_paragraphs(text: str, columns: int = 80) -> str:
+    """`text` with each paragraph's single line breaks joined, so the terminal wraps it
+    once. Lines that start a command ("maplanner ..."), a list item, or follow a colon
+    keep their own line. A block laid out in aligned columns by hand is kept as it is
+    where it fits `columns`; where it does not, each entry becomes one line, which the
+    terminal wraps by words, instead of every line wrapping on its own."""
+    paragraphs = []
+    for paragraph in text.strip("\n").split("\n\n"):
+        lines = paragraph.split("\n")
+        if lines[0].startswith(" "):
+            fits = max(len(line) for line in lines) + HELP_PADDING <= columns
+            paragraphs.append(paragraph if fits else _entries(lines))
+            continue
+        joined = [lines[0]]
+        for line in lines[1:]:
+            if line.startswith((" ", "-", "*", "maplanner ", "$ ")) or joined[-1].endswith(":"):
+                joined.append(line)
+            else:
+                joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        paragraphs.append("\n".join(joined))
+    return "\n\n".join(paragraphs)
+
+
+#: Columns Rich's help takes around the text (one space each side).
+HELP_PADDING = 2
+
+
+def _entries(lines: list[str]) -> str:
+    """An aligned block as one line per entry: '  maplanner certs  every credential...'."""
+    indent = len(lines[0]) - len(lines[0].lstrip())
+    entries: list[str] = []
+    for line in lines:
+        if entries and len(line) - len(line.lstrip()) > indent:
+            entries[-1] += " " + line.strip()
+        else:
+            entries.append(" " * indent + re.sub(r"\s{2,}", "  ", line.strip()))
+    return "\n".join(entries)
 
 
 def _quiet_flag_types(command: typer.main.TyperGroup) -> None:  # type: ignore[name-defined]

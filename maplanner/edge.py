@@ -30,6 +30,7 @@ def run(argv: list[str] | None = None) -> int:
     # (about a tenth of a run). Commands with unbounded work turn it back on (batch).
     collecting = gc.isenabled()
     gc.disable()
+    _say_notes(quiet=True)  # notes from before this run (a caller in the same process)
     try:
         return _run(argv)
     except KeyboardInterrupt:
@@ -41,6 +42,7 @@ def run(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # tab completion and --install-completion end this way
         return _exit_code(stop.code)
     finally:
+        _say_notes()
         if collecting:
             gc.enable()
 
@@ -131,8 +133,25 @@ def _command_path(group: object, argv: list[str] | None) -> str:
     return " ".join(path)
 
 
+def _say_notes(*, quiet: bool = False) -> None:
+    """Say which names were taken from part of what was typed ("taking --setting ...").
+
+    The matching code only records them (domain code never prints); they are said
+    here, before any error and at the end of a run. Skipped when no name was matched.
+    """
+    matching = sys.modules.get("maplanner.core.matching")
+    if matching is None:
+        return
+    for note in matching.take_notes():
+        if quiet:
+            continue
+        sys.stderr.write(f"{PROG}: {_printable(note)}\n")
+    sys.stderr.flush()
+
+
 def _say(message: str, hint: str | None = None) -> None:
     """Write one diagnostic line (and an optional hint line) to stderr."""
+    _say_notes()
     sys.stderr.write(f"{PROG}: {_printable(message)}\n")
     if hint:
         sys.stderr.write(f"{PROG}: hint: {_printable(hint)}\n")

@@ -76,7 +76,7 @@ def test_interview_in_a_terminal_places_the_person() -> None:
     output = report + finish(child)
     assert child.exitstatus == 0
     assert "Specialized" in output
-    assert "about the 46th percentile" in output
+    assert "about the 47th percentile" in output
     assert "about the 61st percentile" in output
     assert "Traceback" not in output
 

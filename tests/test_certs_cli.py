@@ -379,9 +379,15 @@ def test_unknown_track_lists_the_tracks(run: Runner) -> None:
 
 
 def test_unknown_track_with_year(run: Runner) -> None:
-    result = run("certs", "--year", "2", "--track", "clinic")
+    result = run("certs", "--year", "2", "--track", "clincal")
     assert result.code == 2
     assert "did you mean clinical?" in _one_error_line(result.err)
+
+
+def test_the_start_of_a_track_name_is_taken_with_a_note(run: Runner) -> None:
+    result = run("certs", "--year", "2", "--track", "clinic")
+    assert result.code == 0
+    assert result.err == "maplanner: taking --track 'clinic' as clinical\n"
 
 
 def test_broken_certifications_file_is_a_data_error(run: Runner, data_copy: Path) -> None:

@@ -106,7 +106,7 @@ def test_unknown_track_lists_every_track() -> None:
 
 def test_misspelt_track_gets_a_suggestion() -> None:
     with pytest.raises(InputError, match="did you mean clinical"):
-        check_track("clinic")
+        check_track("clincal")
 
 
 # Finding a credential ----------------------------------------------------------

@@ -54,7 +54,7 @@ def test_every_kind_of_change_is_named() -> None:
     assert (result.certs_added, result.certs_removed) == (("COA",), ("CPT",))
     assert (result.years_before, result.years_after) == (2, 3)
     assert result.summary == (
-        "tier Entry -> Mid; estimate 27.5 -> 34.5 (+7 points); added COA; removed CPT; "
+        "tier Entry -> Mid; estimate 28th -> 35th (+7 points); added COA; removed CPT; "
         "years 2 -> 3"
     )
 
@@ -62,7 +62,7 @@ def test_every_kind_of_change_is_named() -> None:
 def test_a_fall_in_the_estimate_has_a_minus_sign() -> None:
     result = change(record(percentile=40), record(number=2, percentile=38.25))
     assert result.estimated_percentile_change == -1.8  # rounded to a tenth
-    assert result.summary == "estimate 40 -> 38.25 (-1.8 points)"
+    assert result.summary == "estimate 40th -> 38th (-2 points)"
     assert result.tier_changed is False
 
 
@@ -155,8 +155,8 @@ def test_a_month_later_the_progress_shows(run: Runner, monkeypatch: pytest.Monke
     text = " ".join(result.out.replace("│", " ").split())
     assert "2025-01-15 Entry CMA the first one saved" in text
     assert "2025-02-15 Mid CMA, CPT tier Entry -> Mid;" in text
-    assert "estimate 27.5 -> 34.5 (+7 points); added CPT; years 2 -> 3" in text
-    assert "28th percentile" in text and "34th percentile" in text
+    assert "estimate 28th -> 35th (+7 points); added CPT; years 2 -> 3" in text
+    assert "28th percentile" in text and "35th percentile" in text
 
 
 def test_history_json(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:

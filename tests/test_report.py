@@ -118,7 +118,7 @@ def test_wage_rows_put_pay_and_estimate_in_wage_order_with_their_basis(
     assert [row.label for row in rows] == [
         "10th percentile",
         "25th percentile",
-        "your estimate (about the 46th)",
+        "your estimate (about the 47th)",
         "median (50th)",
         "your pay (about the 61st)",
         "75th percentile",
@@ -137,7 +137,7 @@ def test_wage_rows_put_pay_and_estimate_in_wage_order_with_their_basis(
         "you gave it",
         "derived",
     )
-    estimate = by_label["your estimate (about the 46th)"]
+    estimate = by_label["your estimate (about the 47th)"]
     assert (estimate.annual, estimate.annual_basis) == ("about $43,277", "maplanner's estimate")
     assert [row.yours for row in rows].count(True) == 2
 
@@ -155,11 +155,11 @@ def test_an_hourly_pay_and_an_estimate_past_the_90th(catalog: Catalog) -> None:
     labels = [row.label for row in rows]
     assert labels[4:7] == [
         "90th percentile",
-        "your estimate (about the 90th)",
+        "your estimate (above the 90th)",
         "your pay (above the 90th percentile)",
     ]
     estimate, pay = rows[5], rows[6]
-    assert (estimate.annual, estimate.hourly) == ("at least $57,830", "at least $27.80")
+    assert (estimate.annual, estimate.hourly) == ("over $57,830", "over $27.80")
     assert (pay.annual, pay.annual_basis) == ("$62,400", "derived")
     assert (pay.hourly, pay.hourly_basis) == ("$30.00", "you gave it")
 
@@ -193,9 +193,10 @@ def test_renewal_wording(
 
 def test_effect_of_a_credential_on_the_estimate(catalog: Catalog) -> None:
     steps = [s for s in _report(catalog).assessment.next_steps if s.kind == "certification"]
-    assert effect_text(steps[0]) == "46th -> 52nd (+5 points)"
+    points = catalog.wages.percentiles
+    assert effect_text(steps[0], points) == "47th -> 52nd (+5 points)"
     skill = next(s for s in _report(catalog).assessment.next_steps if s.kind == "skill")
-    assert effect_text(skill) == "-"
+    assert effect_text(skill, points) == "-"
 
 
 # Markdown escaping -------------------------------------------------------------------
@@ -350,11 +351,11 @@ def test_html_report_is_self_contained_and_holds_the_plan(
         assert figure in words
     for expected in (
         "Specialized",
-        "about the 48th percentile (likely 42nd to 56th)",
+        "about the 49th percentile (likely 42nd to 56th)",
         "You are paid about the 61st percentile ($46,000 a year)",
         "$2,160 below the 75th percentile ($48,160)",
         "COT: Certified Ophthalmic Technician (IJCAHPO)",
-        "48th -> 54th (+5 points)",
+        "49th -> 54th (+5 points)",
         "2025-08",
         "DUE SOON: 6 months left",
         "add the earned month",

@@ -201,8 +201,8 @@ def test_range_in_dollars_is_honest_below_the_10th() -> None:
     # 21.5th: 35,020 + (11.5 / 15) x 2,590 = 37,005.67, an estimate
     assert result.range.high.kind == "estimate"
     assert round(result.range.high.annual, 2) == 37005.67
-    assert result.range.annual_text == "at most $35,020 to about $37,006 a year"
-    assert result.range.hourly_text == "at most $16.84 to about $17.79 an hour"
+    assert result.range.annual_text == "from under $35,020 to about $37,006 a year"
+    assert result.range.hourly_text == "from under $16.84 to about $17.79 an hour"
     assert "estimates" in result.range.note and "2,080" in result.range.note
 
 
@@ -218,9 +218,9 @@ def test_range_above_the_90th_gives_only_the_bound() -> None:
         profile(30, "outpatient-center", ("CMA", "COA", "COT"), "ophthalmology", "supervises")
     )
     assert top.range.low_percentile > 90
-    assert top.range.annual_text == "at or above $57,830 a year"
+    assert top.range.annual_text == "over $57,830 a year"
     near = run(profile(8, "outpatient-center", ("CMA", "COA"), "ophthalmology", "supervises"))
-    assert near.range.annual_text == "about $53,640 to at least $57,830 a year"
+    assert near.range.annual_text == "about $53,640 to over $57,830 a year"
 
 
 def test_pay_above_the_estimate_is_read_out() -> None:
@@ -231,7 +231,7 @@ def test_pay_above_the_estimate_is_read_out() -> None:
     assert standing is not None
     assert standing.versus_estimate == "above"
     assert standing.summary == (
-        "You are paid about the 61st percentile ($46,000 a year), above the 46th we "
+        "You are paid about the 61st percentile ($46,000 a year), above the 47th we "
         "would expect for your profile."
     )
 
@@ -245,7 +245,7 @@ def test_hourly_pay_in_line_with_the_estimate() -> None:
     assert standing is not None
     assert standing.annual == 44200
     assert standing.versus_estimate == "in-line"
-    assert "in line with the 46th" in standing.summary
+    assert "in line with the 47th" in standing.summary
     assert "$21.25/h, about $44,200 a year" in standing.summary
 
 

@@ -1,5 +1,6 @@
 """Shared building blocks for the catalog models."""
 
+from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
@@ -19,3 +20,22 @@ class Strict(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
+
+
+def name_key(name: str) -> str:
+    """A name as people's typing is matched: letters and digits, case folded.
+
+    The same rule as `maplanner.core.matching.key`, so that a name the data accepts
+    is one a lookup can tell apart from every other.
+    """
+    return "".join(char for char in name.casefold() if char.isalnum())
+
+
+def check_names_unique(what: str, named: Iterable[tuple[str, Iterable[str]]]) -> None:
+    """An id, name or alias must point at one thing once case and punctuation go."""
+    owner: dict[str, str] = {}
+    for item_id, names in named:
+        for key in {name_key(name) for name in (item_id, *names)}:
+            if key in owner and owner[key] != item_id:
+                raise ValueError(f"{key!r} names both {what} {owner[key]} and {item_id}")
+            owner[key] = item_id

@@ -11,7 +11,7 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from maplanner.catalog.base import Id, Strict, Text
+from maplanner.catalog.base import Id, Strict, Text, check_names_unique
 
 Kind = Literal["advancement", "alternative"]
 KINDS: tuple[Kind, ...] = ("advancement", "alternative")
@@ -124,6 +124,7 @@ class PathsFile(Strict):
 
     @model_validator(mode="after")
     def _next_paths_exist(self) -> Self:
+        check_names_unique("paths", ((p.id, [p.name, *p.aliases]) for p in self.path))
         ids = {path.id for path in self.path}
         for path in self.path:
             for other in path.next:

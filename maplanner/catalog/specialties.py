@@ -1,13 +1,18 @@
 """Specialties (specialties.toml): their skills and the credentials that serve them."""
 
-from pydantic import Field
+from typing import Self
 
-from maplanner.catalog.base import Id, Strict, Text
+from pydantic import Field, model_validator
+
+from maplanner.catalog.base import Id, Strict, Text, check_names_unique
 
 
 class Specialty(Strict):
     id: Id
     name: Text
+    aliases: list[Text] = Field(
+        default_factory=list, description="Short forms people type (peds, ortho, ob/gyn)."
+    )
     skills: list[Text] = Field(min_length=1)
     credentials: list[Id] = Field(
         default_factory=list, description="Verified credentials that serve this specialty."
@@ -17,3 +22,8 @@ class Specialty(Strict):
 
 class SpecialtiesFile(Strict):
     specialty: list[Specialty] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _names_unique(self) -> Self:
+        check_names_unique("specialties", ((s.id, [s.name, *s.aliases]) for s in self.specialty))
+        return self

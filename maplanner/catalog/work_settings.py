@@ -1,8 +1,10 @@
 """Work settings (settings.toml), each mapped to the BLS industry whose wages describe it."""
 
-from pydantic import Field
+from typing import Self
 
-from maplanner.catalog.base import Id, Strict, Text
+from pydantic import Field, model_validator
+
+from maplanner.catalog.base import Id, Strict, Text, check_names_unique
 
 
 class WorkSetting(Strict):
@@ -10,6 +12,9 @@ class WorkSetting(Strict):
 
     id: Id
     name: Text
+    aliases: list[Text] = Field(
+        default_factory=list, description="Other names people type (primary care, ASC)."
+    )
     hint: Text
     industry: Id
     reason: Text = Field(description="Why this setting maps to that industry: a judgment.")
@@ -17,3 +22,8 @@ class WorkSetting(Strict):
 
 class SettingsFile(Strict):
     setting: list[WorkSetting] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _names_unique(self) -> Self:
+        check_names_unique("settings", ((s.id, [s.name, *s.aliases]) for s in self.setting))
+        return self

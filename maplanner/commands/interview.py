@@ -16,6 +16,7 @@ Defaults: ``run_interview(catalog, defaults=...)`` takes a saved `Profile` or a
 in brackets and Enter keeps it. A wrong answer is asked again with the reason.
 """
 
+import shlex
 import sys
 import textwrap
 from collections.abc import Callable
@@ -54,8 +55,50 @@ Say = Callable[[str], None]
 T = TypeVar("T")
 
 QUESTIONS = 8
-#: Menus and hints stay inside this many columns.
+#: Menus and hints stay inside this many columns (fewer in a narrower terminal).
 MENU_WIDTH = 79
+#: Below this much room beside a menu key, the key's text goes on the lines below it.
+MENU_TEXT_MIN = 20
+
+
+def text_width() -> int:
+    """Columns the interview's lines may use: MENU_WIDTH, or the terminal's less one.
+
+    A line as wide as the terminal would make it wrap by itself, mid-word
+    ("Ct" / "rl-C"); every line is wrapped by words to this width instead.
+    """
+    import os
+
+    setting = os.environ.get("COLUMNS", "")
+    columns = int(setting) if setting.isdigit() else 0
+    if columns <= 0:
+        try:  # the interview writes to stderr: its terminal is the one to fit
+            columns = os.get_terminal_size(sys.stderr.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            columns = MENU_WIDTH + 1
+    return max(20, min(MENU_WIDTH, columns - 1))
+
+
+def wrap_line(text: str, width: int) -> list[str]:
+    """One line as lines of at most `width`, by words, continuing under its indent.
+
+    A command line to copy ("  maplanner assess ...") is split between its words
+    with a trailing backslash, so the lines pasted into a shell are still one command.
+    """
+    if len(text) <= width:
+        return [text]
+    indent = " " * (len(text) - len(text.lstrip(" ")))
+    if text.lstrip().startswith("maplanner "):
+        return _command_lines(text, indent, width)
+    more = indent + "  " if text.lstrip().startswith("! ") else indent  # under the message
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent="",
+        subsequent_indent=more,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [text]
 
 
 def ask_terminal(prompt: str) -> str:
@@ -78,8 +121,23 @@ def ask_terminal(prompt: str) -> str:
     return line.rstrip("\r\n")
 
 
+def _command_lines(text: str, indent: str, width: int) -> list[str]:
+    lines: list[str] = []
+    line = indent
+    for word in (shlex.quote(word) for word in shlex.split(text)):
+        if line.strip() and len(line) + 1 + len(word) + 2 > width:
+            lines.append(line + " \\")
+            line = indent + "  " + word
+        else:
+            line = f"{line} {word}" if line.strip() else line + word
+    return [*lines, line]
+
+
 def say_terminal(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    """Show one line on stderr, wrapped by words to fit the terminal."""
+    width = text_width()
+    for line in text.split("\n"):
+        sys.stderr.write("\n".join(wrap_line(line, width)) + "\n")
     sys.stderr.flush()
 
 
@@ -220,14 +278,28 @@ def _menu(
     """
     width = max(len(key) for key, _ in rows)
     indent = " " * (2 + 2 + 2 + width + 2)
+    room = text_width()
+    below = room - len(indent) < MENU_TEXT_MIN  # narrow: text under the key, not beside
+    if below:
+        indent = " " * 6
     for number, (key, text) in enumerate(rows, start=start):
-        lines = textwrap.wrap(text, width=MENU_WIDTH - len(indent)) or [""]
-        say(f"  {number:>2}  {key:<{width}}  {lines[0]}")
-        for more in lines[1:]:
-            say(indent + more)
-        if hints is not None:
-            for more in textwrap.wrap(hints[number - start], width=MENU_WIDTH - len(indent)):
+        lines = _wrap(text, room - len(indent)) or [""]
+        if below:
+            say(f"  {number:>2}  {key}")
+            for more in lines:
                 say(indent + more)
+        else:
+            say(f"  {number:>2}  {key:<{width}}  {lines[0]}")
+            for more in lines[1:]:
+                say(indent + more)
+        if hints is not None:
+            for more in _wrap(hints[number - start], room - len(indent)):
+                say(indent + more)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Words, never cut in two: a word longer than the line gets a line of its own."""
+    return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
 
 
 def _years(known: Prefill, ask: Ask, say: Say) -> float:

@@ -10,7 +10,7 @@ commands (batch, report, history) read these fields, so their names are stable:
   clamped to the data's floor and ceiling;
 - ``range``: the estimate plus and minus the data's half width, in percentiles and
   in dollars (interpolated figures are marked as estimates; outside the published
-  10th-90th only the bound is given, "at or above $57,830");
+  10th-90th only the bound is given, "over $57,830");
 - ``pay_standing``: where the person's own pay stands against the estimate, or None
   when no pay was given;
 - ``next_steps``: certifications (largest gain in the estimate first), then skills,
@@ -54,12 +54,18 @@ class Factor(_Result):
 class WageRange(_Result):
     """The estimate as a band of percentiles, and what that band pays.
 
-    ``annual_text`` and ``hourly_text`` say it in words a person can read, with the
-    right hedges ("about" for interpolated figures, "at or above" beyond the 90th).
+    ``estimate_text`` says where the estimate stands ("about the 38th percentile");
+    ``percentile_text`` says where the estimate and its range stand ("about the 38th
+    percentile (likely 31st to 45th)", "below the 10th percentile (under $35,020 a
+    year)"), following `maplanner.core.percentile_text`. ``annual_text`` and
+    ``hourly_text`` say what it pays in words a person can read, with the right hedges
+    ("about" for interpolated figures, "over $57,830" beyond the 90th).
     """
 
     low_percentile: float
     high_percentile: float
+    estimate_text: str
+    percentile_text: str
     low: WageAtPercentile
     at_estimate: WageAtPercentile
     high: WageAtPercentile

@@ -21,7 +21,7 @@ from typing import Literal
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import Certification, Track
-from maplanner.core.matching import unknown_message
+from maplanner.core.matching import key, note_taken, unknown_message
 from maplanner.core.profile import cert_choices
 from maplanner.core.result import Result as _Result
 from maplanner.errors import InputError
@@ -57,16 +57,16 @@ class CertList(_Result):
 def find_certification(catalog: Catalog, query: str) -> str:
     """The id of the one credential `query` names (see the module docstring for the rules)."""
     choices = cert_choices(catalog)
-    wanted = query.strip().lower()
+    wanted = key(query)
     if not wanted:
         raise InputError(
             f"certs needs a credential id or name; choose one of: {', '.join(choices)}"
         )
     for cert_id, names in choices.items():
-        if wanted in {cert_id.lower(), *(name.lower() for name in names)}:
+        if wanted in {key(cert_id), *(key(name) for name in names)}:
             return cert_id
     for cert in catalog.certifications:
-        if cert.not_this and wanted in {name.lower() for name in cert.not_this.names}:
+        if cert.not_this and wanted in {key(name) for name in cert.not_this.names}:
             see = (
                 f" Look at {' or '.join(cert.not_this.see)} instead." if cert.not_this.see else ""
             )
@@ -76,9 +76,10 @@ def find_certification(catalog: Catalog, query: str) -> str:
     partial = [
         cert_id
         for cert_id, names in choices.items()
-        if any(wanted in name.lower() for name in (cert_id, *names))
+        if any(wanted in key(name) for name in (cert_id, *names))
     ]
     if len(partial) == 1:
+        note_taken("certs", query, partial[0])
         return partial[0]
     if partial:
         raise InputError(

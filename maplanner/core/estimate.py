@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import Certification
+from maplanner.core import percentile_text
 from maplanner.core.assessment import Factor, PayStanding, Versus, WageRange
 from maplanner.core.money import Pay
 from maplanner.core.profile import Profile
@@ -74,8 +75,8 @@ def estimate_percentile(
                 name="Limit",
                 points=round(bound - total, 1),
                 reason=(
-                    f"The points add up to {total:g}; estimates stay between the "
-                    f"{ordinal(weights.floor)} and the {ordinal(weights.ceiling)} percentile."
+                    f"The points add up to {total:g}; the estimate is kept between "
+                    f"{weights.floor:g} and {weights.ceiling:g} points."
                 ),
             )
         )
@@ -97,8 +98,11 @@ def _experience(profile: Profile, catalog: Catalog) -> Factor:
     base = round(experience_base(points, years), 1)
     label = years_count(years)
     last_years, last_percentile = points[-1]
+    on_point = next((p for y, p in points if y == years), None)
     if years >= last_years:
         why = f"the curve is flat from {years_count(last_years)} at the {ordinal(last_percentile)}"
+    elif on_point is not None:
+        why = f"the {ordinal(on_point)} percentile, a point on the experience curve"
     else:
         (y0, p0), (y1, p1) = next(
             (a, b) for a, b in itertools.pairwise(points) if a[0] <= years < b[0]
@@ -273,6 +277,10 @@ def _wage_range(percentile: float, catalog: Catalog) -> WageRange:
         low=low,
         at_estimate=middle,
         high=high,
+        estimate_text=percentile_text.where(table.percentiles, percentile),
+        percentile_text=percentile_text.estimate_words(
+            table.percentiles, percentile, low_p, high_p
+        ),
         annual_text=_range_words(low, high, lambda w: dollars(w.annual), "a year"),
         hourly_text=_range_words(low, high, lambda w: hourly(w.hourly), "an hour"),
         note=(
@@ -289,17 +297,21 @@ def _range_words(
     amount: Callable[[WageAtPercentile], str],
     per: str,
 ) -> str:
-    """'about $39,120 to $45,300 a year', '$57,830 or more' style: honest at the edges."""
+    """'about $39,120 to $45,300 a year', 'from under $35,020 to about $36,142 a year'.
+
+    Beyond the published points only the bound is known, and it is said as a bound on
+    where the figure lies ("under", "over"), never as a cap on what anyone is paid.
+    """
     if low.kind == high.kind and low.kind in {"at-or-below", "at-or-above"}:
-        words = "at or below" if low.kind == "at-or-below" else "at or above"
+        words = "under" if low.kind == "at-or-below" else "over"
         return f"{words} {amount(low)} {per}"
     if low.kind == "at-or-below":
-        start = f"at most {amount(low)}"
+        start = f"from under {amount(low)}"
     else:
         start = ("about " if low.kind == "estimate" else "") + amount(low)
     if high.kind == "at-or-above":
-        end = f"at least {amount(high)}"
-    elif high.kind == "estimate" and not start.startswith("about"):
+        end = f"over {amount(high)}"
+    elif high.kind == "estimate" and "about" not in start:
         end = f"about {amount(high)}"
     else:
         end = amount(high)
@@ -338,7 +350,13 @@ def pay_standing(pay: Pay, estimate: float, catalog: Catalog) -> PayStanding:
         )
         versus = "above" if high <= highest.percentile else "in-line"
     given = pay.describe() + (f", about {dollars(annual)} a year" if pay.per == "hour" else "")
-    expected = f"the {ordinal(estimate)} we would expect for your profile"
+    if percentile_text.beyond(table.percentiles, estimate) is None:
+        expected = f"the {ordinal(estimate)} we would expect for your profile"
+    else:
+        expected = (
+            "what we would expect for your profile "
+            f"({percentile_text.short_where(table.percentiles, estimate)})"
+        )
     relation = {
         "below": f"below {expected}",
         "above": f"above {expected}",

@@ -12,7 +12,7 @@ outlook, and each filled section cites those sources as well as its own.
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.guide import PLACEHOLDERS, GuideSection, GuideTopic, placeholders_in
-from maplanner.core.matching import unknown_message
+from maplanner.core.matching import key, note_taken, unknown_message
 from maplanner.core.refs import SourceRef, source_ref
 from maplanner.core.result import Result as _Result
 from maplanner.core.text import dollars, hourly, ordinal
@@ -64,12 +64,13 @@ def _names(topic: GuideTopic) -> list[str]:
 
 def find_topic(catalog: Catalog, value: str) -> GuideTopic:
     """The topic named or hinted at by `value`, or InputError (exit 2) explaining why not."""
-    wanted = " ".join(value.split()).lower()
+    wanted = key(value)
     for topic in catalog.guide:
-        if wanted in {name.lower() for name in _names(topic)}:
+        if wanted in {key(name) for name in _names(topic)}:
             return topic
-    fits = [t for t in catalog.guide if wanted and any(wanted in n.lower() for n in _names(t))]
+    fits = [t for t in catalog.guide if wanted and any(wanted in key(n) for n in _names(t))]
     if len(fits) == 1:
+        note_taken(OPTION, value, fits[0].id)
         return fits[0]
     if fits:
         listed = ", ".join(f"{t.id} ({t.title})" for t in fits)

@@ -13,6 +13,7 @@ from datetime import date
 
 from pydantic import Field, field_validator
 
+from maplanner.core import percentile_text
 from maplanner.core.assessment import Assessment
 from maplanner.core.profile import Profile
 from maplanner.core.result import Result as _Result
@@ -169,11 +170,9 @@ def change(before: AssessmentRecord, after: AssessmentRecord) -> Change:
     parts: list[str] = []
     if tier_changed:
         parts.append(f"tier {before.tier_name} -> {after.tier_name}")
-    if delta != 0:
-        parts.append(
-            f"estimate {before.estimated_percentile:g} -> {after.estimated_percentile:g} "
-            f"({delta:+g} points)"
-        )
+    earlier, later = before.estimated_percentile, after.estimated_percentile
+    if percentile_text.change(earlier, later) != 0:  # as shown: 27.6 -> 28.4 reads "28th"
+        parts.append(f"estimate {percentile_text.step(earlier, later, unit=True)}")
     if added:
         parts.append(f"added {', '.join(added)}")
     if removed:

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.matching import name_table, resolve_id
+from maplanner.core.matching import key, name_table, resolve_id
 from maplanner.core.money import Pay
 from maplanner.errors import InputError, StoreError
 
@@ -98,14 +98,14 @@ def cert_choices(catalog: Catalog) -> dict[str, list[str]]:
 def setting_choices(catalog: Catalog) -> dict[str, list[str]]:
     """Every work setting, and the student answer (a student has no setting yet)."""
     student = catalog.eligibility.student
-    choices = {setting.id: [setting.name] for setting in catalog.settings}
+    choices = work_setting_choices(catalog)
     choices[student.id] = [student.name, "in an MA program", "not working yet"]
     return choices
 
 
 def work_setting_choices(catalog: Catalog) -> dict[str, list[str]]:
     """Only the work settings (salary --setting compares pay where people work)."""
-    return {setting.id: [setting.name] for setting in catalog.settings}
+    return {setting.id: [setting.name, *setting.aliases] for setting in catalog.settings}
 
 
 def education_choices(catalog: Catalog) -> dict[str, list[str]]:
@@ -113,7 +113,9 @@ def education_choices(catalog: Catalog) -> dict[str, list[str]]:
 
 
 def specialty_choices(catalog: Catalog) -> dict[str, list[str]]:
-    return {specialty.id: [specialty.name] for specialty in catalog.specialties}
+    return {
+        specialty.id: [specialty.name, *specialty.aliases] for specialty in catalog.specialties
+    }
 
 
 def leadership_choices(catalog: Catalog) -> dict[str, list[str]]:
@@ -130,7 +132,7 @@ def _resolve(
 ) -> str:
     """Look a name up in a per-catalog table; only an unknown name pays for suggestions."""
     table = catalog.memo(("names", choices.__name__), lambda: name_table(choices(catalog)))
-    found = table.get(value.strip().lower())
+    found = table.get(key(value))
     if found is not None:
         return found
     return resolve_id(value, choices(catalog), option=option, what=what)

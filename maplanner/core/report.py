@@ -22,6 +22,7 @@ from typing import Literal
 
 from maplanner import __version__
 from maplanner.catalog.catalog import Catalog
+from maplanner.core import percentile_text
 from maplanner.core.assessment import Assessment, NextStep, Versus
 from maplanner.core.ce import attach_progress, ce_summary
 from maplanner.core.ce_results import Credit
@@ -193,11 +194,14 @@ def salary_position(result: Assessment, catalog: Catalog) -> SalaryPosition:
         pay = wage_answer(catalog, standing.pay, pay_text(standing.pay))
     at = result.range.at_estimate
     if standing is None:
-        summary = (
-            f"No pay was given, so only the estimate is shown: about the "
-            f"{ordinal(result.estimated_percentile)} percentile, "
-            f"{_hedged(at.kind, dollars(at.annual))} a year."
-        )
+        where = result.range.estimate_text
+        if at.kind in {"at-or-below", "at-or-above"}:  # the dollars are in the words
+            summary = f"No pay was given, so only the estimate is shown: {where}."
+        else:
+            summary = (
+                f"No pay was given, so only the estimate is shown: {where}, "
+                f"{_hedged(at.kind, dollars(at.annual))} a year."
+            )
     else:
         summary = standing.summary
     return SalaryPosition.model_construct(
@@ -218,8 +222,8 @@ def _hedged(kind: str, amount: str) -> str:
     return {
         "published": amount,
         "estimate": f"about {amount}",
-        "at-or-below": f"at most {amount}",
-        "at-or-above": f"at least {amount}",
+        "at-or-below": f"under {amount}",
+        "at-or-above": f"over {amount}",
     }[kind]
 
 
@@ -359,13 +363,17 @@ def wage_rows(report: Report) -> list[WageRow]:
         )
         ordered.append((point.annual, 0, row))
     at = report.assessment.range.at_estimate
-    estimate = ordinal(report.assessment.estimated_percentile)
+    estimate = f"about the {ordinal(report.assessment.estimated_percentile)}"
+    if at.kind == "at-or-below":  # the same rule as percentile_text, on the shown table
+        estimate = f"below the {ordinal(table.points[0].percentile)}"
+    elif at.kind == "at-or-above":
+        estimate = f"above the {ordinal(table.points[-1].percentile)}"
     ordered.append(
         (
             at.annual,
             1,
             WageRow.model_construct(
-                label=f"your estimate (about the {estimate})",
+                label=f"your estimate ({estimate})",
                 annual=_hedged(at.kind, dollars(at.annual)),
                 annual_basis="maplanner's estimate",
                 hourly=_hedged(at.kind, hourly(at.hourly)),
@@ -429,15 +437,20 @@ def setting_text(setting: SettingAnswer) -> str:
     return text
 
 
-def effect_text(step: NextStep) -> str:
-    """What earning a credential would do to the estimate: '46th -> 52nd (+5 points)'."""
+def effect_text(step: NextStep, points: percentile_text.Points) -> str:
+    """What earning a credential would do to the estimate: '47th -> 52nd (+5 points)'.
+
+    The change is worked out from the figures as shown, so it always adds up.
+    """
     if step.estimate_after is None or step.gain is None:
         return "-"
     before = step.estimate_after - step.gain
-    points = "point" if abs(step.gain) == 1 else "points"
-    if step.gain == 0:
+    outside = percentile_text.beyond(points, before) or percentile_text.beyond(
+        points, step.estimate_after
+    )
+    if outside is None and percentile_text.change(before, step.estimate_after) == 0:
         return f"no change (stays about the {ordinal(before)})"
-    return f"{ordinal(before)} -> {ordinal(step.estimate_after)} ({step.gain:+g} {points})"
+    return percentile_text.move(points, before, step.estimate_after, unit=True)
 
 
 def steps_of(
@@ -471,11 +484,8 @@ def factor_points(points: float, factor_id: str) -> str:
 
 
 def estimate_text(result: Assessment) -> str:
-    """'about the 46th percentile (likely 40th to 54th)'."""
-    return (
-        f"about the {ordinal(result.estimated_percentile)} percentile (likely "
-        f"{ordinal(result.range.low_percentile)} to {ordinal(result.range.high_percentile)})"
-    )
+    """'about the 47th percentile (likely 40th to 54th)', or what is known past the range."""
+    return result.range.percentile_text
 
 
 def due_text(row: RenewalDue) -> str:

@@ -2,15 +2,8 @@
 
 from collections.abc import Iterable
 
-
-def ordinal(value: float) -> str:
-    """'75th', '52nd', '10th'; non-integers are rounded to the nearest whole percentile."""
-    number = round(value)
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+# The one rule for showing a percentile (half up, ranges and changes from what is shown).
+from maplanner.core.percentile_text import ordinal as ordinal
 
 
 def dollars(amount: float) -> str:

@@ -1,7 +1,8 @@
 """Show an Assessment to a person: placement, wage bar, next steps, paths.
 
-Everything fits 80 columns and carries its meaning in characters, not colour, so it
-reads the same with NO_COLOR and when piped. The wage bar is plain ASCII.
+Everything fits the terminal (down to 40 columns) and carries its meaning in
+characters, not colour, so it reads the same with NO_COLOR and when piped. The wage
+bar is plain ASCII.
 """
 
 from rich import box
@@ -11,27 +12,31 @@ from rich.table import Table
 from rich.text import Text
 
 from maplanner.catalog.wages import WageTable
+from maplanner.core import percentile_text
 from maplanner.core.assessment import Assessment, Factor, NextStep
 from maplanner.core.text import ordinal
+from maplanner.render.fit import fit
 
 #: Characters the bar spans from the lowest to the highest published percentile.
 BAR_WIDTH = 64
 #: Room left of the bar so the first dollar label fits when centred on its point.
 BAR_MARGIN = 4
+#: The bar never gets shorter than this, however narrow the terminal.
+MIN_BAR_WIDTH = 24
 
 
 def render_assessment(result: Assessment, table: WageTable, console: Console) -> None:
-    console.print(placement_panel(result))
+    console.print(placement_panel(result, table))
     console.print()
-    console.print(Text("\n".join(wage_bar(result, table))))
+    console.print(Text("\n".join(wage_bar(result, table, console.width))))
     console.print()
-    console.print(next_steps_table(result))
+    console.print(fit(next_steps_table(result, table)))
     from maplanner.render.advice import render_advice
 
     render_advice(result, console)
     if result.paths:
         console.print()
-        console.print(paths_table(result))
+        console.print(fit(paths_table(result)))
     console.print()
     console.print(
         Text(
@@ -48,7 +53,7 @@ def _points(factor: Factor) -> str:
     return f"{factor.points:+g}"
 
 
-def placement_panel(result: Assessment) -> Panel:
+def placement_panel(result: Assessment, table: WageTable) -> Panel:
     facts = Table.grid(padding=(0, 1))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
@@ -56,9 +61,7 @@ def placement_panel(result: Assessment) -> Panel:
     facts.add_row("Why", result.tier_rule)
     facts.add_row(
         "Starting pay" if result.student else "Estimate",
-        f"about the {ordinal(result.estimated_percentile)} percentile (likely "
-        f"{ordinal(result.range.low_percentile)} to {ordinal(result.range.high_percentile)})"
-        + (", for a first MA job" if result.student else ""),
+        result.range.percentile_text + (", for a first MA job" if result.student else ""),
     )
     facts.add_row(
         "Pays",
@@ -81,48 +84,87 @@ def placement_panel(result: Assessment) -> Panel:
     factors.add_row(
         "Estimate",
         f"{result.estimated_percentile:g}",
-        f"about the {ordinal(result.estimated_percentile)} percentile",
+        result.range.estimate_text,
     )
-    return Panel(Group(facts, Text(""), factors), title="Placement", title_align="left")
+    return Panel(Group(facts, Text(""), fit(factors)), title="Placement", title_align="left")
 
 
-def _position(percentile: float, low: int, high: int) -> int:
+def _position(percentile: float, low: int, high: int, width: int = BAR_WIDTH) -> int:
     clamped = min(max(percentile, low), high)
-    return round((clamped - low) / (high - low) * (BAR_WIDTH - 1))
+    return round((clamped - low) / (high - low) * (width - 1))
 
 
-def _place_label(line: list[str], centre: int, label: str) -> None:
-    """Write `label` centred on `centre`, unless it would overwrite another label."""
-    start = max(0, centre - len(label) // 2)
+def bar_width(columns: int) -> int:
+    """How many characters the bar spans in a terminal this wide (at most BAR_WIDTH).
+
+    The first and last dollar labels are centred on the bar's ends, so half a label
+    of room is kept on each side: the chart never runs past the terminal's edge.
+    """
+    return max(MIN_BAR_WIDTH, min(BAR_WIDTH, columns - 2 * BAR_MARGIN))
+
+
+def _fits(line: list[str], start: int, end: int) -> bool:
+    """Whether `start:end` of `line` is free, with a space to spare on each side."""
+    return all(ch == " " for ch in line[max(0, start - 1) : end + 1])
+
+
+def _write(line: list[str], start: int, label: str) -> None:
     end = start + len(label)
     if end > len(line):
         line.extend(" " * (end - len(line)))
-    if any(ch != " " for ch in line[max(0, start - 1) : end + 1]):
-        return
     line[start:end] = list(label)
 
 
-def wage_bar(result: Assessment, table: WageTable) -> list[str]:
+def _label_rows(centres: list[int], labels: list[tuple[str, str]]) -> list[list[list[str]]]:
+    """Each point's two labels (percentile above, dollars below) on the first row pair
+    where both fit: in a narrow terminal the labels stagger onto more rows instead of
+    being dropped, so every published figure is on screen at every width."""
+    rows: list[list[list[str]]] = []
+    for centre, pair in zip(centres, labels, strict=True):
+        starts = [max(0, centre - len(label) // 2) for label in pair]
+        for row in rows:
+            if all(
+                _fits(line, start, start + len(label))
+                for line, start, label in zip(row, starts, pair, strict=True)
+            ):
+                break
+        else:
+            row = [[], []]
+            rows.append(row)
+        for line, start, label in zip(row, starts, pair, strict=True):
+            _write(line, start, label)
+    return rows
+
+
+def wage_bar(result: Assessment, table: WageTable, columns: int = 80) -> list[str]:
     """The published distribution as a line, with the likely range, E and P marked.
 
     ``[===]`` is the likely range (``<`` or ``>`` at an end that runs past the
     published points), ``|`` a published percentile, ``E`` the estimate and ``P``
-    the pay given; a mark beyond the published range sits at the end.
+    the pay given; a mark beyond the published range sits at the end. The bar and
+    its labels fit `columns`; the legend is prose, which the console wraps by words.
     """
+    width = bar_width(columns)
     points = table.percentiles
     low, high = points[0].percentile, points[-1].percentile
-    axis = ["-"] * BAR_WIDTH
+
+    def at(percentile: float) -> int:
+        return _position(percentile, low, high, width)
+
+    axis = ["-"] * width
     for point in points:
-        axis[_position(point.percentile, low, high)] = "|"
-    left = _position(result.range.low_percentile, low, high)
-    right = _position(result.range.high_percentile, low, high)
+        axis[at(point.percentile)] = "|"
+    left = at(result.range.low_percentile)
+    right = at(result.range.high_percentile)
     for index in range(left, right + 1):
         axis[index] = "="
     axis[left] = "<" if result.range.low_percentile < low else "["
     axis[right] = ">" if result.range.high_percentile > high else "]"
+    if left == right:  # the whole range lies past one end: show which end
+        axis[left] = "<" if result.range.low_percentile < low else ">"
 
-    marks = [" "] * (BAR_WIDTH + 1)
-    estimate_at = _position(result.estimated_percentile, low, high)
+    marks = [" "] * (width + 1)
+    estimate_at = at(result.estimated_percentile)
     marks[estimate_at] = "E"
     pay = result.pay_standing
     pay_percentile: float | None = None
@@ -132,23 +174,21 @@ def wage_bar(result: Assessment, table: WageTable) -> list[str]:
             pay_percentile = standing.percentile
         else:
             pay_percentile = float(low if standing.kind == "below-range" else high)
-        pay_at = _position(pay_percentile, low, high)
+        pay_at = at(pay_percentile)
         if pay_at == estimate_at:
-            pay_at = pay_at + 1 if pay_at < BAR_WIDTH - 1 else pay_at - 1
+            pay_at = pay_at + 1 if pay_at < width - 1 else pay_at - 1
         marks[pay_at] = "P"
 
-    percent_line: list[str] = []
-    dollar_line: list[str] = []
-    for point in points:
-        centre = BAR_MARGIN + _position(point.percentile, low, high)
-        _place_label(percent_line, centre, ordinal(point.percentile))
-        _place_label(dollar_line, centre, f"${point.annual:,}")
-
-    legend = [
-        f"E = estimate ({_where(result.estimated_percentile, low, high)}), "
-        f"[ ] = likely range ({ordinal(result.range.low_percentile)} to "
-        f"{ordinal(result.range.high_percentile)})"
-    ]
+    rows = _label_rows(
+        [BAR_MARGIN + at(point.percentile) for point in points],
+        [(ordinal(point.percentile), f"${point.annual:,}") for point in points],
+    )
+    published = table.percentiles
+    estimate = percentile_text.short_where(published, result.estimated_percentile)
+    likely = percentile_text.span(
+        published, result.range.low_percentile, result.range.high_percentile
+    )
+    legend = [f"E = estimate ({estimate}), [ ] = likely range ({likely})"]
     if result.range.low_percentile < low or result.range.high_percentile > high:
         legend.append(
             f"< or > = the range runs past the published {ordinal(low)} to {ordinal(high)}"
@@ -162,31 +202,21 @@ def wage_bar(result: Assessment, table: WageTable) -> list[str]:
     pad = " " * BAR_MARGIN
     lines = [
         title,
-        "".join(percent_line),
+        *("".join(row[0]) for row in reversed(rows)),
         pad + "".join(axis),
         pad + "".join(marks),
-        "".join(dollar_line),
+        *("".join(row[1]) for row in rows),
         *legend,
     ]
     return [line.rstrip() for line in lines]
 
 
-def _where(percentile: float, low: int, high: int) -> str:
-    if round(percentile) < low:
-        return f"the {ordinal(percentile)}, below the {ordinal(low)}"
-    if round(percentile) > high:
-        return f"the {ordinal(percentile)}, above the {ordinal(high)}"
-    return f"the {ordinal(percentile)}"
-
-
-def _step_text(step: NextStep) -> str:
+def _step_text(step: NextStep, points: percentile_text.Points) -> str:
     if step.kind == "certification":
         assert step.estimate_after is not None and step.gain is not None
         before = step.estimate_after - step.gain
-        text = (
-            f"Earn {step.title}\n"
-            f"estimate {ordinal(before)} -> {ordinal(step.estimate_after)} ({step.gain:+g})"
-        )
+        effect = percentile_text.move(points, before, step.estimate_after)
+        text = f"Earn {step.title}\nestimate {effect}"
         if step.requires:
             text += f"\n{step.requires}"
         return text
@@ -195,7 +225,7 @@ def _step_text(step: NextStep) -> str:
     return f"Aim for: {step.title}"
 
 
-def next_steps_table(result: Assessment) -> Table:
+def next_steps_table(result: Assessment, table: WageTable) -> Table:
     steps = Table(
         title="Next steps",
         title_justify="left",
@@ -214,7 +244,7 @@ def next_steps_table(result: Assessment) -> Table:
         kind = step.kind
         same = previous == (step.kind, step.when, step.reason)
         steps.add_row(
-            _step_text(step),
+            _step_text(step, table.percentiles),
             "" if same else step.when,
             "" if same else step.reason,
         )

@@ -24,7 +24,7 @@ from rich.text import Text
 
 from maplanner.core.batch_summary import BatchSummary
 from maplanner.core.roster import RowRejection
-from maplanner.core.wages import percentile_words
+from maplanner.core.text import ordinal
 from maplanner.render.output import printable
 
 #: Rosters smaller than this finish in well under a second: no bar for them.
@@ -155,9 +155,7 @@ def render_summary(summary: BatchSummary, console: Console) -> None:
     median = summary.median_estimated_percentile
     facts.add_row(
         "Median",
-        "no rows assessed"
-        if median is None
-        else f"estimated at the {percentile_words(median)} percentile",
+        "no rows assessed" if median is None else f"estimated at the {ordinal(median)} percentile",
     )
     top = summary.most_common_next_certification
     facts.add_row(

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from maplanner.core.refs import SourceRef
+from maplanner.render.fit import fit
 
 if TYPE_CHECKING:  # one form of `certs` need not import the models of the others
     from maplanner.core.cert_detail import CertDetail, RenewalInfo
@@ -53,7 +54,7 @@ def render_list(
         )
         when = Text(f"{cert.track} track\n{cert.stage_name}\n{renewal}")
         table.add_row(credential, when, _with_caution(cert.value, cert.caution))
-    out.print(table)
+    out.print(fit(table))
     out.print(
         "Details: maplanner certs ID (for example 'maplanner certs cma'). "
         "Plan for one career year: maplanner certs --year N.",
@@ -85,7 +86,7 @@ def render_year(
             table.add_row(
                 _credential(cert.id, cert.name, held), _with_caution(cert.reason, cert.caution)
             )
-        out.print(table)
+        out.print(fit(table))
     else:
         out.print(Text(heading, style="bold"))
         out.print(f"  none in this band for the {result.track} track", markup=False)

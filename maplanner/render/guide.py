@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from maplanner.core.guide import TopicDetail, TopicList
+from maplanner.render.fit import fit
 from maplanner.render.output import console as stdout_console
 
 
@@ -21,7 +22,7 @@ def render_list(result: TopicList, out: Console | None = None) -> None:
     table.add_column("What it covers", ratio=4, overflow="fold")
     for topic in result.topics:
         table.add_row(topic.id, Text(topic.title), Text(topic.summary))
-    out.print(table)
+    out.print(fit(table))
     out.print(
         "Read one: maplanner guide ID (a fragment works too: maplanner guide mistakes).",
         markup=False,

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from maplanner.core.history import HistoryView, pay_line
 from maplanner.core.text import ordinal
+from maplanner.render.fit import fit
 from maplanner.render.output import console as stdout_console
 
 EMPTY = (
@@ -44,7 +45,7 @@ def render_history(view: HistoryView, out: Console | None = None) -> None:
             Text(", ".join(entry.certs) or "none"),
             Text(entry.changes.summary if entry.changes else "the first one saved"),
         )
-    out.print(table)
+    out.print(fit(table))
     if view.overall is not None:
         first, last = view.assessments[0].date, view.assessments[-1].date
         out.print(Text(f"Since the first ({first} to {last}): {view.overall.summary}."))

@@ -17,6 +17,7 @@ from rich.text import Text
 from maplanner.catalog.paths import KINDS
 from maplanner.core.paths import PathDetail, PathList, PathView, StepView
 from maplanner.core.refs import Ref
+from maplanner.render.fit import Fitted, fit
 from maplanner.render.output import console as stdout_console
 
 LABEL_STYLE = "bold"
@@ -83,7 +84,7 @@ def render_detail(result: PathDetail, out: Console | None = None) -> None:
     out.print(f"  maplanner plan --goal {path.id} --years N --setting SETTING", markup=False)
 
 
-def _facts(path: PathView) -> Table:
+def _facts(path: PathView) -> Fitted:
     rows = [
         ("Work", path.work),
         ("Needs", path.requires),
@@ -143,8 +144,12 @@ def credentials_text(credentials: Sequence[Ref], choose_one: bool = False) -> st
 
 def labelled(
     rows: Sequence[tuple[str, str]], indent: int = 0, label_width: int | None = None
-) -> Table:
-    """Label/value rows whose values wrap under themselves, not under the label."""
+) -> Fitted:
+    """Label/value rows whose values wrap under themselves, not under the label.
+
+    Where a value holds a word too long for the room beside its label (a narrow
+    terminal), each label goes on its own line with its value below it.
+    """
     grid = Table.grid(padding=(0, 1, 0, 0), expand=False)
     if indent:
         grid.add_column(width=indent - 1, no_wrap=True)
@@ -153,4 +158,4 @@ def labelled(
     for label, value in rows:
         cells = [Text(f"{label}:"), Text(value)]
         grid.add_row(*([Text("")] if indent else []), *cells)
-    return grid
+    return fit(grid)

@@ -16,7 +16,6 @@ from maplanner.core.assessment import Assessment
 from maplanner.core.ce import ce_summary
 from maplanner.core.profile_view import HOW_TO_SAVE, Forgotten, Named, ProfileView, sentence
 from maplanner.core.salary_view import Mark
-from maplanner.core.text import ordinal
 from maplanner.render.output import console as stdout_console
 
 #: What a person can do next, as (label, command) rows under the profile.
@@ -95,7 +94,10 @@ def labelled(rows: Sequence[tuple[str, str]], width: int, bold: bool = False) ->
         lines = [
             wrapped
             for paragraph in value.split("\n")
-            for wrapped in textwrap.wrap(paragraph, max(20, width - indent)) or [""]
+            for wrapped in textwrap.wrap(
+                paragraph, max(20, width - indent), break_on_hyphens=False
+            )
+            or [""]
         ]
         for number, line in enumerate(lines):
             shown = label if number == 0 else ""
@@ -159,10 +161,7 @@ def saved_marks(assessment: Assessment) -> list[Mark]:
 def render_saved_note(assessment: Assessment, out: Console | None = None) -> None:
     """One line under the salary chart saying where the marks come from."""
     out = out or stdout_console()
-    text = (
-        "Marked from your saved profile: your estimate (about the "
-        f"{ordinal(assessment.estimated_percentile)} percentile)"
-    )
+    text = f"Marked from your saved profile: your estimate ({assessment.range.estimate_text})"
     pay = assessment.pay_standing
     if pay is not None:
         text += f" and your pay ({pay.pay.describe()})"

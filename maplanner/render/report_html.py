@@ -313,12 +313,18 @@ def _next_steps(report: Report) -> list[str]:
     result = report.assessment
     body: list[str] = []
     credentials = steps_of(result, "certification")
+    points = report.salary.distribution.points
     if credentials:
         body.append("<h3>Credentials</h3>")
         body += _table(
             ["Credential", "When", "Effect on your estimate", "Why"],
             [
-                [e(step.title), e(step.when), e(effect_text(step)), e(step.reason)]
+                [
+                    e(step.title),
+                    e(step.when),
+                    e(effect_text(step, points)),
+                    e(step.reason),
+                ]
                 for step in credentials
             ],
         )

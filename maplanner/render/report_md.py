@@ -216,12 +216,18 @@ def _next_steps(report: Report) -> list[str]:
     result = report.assessment
     lines = ["## Next steps", ""]
     credentials = steps_of(result, "certification")
+    points = report.salary.distribution.points
     if credentials:
         lines += ["### Credentials", ""]
         lines += table(
             ["Credential", "When", "Effect on your estimate", "Why"],
             [
-                [cell(step.title), cell(step.when), cell(effect_text(step)), cell(step.reason)]
+                [
+                    cell(step.title),
+                    cell(step.when),
+                    cell(effect_text(step, points)),
+                    cell(step.reason),
+                ]
                 for step in credentials
             ],
         )

@@ -1,0 +1,131 @@
+"""Tables that never cut a word in two: in a narrow terminal each row becomes a block.
+
+Rich shares a table's width out by column ratios and folds any word longer than its
+column ("(alternati" / "ve)"). `fit` checks, before printing, whether every column
+is at least as wide as the longest word it holds; when one is not, the same cells are
+printed one row after another instead (the first cell, with any short no-wrap cells
+beside it, then the rest indented below), so the words are the same at 40 columns
+as at 200, only laid out differently.
+"""
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+#: What separates the header names, and the short cells on a block's first line.
+SEPARATOR = " · "
+
+
+class Fitted:
+    """A table that decides, when printed, whether its words fit the room it is given.
+
+    Deciding at print time means the room is right wherever the table sits: the whole
+    terminal, inside a panel, or a cell of another grid.
+    """
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if fits(self.table, console, options.max_width):
+            yield self.table
+        else:
+            yield stacked(self.table)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.table)
+
+
+def fit(table: Table) -> Fitted:
+    """`table` as it is when every word fits its column, else one block per row."""
+    return Fitted(table)
+
+
+def fits(table: Table, console: Console, width: int) -> bool:
+    """Whether Rich would lay `table` out at `width` without folding or cropping a word.
+
+    Uses Rich's own column-width calculation (a private method, stable for years), so
+    the answer is the layout Rich will actually print.
+    """
+    options = console.options.update_width(width)
+    inner = options.update_width(max(1, width - table._extra_width))
+    try:
+        widths = table._calculate_column_widths(console, inner)
+    except AttributeError:  # a Rich without it: blocks always fit
+        return False
+    for index, (column, column_width) in enumerate(zip(table.columns, widths, strict=True)):
+        room = column_width - table._get_padding_width(index)
+        cells = [column.header, *column._cells] if table.show_header else column._cells
+        for cell in cells:
+            if _longest_word(console, inner, cell) > room:
+                return False
+    return True
+
+
+def _longest_word(console: Console, options: ConsoleOptions, cell: RenderableType) -> int:
+    """The narrowest the cell can be without cutting a word.
+
+    Rich's Columns (typer puts an option's help in one) says nothing of its words when
+    measured, so its parts are measured one by one.
+    """
+    parts = getattr(cell, "renderables", None)
+    if isinstance(parts, list) and parts:
+        return max(_longest_word(console, options, part) for part in parts)
+    return Measurement.get(console, options, _renderable(cell)).minimum
+
+
+def _renderable(cell: RenderableType) -> RenderableType:
+    return Text(cell) if isinstance(cell, str) else cell
+
+
+def _text(cell: RenderableType) -> Text:
+    if isinstance(cell, Text):
+        return cell
+    return Text(str(cell))
+
+
+def stacked(table: Table) -> Group:
+    """The table's title, its header names on one line, then one block per row."""
+    parts: list[RenderableType] = []
+    if table.title:
+        parts.append(_text(table.title))
+    columns = table.columns
+    if table.show_header:
+        names = [str(column.header) for column in columns if str(column.header)]
+        if names:
+            parts.append(Text(SEPARATOR.join(names), style="bold"))
+    short = [index > 0 and column.no_wrap for index, column in enumerate(columns)]
+    for number, row in enumerate(zip(*(column._cells for column in columns), strict=True)):
+        head = [
+            _text(cell)
+            for index, cell in enumerate(row)
+            if (index == 0 or short[index]) and _is_text(cell)
+        ]
+        if number or parts:
+            parts.append(Text(""))
+        parts.append(Text(SEPARATOR).join(text for text in head if text.plain))
+        for index, cell in enumerate(row):
+            if index == 0 and _is_text(cell):
+                continue
+            if short[index] and _is_text(cell):
+                continue
+            if _is_text(cell) and not _text(cell).plain.strip():
+                continue
+            parts.append(Padding(_text(cell) if _is_text(cell) else cell, (0, 0, 0, 2)))
+    return Group(*parts)
+
+
+def _is_text(cell: RenderableType) -> bool:
+    return isinstance(cell, str | Text)
+
+
+class FittingTable(Table):
+    """A Rich Table that prints as blocks where its words would not fit (for help)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if fits(self, console, options.max_width):
+            yield from super().__rich_console__(console, options)
+        else:
+            yield stacked(self)
