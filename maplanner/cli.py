@@ -164,6 +164,13 @@ EXAMPLES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("history",): ("maplanner history",),
     ("batch",): ("maplanner batch examples/class-roster.csv -o results.csv",),
     ("report",): ("maplanner report -o plan.html --years 4 --setting family-practice",),
+    ("ce",): ("maplanner ce", "maplanner ce add CMA --units 2 --category clinical"),
+    ("ce", "show"): ("maplanner ce show",),
+    ("ce", "add"): (
+        "maplanner ce add CMA --units 2 --category clinical --date 2026-03-14 --note 'Webinar'",
+    ),
+    ("ce", "list"): ("maplanner ce list",),
+    ("ce", "remove"): ("maplanner ce remove 3",),
 }
 
 

@@ -334,7 +334,9 @@ def test_the_interview_takes_student_education_accreditation_and_a_what_if(
     assert data["profile"]["education"] == "ma-certificate"
     assert data["profile"]["accredited"] is True
     assert data["what_if"]["changes"] == ["setting=outpatient-center"]
-    assert "--education ma-certificate --accredited" in result.err
+    # The command to copy is split with "\" to fit the terminal; joined, it is one line.
+    command = result.err.replace(" \\\n", " ").replace("\n    ", " ")
+    assert "--education ma-certificate --accredited" in " ".join(command.split())
 
 
 def test_saving_education_and_accreditation(run: Runner) -> None:

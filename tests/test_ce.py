@@ -345,6 +345,8 @@ def test_a_version_2_database_is_upgraded_keeping_the_profile(run: Runner, holde
     path = db_file()
     connection = sqlite3.connect(path)
     connection.execute("DROP TABLE ce_credit")
+    for column in ("profile", "pay_annual", "pay_percentile"):  # added in version 4
+        connection.execute(f"ALTER TABLE assessment DROP COLUMN {column}")
     connection.execute("PRAGMA user_version = 2")
     connection.commit()
     connection.close()

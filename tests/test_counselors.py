@@ -90,7 +90,7 @@ def test_a_plan_is_the_html_report_writes_for_the_same_answers(
 def _profile(row: RosterResult):  # type: ignore[no-untyped-def]
     from maplanner.core.profile import HeldCert, Profile
 
-    years, ids, setting, specialty, leads = row.shape.key
+    years, ids, setting, specialty, leads, education, accredited = row.shape.key
     return Profile(
         years=years,
         certs=tuple(HeldCert(id=i, earned=m) for i, m in zip(ids, row.shape.earned, strict=True)),
@@ -98,6 +98,8 @@ def _profile(row: RosterResult):  # type: ignore[no-untyped-def]
         specialty=specialty,
         leads=leads,
         pay=None if row.pay is None else row.pay.given,
+        education=education,
+        accredited=accredited,
     )
 
 
@@ -107,9 +109,11 @@ def test_a_minimal_roster_needs_only_id_and_years(run: Runner, tmp_path: Path) -
     assert result.code == 1  # S2 has no setting: named, not dropped
     assert [r["id"] for r in read_csv(tmp_path / "o.csv")] == ["S1"]
     assert "line 3 (S2): setting is blank" in result.err
-    roster = write(tmp_path / "r2.csv", "id,years\nS1,0\n")
+    # A class of students needs no setting: years 0 with no setting is a student.
+    roster = write(tmp_path / "r2.csv", "id,years\nS1,0\nS2,1\n")
     result = run("batch", str(roster), "-o", str(tmp_path / "o2.csv"))
-    assert result.code == 1 and "setting is blank" in result.err
+    assert result.code == 1 and "line 3 (S2): setting is blank" in result.err
+    assert [(r["id"], r["tier"]) for r in read_csv(tmp_path / "o2.csv")] == [("S1", "entry")]
 
 
 # The reports folder ----------------------------------------------------------------------

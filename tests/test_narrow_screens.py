@@ -119,6 +119,7 @@ def test_the_interview_fits_narrow_terminals(
     catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers = ["4", "cma, coa", "specialty-clinic", "xyz", "ophthalmology", "lead", "46k"]
+    answers += ["", "", ""]  # education, accredited program, what-if: skipped
 
     def show() -> str:
         script = iter(answers)

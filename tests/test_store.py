@@ -88,7 +88,7 @@ def test_a_new_database_carries_our_id_and_version() -> None:
     save_profile(PROFILE, DAY)
     connection = sqlite3.connect(db_file())
     assert connection.execute("PRAGMA application_id").fetchone()[0] == db.APPLICATION_ID
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 3
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 4
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {"profile", "assessment"} <= tables
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -8,17 +8,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from maplanner.core import percentile_text
 from maplanner.core.assessment import Assessment, LeverList, WhatIf
-from maplanner.core.text import ordinal
+from maplanner.render.fit import fit
 
 
-def levers_table(levers: LeverList) -> Table:
-    """Every lever, ranked; the rule is the caption, so the order is never a mystery."""
+def levers_table(levers: LeverList, points: percentile_text.Points) -> Table:
+    """Every lever, ranked (`render_advice` prints the rule below, so the order is never a
+    mystery; not as a caption, which a table stacked for a narrow terminal would drop)."""
     table = Table(
         title="What would raise your pay",
         title_justify="left",
-        caption=levers.rule,
-        caption_justify="left",
         box=box.SIMPLE_HEAD,
         expand=True,
     )
@@ -28,17 +28,15 @@ def levers_table(levers: LeverList) -> Table:
     table.add_column("Takes", ratio=3, overflow="fold")
     for number, lever in enumerate(levers.levers, start=1):
         before = lever.estimate_after - lever.gain
-        effect = (
-            f"{ordinal(before)} -> {ordinal(lever.estimate_after)} ({lever.gain:+g}); "
-            f"{lever.pay_gain_text}"
-        )
+        move = percentile_text.move(points, before, lever.estimate_after)
+        effect = f"{move}; {lever.pay_gain_text}"
         takes = lever.time_text if lever.eligible else f"not yet: {lever.when}"
         name = f"{lever.title}\n--what-if {lever.what_if}"
         table.add_row(str(number) if lever.eligible else "-", name, effect, takes)
     return table
 
 
-def what_if_table(result: WhatIf) -> Table:
+def what_if_table(result: WhatIf, points: percentile_text.Points) -> Table:
     """Now and what-if side by side, with the difference in the last column."""
     table = Table(
         title=f"What if: {', '.join(result.changes)}",
@@ -58,22 +56,23 @@ def what_if_table(result: WhatIf) -> Table:
     )
     table.add_row(
         "Estimate",
-        f"{ordinal(result.now.estimated_percentile)} percentile",
-        f"{ordinal(result.what_if.estimated_percentile)} percentile",
-        f"{result.percentile_change:+g} points",
+        percentile_text.short_where(points, result.now.estimated_percentile),
+        percentile_text.short_where(points, result.what_if.estimated_percentile),
+        _difference(points, result.now.estimated_percentile, result.what_if.estimated_percentile),
     )
     table.add_row("Pays", result.now.pay_text, result.what_if.pay_text, result.pay_change_text)
     return table
 
 
-def render_advice(result: Assessment, console: Console) -> None:
+def render_advice(result: Assessment, console: Console, points: percentile_text.Points) -> None:
     """The levers, then the what-if if one was asked for."""
     if result.levers is not None and result.levers.levers:
         console.print()
-        console.print(levers_table(result.levers))
+        console.print(fit(levers_table(result.levers, points)))
+        console.print(Text(result.levers.rule))
     if result.what_if is not None:
         console.print()
-        console.print(what_if_table(result.what_if))
+        console.print(fit(what_if_table(result.what_if, points)))
         console.print(
             Text(
                 "Pay is what the estimate pays in the national distribution; figures "
@@ -81,3 +80,16 @@ def render_advice(result: Assessment, console: Console) -> None:
                 style="dim",
             )
         )
+
+
+def _difference(points: percentile_text.Points, before: float, after: float) -> str:
+    """'+6 points' from the figures shown; in words when either lies outside the
+    published range, where no number of points was published."""
+    if percentile_text.beyond(points, before) or percentile_text.beyond(points, after):
+        if percentile_text.short_where(points, before) == percentile_text.short_where(
+            points, after
+        ):
+            return "same"
+        return "higher" if after > before else "lower"
+    moved = percentile_text.change(before, after)
+    return percentile_text.signed(moved) + (" point" if abs(moved) == 1 else " points")

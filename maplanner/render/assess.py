@@ -33,7 +33,7 @@ def render_assessment(result: Assessment, table: WageTable, console: Console) ->
     console.print(fit(next_steps_table(result, table)))
     from maplanner.render.advice import render_advice
 
-    render_advice(result, console)
+    render_advice(result, console, table.percentiles)
     if result.paths:
         console.print()
         console.print(fit(paths_table(result)))
