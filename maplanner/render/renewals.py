@@ -119,4 +119,5 @@ def render_calendar_note(calendar: RenewalCalendar, path: str, out: Console | No
             line += f" (reminders {listed} days before)"
     if calendar.skipped:
         line += f"; no due date for {', '.join(calendar.skipped)}"
-    out.print(Text(line + "."))
+    # soft_wrap: a long path is never cut in two, so it can still be copied whole.
+    out.print(Text(line + "."), soft_wrap=True)
