@@ -114,12 +114,13 @@ def pay_at(catalog: Catalog, profile: Profile, percentile: float) -> WageAtPerce
 
 
 def pay_words(wage: WageAtPercentile) -> str:
-    """'about $41,010 a year', '$44,200 a year', 'at or above $57,830 a year'."""
+    """'about $41,010 a year', '$44,200 a year', 'over $57,830 a year' (past the published
+    range only the bound is known, said as a bound, never as a cap)."""
     prefix = {
         "published": "",
         "estimate": "about ",
-        "at-or-below": "at or below ",
-        "at-or-above": "at or above ",
+        "at-or-below": "under ",
+        "at-or-above": "over ",
     }[wage.kind]
     return f"{prefix}{dollars(wage.annual)} a year"
 
