@@ -46,6 +46,8 @@ AREA_FILES = {
     "estimate": "estimate.toml",
     "leadership": "estimate.toml",
     "guide": "guide.toml",
+    "oews": "oews.toml",
+    "path_occupations": "path_occupations.toml",
 }
 
 

@@ -1,0 +1,245 @@
+"""OEWS tables for one place or occupation, and the area file read only when asked.
+
+Why a separate file for areas: every run needs the national tables, but only a run
+given --state or --area needs the 577 places' rows. The shipped data/oews-areas.csv is
+checked against the SHA-256 that data/oews.toml records for it (damage is an error
+naming the file) and then only the rows a command asks for are validated. A school's
+own oews-areas.csv in the --data-dir folder has no recorded checksum, so all of its
+rows are validated when it is first read.
+"""
+
+import csv
+import functools
+import hashlib
+import io
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from maplanner.catalog.base import Strict
+from maplanner.catalog.catalog import MA_SOC, Catalog
+from maplanner.catalog.oews import MEASURES, PERCENTILES, Figures, fold
+from maplanner.catalog.wages import Industry, PercentilePoint, WageTable
+from maplanner.errors import DataError
+
+AREAS_FILE = "oews-areas.csv"
+MAX_AREA_BYTES = 5_000_000
+EMPLOYMENT_NOTE = "wage and salary jobs counted by the OEWS survey (excludes the self-employed)"
+COLUMNS = ("area_code", "area_type", "state_fips", "area_name", "soc_code", *MEASURES, "footnotes")
+
+
+class Place(Strict):
+    """A state or territory, or a metropolitan or nonmetropolitan area, as OEWS names it."""
+
+    kind: Literal["national", "state", "area"]
+    code: str
+    name: str
+    state_fips: str
+    postal: str | None = None
+
+
+NATIONAL = Place(kind="national", code="0000000", name="United States", state_fips="00")
+
+
+def table_from_figures(
+    catalog: Catalog, figures: Figures, *, occupation: str, soc: str, area: str
+) -> WageTable | None:
+    """The wage table BLS published for a row; None when it withheld the median.
+
+    Withheld points are left out (never filled in) and named with BLS's reason.
+    """
+    release = catalog.oews.release
+    points = []
+    withheld: dict[str, str] = {}
+    for p in PERCENTILES:
+        annual = getattr(figures, f"annual_{p}")
+        if annual is None:
+            withheld[str(p)] = footnote_text(catalog, figures.note(f"annual_{p}"))
+            continue
+        points.append(
+            PercentilePoint.model_construct(
+                percentile=p, annual=annual, hourly=getattr(figures, f"hourly_{p}")
+            )
+        )
+    if figures.annual_50 is None or len(points) < 2:
+        return None
+    mean = figures.mean_annual
+    if mean is None:
+        withheld["mean"] = footnote_text(catalog, figures.note("mean_annual"))
+    if figures.employment is None:
+        withheld["employment"] = footnote_text(catalog, figures.note("employment"))
+    return WageTable.model_construct(
+        occupation=occupation,
+        soc_code=soc,
+        area=area,
+        vintage=release.name,
+        source=release.source,
+        hours_per_year=2080,
+        percentiles=points,
+        mean_annual=mean if mean is not None else figures.annual_50,
+        median_hourly=figures.hourly_50 or figures.annual_50 / 2080,
+        employment=figures.employment,
+        employment_note=EMPLOYMENT_NOTE,
+        mean_hourly=figures.mean_hourly,
+        withheld=withheld,
+    )
+
+
+def footnote_text(catalog: Catalog, code: int | None) -> str:
+    if code is None:
+        return "not published"
+    return catalog.oews.footnotes.get(str(code), f"BLS footnote {code}")
+
+
+def national_table(catalog: Catalog, soc: str) -> WageTable:
+    """The latest release's national table for an occupation in the extract."""
+    occupation = catalog.oews.occupation_named(soc)
+    if occupation is None:
+        raise DataError(f"data error in oews.toml: no national row for {soc}")
+    name = "Medical Assistants" if soc == MA_SOC else occupation.name
+    table = table_from_figures(
+        catalog, occupation.national, occupation=name, soc=soc, area="United States"
+    )
+    if table is None:
+        raise DataError(f"data error in oews.toml: BLS published no national median for {soc}")
+    return table
+
+
+def latest_industries(catalog: Catalog, earlier: list[Industry]) -> list[Industry]:
+    """The settings' industries with the latest MA median from OEWS's industry rows."""
+    rows = {row.naics: row for row in catalog.oews.industry}
+    release = catalog.oews.release
+    result = []
+    for industry in earlier:
+        row = rows.get(industry.naics)
+        if row is None or row.national.annual_50 is None:
+            result.append(industry)
+            continue
+        result.append(
+            Industry.model_construct(
+                id=industry.id,
+                name=industry.name,
+                median_annual=row.national.annual_50,
+                share_of_jobs_percent=industry.share_of_jobs_percent,
+                source=release.source,
+                naics=industry.naics,
+                table=(
+                    f"OEWS {release.name} national industry-specific estimates, "
+                    f"NAICS {row.naics} {row.name}"
+                ),
+            )
+        )
+    return result
+
+
+class AreaRows:
+    """The area file's rows by place; each row validated when first asked for."""
+
+    def __init__(self, path: Path, rows: dict[tuple[str, str], dict[str, str]]):
+        self.path = path
+        self._rows = rows
+        self._names: dict[str, tuple[str, str, str]] = {}
+        for (code, _), row in rows.items():
+            self._names.setdefault(code, (row["area_type"], row["area_name"], row["state_fips"]))
+
+    def places(self) -> list[Place]:
+        """Every metropolitan and nonmetropolitan area (states come from oews.toml)."""
+        return [
+            Place.model_construct(kind="area", code=code, name=name, state_fips=fips, postal=None)
+            for code, (kind, name, fips) in self._names.items()
+            if kind == "M"
+        ]
+
+    def figures(self, place: Place, soc: str) -> Figures | None:
+        row = self._rows.get((place.code, soc))
+        return None if row is None else _validate(self.path, row)
+
+    def state_medians(self, soc: str) -> dict[str, Figures]:
+        """Every state's row for an occupation, by area code."""
+        return {
+            code: _validate(self.path, row)
+            for (code, row_soc), row in self._rows.items()
+            if row_soc == soc and row["area_type"] == "S"
+        }
+
+
+def _validate(path: Path, row: dict[str, str]) -> Figures:
+    values: dict[str, object] = {}
+    try:
+        for name in MEASURES:
+            text = row[name]
+            if text:
+                values[name] = float(text) if "." in text else int(text)
+        notes = {}
+        for part in filter(None, row["footnotes"].split(";")):
+            name, _, code = part.partition("=")
+            notes[name] = int(code)
+        values["footnotes"] = notes
+        return Figures.model_validate(values)
+    except (ValueError, ValidationError, KeyError) as exc:
+        where = f"{row.get('area_name', '?')} {row.get('soc_code', '?')}"
+        detail = str(exc).splitlines()[0] if not isinstance(exc, ValidationError) else None
+        if isinstance(exc, ValidationError):
+            from maplanner.catalog.loader import describe_validation_error
+
+            detail = describe_validation_error(exc)
+        raise DataError(f"data error in {path}: row {where}: {detail}") from None
+
+
+def area_rows(catalog: Catalog, override: Path | None) -> AreaRows:
+    """The area file (the override folder's copy if it has one), read once per process."""
+    own = override is not None and (override / AREAS_FILE).is_file()
+    from maplanner.catalog.loader import packaged_data_dir
+
+    path = (override if own and override is not None else packaged_data_dir()) / AREAS_FILE
+    expected = None if own else catalog.oews.release.areas_sha256
+    return _read(str(path), expected)
+
+
+@functools.lru_cache(maxsize=2)
+def _read(path_text: str, expected: str | None) -> AreaRows:
+    path = Path(path_text)
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_AREA_BYTES + 1)
+    except FileNotFoundError:
+        raise DataError(f"data file {path} is missing") from None
+    except OSError as exc:
+        raise DataError(f"cannot read data file {path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_AREA_BYTES:
+        raise DataError(f"data error in {path}: larger than {MAX_AREA_BYTES:,} bytes")
+    if expected is not None and hashlib.sha256(raw).hexdigest() != expected:
+        raise DataError(
+            f"data error in {path}: the file does not match the checksum oews.toml "
+            "records for it (damaged or edited)",
+            hint="reinstall maplanner, or put your own copy in a --data-dir folder",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"data error in {path}: not UTF-8 text (byte {exc.start})") from None
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None or tuple(header) != COLUMNS:
+        raise DataError(f"data error in {path}: the header must be {','.join(COLUMNS)}")
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for number, values in enumerate(reader, start=2):
+        if len(values) != len(COLUMNS):
+            raise DataError(f"data error in {path}: line {number} has {len(values)} fields")
+        row = dict(zip(COLUMNS, values, strict=True))
+        if row["area_type"] not in {"S", "M"}:
+            raise DataError(f"data error in {path}: line {number}: area_type must be S or M")
+        key = (row["area_code"], row["soc_code"])
+        if key in rows:
+            raise DataError(f"data error in {path}: line {number} repeats {key}")
+        rows[key] = row
+    result = AreaRows(path, rows)
+    if expected is None:  # a folder's own file: check every row now
+        for row in rows.values():
+            _validate(path, row)
+    return result
+
+
+def folded_names(places: list[Place]) -> list[tuple[str, Place]]:
+    return [(fold(place.name), place) for place in places]
