@@ -74,6 +74,39 @@ def guide_topics(ctx: typer.Context, incomplete: str) -> list[Offer]:
     return _matching(_entries(ctx, "guide.toml", "topic"), incomplete)
 
 
+def states(ctx: typer.Context, incomplete: str) -> list[Offer]:
+    """Postal codes of the states and territories, for --state (names match too)."""
+    rows = _read_toml(data_file(ctx, "oews.toml")).get("states")
+    offers: list[Offer] = []
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, dict) and isinstance(row.get("postal"), str):
+            offers.append((row["postal"], str(row.get("name", ""))))
+    typed = incomplete.strip().lower()
+    if len(typed) > 2:  # a name being typed: offer the names that start with it
+        return [(name, code) for code, name in offers if name.lower().startswith(typed)]
+    return _matching(offers, incomplete)
+
+
+def areas(ctx: typer.Context, incomplete: str) -> list[Offer]:
+    """Metropolitan and nonmetropolitan areas whose name contains what is typed, for --area.
+
+    Read line by line from the area file's area_name column: no csv parsing of the rest.
+    """
+    import csv
+
+    typed = incomplete.strip().lower()
+    path = data_file(ctx, "oews-areas.csv")
+    names: dict[str, None] = {}
+    try:
+        with path.open(encoding="utf-8") as stream:
+            for row in csv.reader(stream):
+                if len(row) > 3 and row[1] == "M" and typed in row[3].lower():
+                    names.setdefault(row[3])
+    except (OSError, ValueError):
+        return []
+    return [(name, "") for name in names]
+
+
 def tracks(incomplete: str) -> list[Offer]:
     """Certification tracks, for `certs --track`."""
     return _matching(((track, "") for track in TRACKS), incomplete)
