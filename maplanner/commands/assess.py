@@ -19,10 +19,13 @@ from maplanner.commands.profile_options import (
     SpecialtyOption,
     YearsOption,
 )
+from maplanner.commands.place_options import AreaOption, StateOption
 from maplanner.commands.shared import JsonOption
 
 if TYPE_CHECKING:
+    from maplanner.catalog.areas import Place
     from maplanner.catalog.catalog import Catalog
+    from maplanner.catalog.wages import WageTable
     from maplanner.core.assessment import Assessment
     from maplanner.core.profile import Profile
 
@@ -38,7 +41,10 @@ HELP = (
     "--save keeps the answers as your profile and the result in your history "
     "(maplanner profile, maplanner history); in a terminal the interview offers to save, "
     "and a saved profile's answers become its defaults. --saved reassesses the saved "
-    "profile without asking anything."
+    "profile without asking anything.\n\n"
+    "--state WA or --area seattle: the estimated percentile is still a position in the "
+    "distribution, but its dollar range and the comparison with your pay use that "
+    "place's BLS table, and say so."
 )
 
 SaveOption = Annotated[
@@ -74,6 +80,8 @@ def assess(
     specialty: SpecialtyOption = None,
     leads: LeadsOption = None,
     pay: PayOption = None,
+    state: StateOption = None,
+    area: AreaOption = None,
     save: SaveOption = False,
     saved: SavedOption = False,
     json_output: JsonOption = False,
@@ -83,6 +91,7 @@ def assess(
     from maplanner.core.rules import assess as assess_profile
 
     data = catalog()
+    where, table = place_and_table(state, area)
     interviewed = False
     if saved:
         given = {
@@ -137,7 +146,7 @@ def assess(
             from maplanner.store.profiles import carry_earned, load_profile
 
             profile = carry_earned(profile, load_profile())
-    result = assess_profile(profile, data)
+    result = assess_profile(profile, data, where, table)
     if save:  # before any output: if saving fails, nothing claims it was saved
         from maplanner.store import today
         from maplanner.store.profiles import record_assessment
@@ -151,7 +160,7 @@ def assess(
         from maplanner.render.assess import render_assessment
         from maplanner.render.output import console
 
-        render_assessment(result, data.wages, console())
+        render_assessment(result, console())
         if save:
             console().print(
                 f"Saved as your profile, with this assessment in your history "
@@ -160,6 +169,25 @@ def assess(
             )
     if interviewed and not save:
         _offer_to_save(result)
+
+
+def place_and_table(
+    state: str | None, area: str | None
+) -> "tuple[Place | None, WageTable | None]":
+    """The place from --state/--area and its MA table; (None, None) without one."""
+    from maplanner.commands.shared import place
+
+    where = place(state, area)
+    if where is None:
+        return None, None
+    from maplanner.commands.shared import catalog, data_override
+    from maplanner.core.places import place_table
+    from maplanner.errors import InputError
+
+    table = place_table(catalog(), data_override(), where)
+    if isinstance(table, str):
+        raise InputError(f"BLS publishes no MA median for {where.name}: {table}")
+    return where, table
 
 
 def _saved_profile(data: "Catalog", given: list[str]) -> "Profile":

@@ -9,7 +9,16 @@ the next steps in `next_steps`; this module puts them together.
 from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.assessment import Assessment, NextStep, WageRange
+from maplanner.catalog.areas import Place
+from maplanner.catalog.wages import WageTable
+from maplanner.core.assessment import (
+    AssessedPlace,
+    Assessment,
+    ChartPoint,
+    ChartTable,
+    NextStep,
+    WageRange,
+)
 from maplanner.core.estimate import estimate_percentile, pay_standing, wage_range
 from maplanner.core.next_steps import (
     career_year,
@@ -22,8 +31,30 @@ from maplanner.core.placement import place
 from maplanner.core.profile import Profile
 
 
-def assess(profile: Profile, catalog: Catalog) -> Assessment:
-    """Everything `maplanner assess` says about a (normalized) profile."""
+def chart_table(table: WageTable) -> ChartTable:
+    """What a view needs of a wage table to draw it."""
+    return ChartTable.model_construct(
+        occupation=table.occupation,
+        soc_code=table.soc_code,
+        area=table.area,
+        vintage=table.vintage,
+        source=table.source,
+        points=tuple(
+            ChartPoint.model_construct(percentile=p.percentile, annual=p.annual)
+            for p in table.percentiles
+        ),
+    )
+
+
+def assess(
+    profile: Profile,
+    catalog: Catalog,
+    where: Place | None = None,
+    table: WageTable | None = None,
+) -> Assessment:
+    """Everything `maplanner assess` says about a (normalized) profile; with a place
+    and its table, dollar figures and the pay comparison use that table."""
+    chosen = catalog.wages if table is None else table
     placement = place(profile, catalog)
     estimate = estimate_percentile(profile, catalog)
     year = career_year(profile.years, catalog.roadmap_max_year)
@@ -34,11 +65,11 @@ def assess(profile: Profile, catalog: Catalog) -> Assessment:
         tier_rule=placement.rule,
         estimated_percentile=estimate.percentile,
         factors=estimate.factors,
-        range=wage_range(estimate.percentile, catalog),
+        range=wage_range(estimate.percentile, catalog, chosen),
         pay_standing=(
             None
             if profile.pay is None
-            else pay_standing(profile.pay, estimate.percentile, catalog)
+            else pay_standing(profile.pay, estimate.percentile, catalog, chosen)
         ),
         career_year=year,
         roadmap_band=band.id,
@@ -51,6 +82,14 @@ def assess(profile: Profile, catalog: Catalog) -> Assessment:
         paths=path_suggestions(profile, catalog),
         profile=profile,
         data_vintage=catalog.data_vintage,
+        place=(
+            None
+            if where is None or table is None
+            else AssessedPlace.model_construct(
+                kind=where.kind, code=where.code, name=where.name, postal=where.postal
+            )
+        ),
+        table=chart_table(chosen),
     )
 
 

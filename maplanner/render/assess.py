@@ -10,8 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from maplanner.catalog.wages import WageTable
-from maplanner.core.assessment import Assessment, Factor, NextStep
+from maplanner.core.assessment import Assessment, ChartTable, Factor, NextStep
 from maplanner.core.text import ordinal
 
 #: Characters the bar spans from the lowest to the highest published percentile.
@@ -20,10 +19,11 @@ BAR_WIDTH = 64
 BAR_MARGIN = 4
 
 
-def render_assessment(result: Assessment, table: WageTable, console: Console) -> None:
+def render_assessment(result: Assessment, console: Console) -> None:
     console.print(placement_panel(result))
     console.print()
-    console.print(Text("\n".join(wage_bar(result, table))))
+    assert result.table is not None  # every fresh assessment carries its table
+    console.print(Text("\n".join(wage_bar(result, result.table))))
     console.print()
     console.print(next_steps_table(result))
     if result.paths:
@@ -98,14 +98,14 @@ def _place_label(line: list[str], centre: int, label: str) -> None:
     line[start:end] = list(label)
 
 
-def wage_bar(result: Assessment, table: WageTable) -> list[str]:
+def wage_bar(result: Assessment, table: ChartTable) -> list[str]:
     """The published distribution as a line, with the likely range, E and P marked.
 
     ``[===]`` is the likely range (``<`` or ``>`` at an end that runs past the
     published points), ``|`` a published percentile, ``E`` the estimate and ``P``
     the pay given; a mark beyond the published range sits at the end.
     """
-    points = table.percentiles
+    points = table.points
     low, high = points[0].percentile, points[-1].percentile
     axis = ["-"] * BAR_WIDTH
     for point in points:
@@ -138,7 +138,7 @@ def wage_bar(result: Assessment, table: WageTable) -> list[str]:
     for point in points:
         centre = BAR_MARGIN + _position(point.percentile, low, high)
         _place_label(percent_line, centre, ordinal(point.percentile))
-        _place_label(dollar_line, centre, f"${point.annual:,}")
+        _place_label(dollar_line, centre, f"${point.annual:,.0f}")
 
     legend = [
         f"E = estimate ({_where(result.estimated_percentile, low, high)}), "
