@@ -98,7 +98,7 @@ def test_the_report_holds_the_assessment_salary_renewals_and_sources(catalog: Ca
     assert [source.number for source in report.sources] == list(range(1, len(ids) + 1))
     wages = report.sources[0]
     assert (wages.publisher, wages.period) == ("U.S. Bureau of Labor Statistics", "May 2024")
-    assert wages.url == "https://www.bls.gov/oes/current/oes319092.htm"
+    assert wages.url == "https://www.bls.gov/oes/2024/may/oes319092.htm"
     assert "the renewal of CMA" in next(s for s in report.sources if s.id == "aama").used_for
 
 
@@ -357,7 +357,7 @@ def test_html_report_is_self_contained_and_holds_the_plan(
         "not verified",
         "maplanner profile add-cert COA --earned YYYY-MM",
         "U.S. Bureau of Labor Statistics, Occupational Employment and Wages, May 2024",
-        "https://www.bls.gov/oes/current/oes319092.htm",
+        "https://www.bls.gov/oes/2024/may/oes319092.htm",
         "Data vintage: May 2024",
         f"Made on {TODAY}",
         f"From your saved profile (last changed {TODAY})",
@@ -434,7 +434,7 @@ def test_markdown_report(run: Runner, saved: None, tmp_path: Path) -> None:
     assert "| CPT: Certified Phlebotomy Technician (NHA) | 2025-02 | not verified |" in markdown
     assert "| not recorded | add the earned month |" in markdown
     assert "- **Earn:** CMPE: Certified Medical Practice Executive (ACMPE)" in markdown
-    assert "<https://www.bls.gov/oes/current/oes319092.htm>" in markdown
+    assert "<https://www.bls.gov/oes/2024/may/oes319092.htm>" in markdown
     # Tables: the rule line right after each header, and every row as wide as it.
     assert len(_table_widths(markdown)) > 30
     for block in re.findall(r"(?:^\|.*\n)+", markdown, flags=re.MULTILINE):
@@ -460,7 +460,7 @@ def test_json_report_is_one_document_of_the_model(
     statuses = {row["id"]: row["status"] for row in document["renewals"]["renewals"]}
     assert statuses == {"CMA": "due-soon", "COA": "no-earned-month", "CPT": "no-verified-cycle"}
     assert document["plan"]["goal"]["id"] == "lead-ma"
-    assert document["sources"][0]["url"] == "https://www.bls.gov/oes/current/oes319092.htm"
+    assert document["sources"][0]["url"] == "https://www.bls.gov/oes/2024/may/oes319092.htm"
     assert document["data_vintage"] == "May 2024"
 
 

@@ -206,7 +206,7 @@ def test_every_way_of_writing_46000(run: Runner, written: str) -> None:
     assert wage["entered"] == written
     assert (wage["per"], wage["annual"], wage["hourly_derived"]) == ("year", 46_000, True)
     assert wage["kind"] == "estimate"
-    assert wage["next_point"] == {"percentile": 75, "annual": 48_160}
+    assert wage["next_point"] == {"percentile": 75, "annual": 48_160, "hourly": None}
     assert wage["to_next_point"] == 2_160
 
 
@@ -402,3 +402,45 @@ def test_extra_marks_are_drawn_in_wage_order(catalog: Catalog) -> None:
     rows = [row["label"] for row in chart_rows(buffer.getvalue())]
     assert rows == ["10th", "25th", "your estimate", "median", "75th", "90th"]
     assert "▒ = not a published point" in buffer.getvalue()
+
+
+# Places and releases (BLS OEWS May 2025) ------------------------------------------
+
+
+def test_latest_release_national_median(run: Runner) -> None:
+    out = run("salary", "--release", "2025", "--percentile", "50").out
+    assert "$45,690" in out and "May 2025" in out
+
+
+def test_earlier_release_75th(run: Runner) -> None:
+    assert "$48,160" in run("salary", "--release", "2024", "--percentile", "75").out
+
+
+@pytest.mark.parametrize("state", ["washington", "WA", "wa", "53"])
+def test_state_median_any_spelling(run: Runner, state: str) -> None:
+    result = run("salary", "--state", state, "--percentile", "50", "--json")
+    document = json.loads(result.out)
+    assert document["at_percentile"]["annual"] == 59290
+    assert document["place"]["name"] == "Washington"
+    assert document["place"]["rank"] == 1
+    assert document["release"] == "2025"
+    assert document["distribution"]["source"]["id"] == "bls-oews-2025"
+
+
+def test_mississippi_median_and_rank_listing(run: Runner) -> None:
+    assert "$35,360" in run("salary", "--state", "MS", "--percentile", "50").out
+    states = json.loads(run("salary", "--states", "--json").out)["states"]
+    assert len(states) == 54
+    assert (states[0]["name"], states[0]["median_annual"]) == ("Washington", 59290)
+    assert states[-1]["median_annual"] <= 35360
+
+
+def test_area_table_and_bad_places(run: Runner) -> None:
+    assert "Vallejo, CA" in run("salary", "--area", "vallejo").out
+    assert "$77,410" in run("salary", "--area", "vallejo").out
+    many = run("salary", "--area", "spring")
+    assert many.code == 2 and "Springfield, IL" in many.err
+    unknown = run("salary", "--area", "seatle")
+    assert unknown.code == 2 and "Seattle-Tacoma-Bellevue, WA" in unknown.err
+    assert run("salary", "--state", "Atlantis").code == 2
+    assert run("salary", "--release", "1999").code == 2

@@ -112,7 +112,7 @@ def latest_industries(catalog: Catalog, earlier: list[Industry]) -> list[Industr
     release = catalog.oews.release
     result = []
     for industry in earlier:
-        row = rows.get(industry.naics)
+        row = None if industry.naics is None else rows.get(industry.naics)
         if row is None or row.national.annual_50 is None:
             result.append(industry)
             continue

@@ -125,7 +125,7 @@ def _oews_problems(catalog: Catalog) -> list[str]:
         problems.append(f"path_occupations: path {path_id!r} names no occupation")
     naics = {row.naics for row in catalog.oews.industry}
     for industry in catalog.industries_of("2024"):
-        if industry.naics not in naics:
+        if industry.naics is not None and industry.naics not in naics:
             problems.append(f"industries.{industry.id}.naics: {industry.naics} is not in oews.toml")
     return problems
 

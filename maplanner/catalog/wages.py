@@ -75,9 +75,9 @@ class Industry(Strict):
     share_of_jobs_percent: float | None = Field(default=None, ge=0, le=100)
     source: Id
     #: The industry's NAICS code: the May 2025 median comes from OEWS's row for it.
-    naics: str = Field(pattern=r"^\d{6}$")
+    naics: str | None = Field(default=None, pattern=r"^\d{6}$")
     #: Which published table the median comes from.
-    table: Text
+    table: Text | None = None
 
 
 class Outlook(Strict):

@@ -37,8 +37,9 @@ HELP = "\n\n".join(
         "one, its employment and (for a state) its rank among states by median; "
         "--percentile and --wage then answer for the place. --states lists every state "
         "ranked by median, with employment.",
-        "--release 2024: the May 2024 national table the career guides quote (default: "
-        "the latest, May 2025, with how each point moved since May 2024).",
+        "--release 2025: the latest national table (May 2025), with how each point moved "
+        "since May 2024; without it the national table is May 2024, the release the "
+        "career guides quote. Places always use the latest release.",
         "With a saved profile (see maplanner profile), the chart also marks its estimate and pay.",
     ]
 )
@@ -81,7 +82,8 @@ ReleaseOption = Annotated[
     typer.Option(
         "--release",
         metavar="YEAR",
-        help="The BLS release: 2025 (the default, the latest) or 2024 (the guides' vintage).",
+        help="The national BLS release: 2024 (the default, the guides' vintage) or 2025 "
+        "(the latest, with how each point moved).",
         show_default=False,
     ),
 ]
@@ -122,11 +124,12 @@ def salary(
         return
     place_info = place_table = None
     if state is not None or area is not None:
-        if chosen != data.latest_release:
+        if release is not None and chosen != data.latest_release:
             raise InputError(
                 f"--release {chosen} has only the national table; states and areas are "
                 f"in the latest release ({data.latest_release})"
             )
+        chosen = data.latest_release
         place_info, place_table = _place(data, state, area)
     report = salary_report(
         data,
@@ -146,7 +149,9 @@ def salary(
     from maplanner.render.output import console
     from maplanner.render.salary import render_salary
 
-    mine = _saved_assessment(data) if place_info is None and chosen == data.latest_release else None
+    from maplanner.catalog.catalog import DEFAULT_RELEASE
+
+    mine = _saved_assessment(data) if place_info is None and chosen == DEFAULT_RELEASE else None
     if mine is None:
         render_salary(report, console())
         return
@@ -162,7 +167,9 @@ def _release(data: "Catalog", text: str | None) -> str:
     from maplanner.errors import InputError
 
     if text is None:
-        return data.latest_release
+        from maplanner.catalog.catalog import DEFAULT_RELEASE
+
+        return DEFAULT_RELEASE
     wanted = text.strip().lower().removeprefix("may").strip()
     if wanted in data.releases:
         return wanted

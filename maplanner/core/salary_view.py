@@ -305,7 +305,9 @@ def salary_report(
     plausible Pay, a resolved setting id, a known release. `entered` is the wage as
     typed (for display). With a place, answers are placed in the place's table.
     """
-    release = catalog.latest_release if release is None else release
+    from maplanner.catalog.catalog import DEFAULT_RELEASE
+
+    release = DEFAULT_RELEASE if release is None else release
     national = catalog.wage_table(release)
     earlier = None
     if release == catalog.latest_release and place_table is None:
@@ -343,7 +345,7 @@ def states_report(catalog: Catalog, rows: dict[str, "object"]) -> StatesReport:
         listed.append((state, figures))
     listed.sort(key=lambda item: (-(item[1].annual_50 or 0), item[0].name))
     release = catalog.oews.release
-    national = catalog.wages
+    national = catalog.wage_table(catalog.latest_release)
     return StatesReport.model_construct(
         occupation=national.occupation,
         soc_code=national.soc_code,
