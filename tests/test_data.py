@@ -21,8 +21,9 @@ def test_every_data_file_is_known_and_present() -> None:
     assert shipped == set(FILES)
 
 
-def test_latest_wage_table_is_bls_may_2025(catalog: Catalog) -> None:
-    wages = catalog.wage_table(catalog.latest_release)
+def test_default_wage_table_is_the_latest_bls_may_2025(catalog: Catalog) -> None:
+    wages = catalog.wages
+    assert wages == catalog.wage_table(catalog.latest_release)
     assert wages.vintage == "May 2025"
     assert wages.soc_code == "31-9092"
     assert [(p.percentile, p.annual, p.hourly) for p in wages.percentiles] == [
@@ -76,9 +77,7 @@ def test_outlook_is_the_2024_34_projection_kept_apart_from_oews(catalog: Catalog
 
 
 def test_industry_medians_are_oews_may_2025_by_naics(catalog: Catalog) -> None:
-    medians = {
-        i.id: (i.naics, i.median_annual, i.source) for i in catalog.industries_of("2025")
-    }
+    medians = {i.id: (i.naics, i.median_annual, i.source) for i in catalog.industries}
     assert medians == {
         "outpatient-care-centers": ("621400", 48560, "bls-oews-2025"),
         "hospitals": ("622000", 46910, "bls-oews-2025"),

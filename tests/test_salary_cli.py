@@ -19,8 +19,12 @@ SOURCE_TITLE = "Occupational Employment and Wages, May 2024"
 
 
 def ok(run: Runner, *args: str) -> str:
-    """Run a command that must succeed quietly; return stdout."""
-    result = run("salary", *args)
+    """Run a command that must succeed quietly; return stdout.
+
+    These tests check the wage math and wording against the May 2024 table the guides
+    quote (--release 2024); the May 2025 default has its own tests at the end.
+    """
+    result = run("salary", "--release", "2024", *args)
     assert result.code == 0, result.err
     assert result.err == ""
     assert "\x1b[" not in result.out
@@ -102,7 +106,7 @@ def test_vintage_and_source_come_from_the_data(run: Runner, data_copy: Path) -> 
         wages.read_text(encoding="utf-8").replace('vintage = "May 2024"', 'vintage = "May 2099"'),
         encoding="utf-8",
     )
-    result = run("--data-dir", str(data_copy), "salary", "--json")
+    result = run("--data-dir", str(data_copy), "salary", "--release", "2024", "--json")
     assert result.code == 0, result.err
     assert json.loads(result.out)["vintage"] == "May 2099"
 
@@ -444,3 +448,20 @@ def test_area_table_and_bad_places(run: Runner) -> None:
     assert unknown.code == 2 and "Seattle-Tacoma-Bellevue, WA" in unknown.err
     assert run("salary", "--state", "Atlantis").code == 2
     assert run("salary", "--release", "1999").code == 2
+
+
+def test_default_is_may_2025_with_how_each_point_moved(run: Runner) -> None:
+    result = run("salary")
+    assert result.code == 0, result.err
+    out = result.out
+    assert "wages, May 2025" in out
+    # published hourly figures carry no mark; the change is May 2025 minus May 2024
+    assert re.search(r"Median\s+│\s+\$45,690\s+│\s+\$21\.97\s+│\s+\+\$1,490", out)
+    assert re.search(r"90th percentile\s+│\s+\$59,310\s+│\s+\$28\.52\s+│\s+\+\$1,480", out)
+    assert re.search(r"Mean\s+│\s+\$46,120\s+│\s+\$22\.17 ", out)
+    assert "Employment: 817,870" in flat(out)
+    document = json.loads(run("salary", "--json").out)
+    assert (document["release"], document["source_id"]) == ("2025", "bls-oews-2025")
+    median = document["distribution"]["points"][2]
+    assert (median["annual"], median["earlier_annual"]) == (45690, 44200)
+    assert document["distribution"]["earlier_vintage"] == "May 2024"

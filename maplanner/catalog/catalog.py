@@ -55,12 +55,9 @@ FILES: dict[str, tuple[str, str]] = {
 
 #: The OEWS occupation of Medical Assistants.
 MA_SOC = "31-9092"
-#: The release the May 2024 tables in wages.toml belong to (the guides' vintage).
+#: The release the May 2024 tables in wages.toml belong to (the guides' vintage), kept
+#: as `--release 2024`; the default is always the latest (data/oews.toml).
 EARLIER_RELEASE = "2024"
-#: The national release commands use when none is asked for. Still the guides' May
-#: 2024: the estimate's weights and the examples were checked against it. Places
-#: (--state, --area), career-path pay and `salary --release 2025` use the latest.
-DEFAULT_RELEASE = EARLIER_RELEASE
 
 #: What the catalog offers, in the order the cross-checks walk it.
 SECTIONS = (
@@ -174,8 +171,8 @@ class Catalog:
 
     @functools.cached_property
     def wages(self) -> "WageTable":
-        """The default release's national table for Medical Assistants."""
-        return self.wage_table(DEFAULT_RELEASE)
+        """The latest release's national table for Medical Assistants (the default)."""
+        return self.wage_table(self.latest_release)
 
     @functools.cached_property
     def latest_release(self) -> str:
@@ -206,8 +203,8 @@ class Catalog:
 
     @functools.cached_property
     def industries(self) -> "list[Industry]":
-        """The settings' industries with the default release's MA median in each."""
-        return self.industries_of(DEFAULT_RELEASE)
+        """The settings' industries with the latest release's MA median in each."""
+        return self.industries_of(self.latest_release)
 
     def industries_of(self, release: str) -> "list[Industry]":
         from maplanner.catalog.wages import WagesFile
@@ -310,7 +307,7 @@ class Catalog:
         return self._index("tiers", self.tiers)[tier_id]
 
     def industry(self, industry_id: str, release: str | None = None) -> "Industry":
-        if release is None or release == DEFAULT_RELEASE:
+        if release is None or release == self.latest_release:
             return self._index("industries", self.industries)[industry_id]
         return next(i for i in self.industries_of(release) if i.id == industry_id)
 

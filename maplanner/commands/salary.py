@@ -37,9 +37,9 @@ HELP = "\n\n".join(
         "one, its employment and (for a state) its rank among states by median; "
         "--percentile and --wage then answer for the place. --states lists every state "
         "ranked by median, with employment.",
-        "--release 2025: the latest national table (May 2025), with how each point moved "
-        "since May 2024; without it the national table is May 2024, the release the "
-        "career guides quote. Places always use the latest release.",
+        "--release 2024: the May 2024 national table the career guides quote. The default "
+        "is the latest release (May 2025), with how each point moved since May 2024; "
+        "places always use the latest release.",
         "With a saved profile (see maplanner profile), the chart also marks its estimate and pay.",
     ]
 )
@@ -82,8 +82,8 @@ ReleaseOption = Annotated[
     typer.Option(
         "--release",
         metavar="YEAR",
-        help="The national BLS release: 2024 (the default, the guides' vintage) or 2025 "
-        "(the latest, with how each point moved).",
+        help="The national BLS release: 2025 (the default, the latest) or 2024 (the "
+        "guides' vintage).",
         show_default=False,
     ),
 ]
@@ -149,9 +149,8 @@ def salary(
     from maplanner.render.output import console
     from maplanner.render.salary import render_salary
 
-    from maplanner.catalog.catalog import DEFAULT_RELEASE
-
-    mine = _saved_assessment(data) if place_info is None and chosen == DEFAULT_RELEASE else None
+    latest = chosen == data.latest_release
+    mine = _saved_assessment(data) if place_info is None and latest else None
     if mine is None:
         render_salary(report, console())
         return
@@ -167,9 +166,7 @@ def _release(data: "Catalog", text: str | None) -> str:
     from maplanner.errors import InputError
 
     if text is None:
-        from maplanner.catalog.catalog import DEFAULT_RELEASE
-
-        return DEFAULT_RELEASE
+        return data.latest_release
     wanted = text.strip().lower().removeprefix("may").strip()
     if wanted in data.releases:
         return wanted

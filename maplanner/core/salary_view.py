@@ -305,9 +305,7 @@ def salary_report(
     plausible Pay, a resolved setting id, a known release. `entered` is the wage as
     typed (for display). With a place, answers are placed in the place's table.
     """
-    from maplanner.catalog.catalog import DEFAULT_RELEASE
-
-    release = DEFAULT_RELEASE if release is None else release
+    release = catalog.latest_release if release is None else release
     national = catalog.wage_table(release)
     earlier = None
     if release == catalog.latest_release and place_table is None:
