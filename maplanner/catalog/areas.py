@@ -194,11 +194,17 @@ def area_rows(catalog: Catalog, override: Path | None) -> AreaRows:
 
     path = (override if own and override is not None else packaged_data_dir()) / AREAS_FILE
     expected = None if own else catalog.oews.release.areas_sha256
-    return _read(str(path), expected)
+    try:
+        info = path.stat()
+        version = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        version = (0, 0)  # _read reports the problem
+    return _read(str(path), expected, version)
 
 
 @functools.lru_cache(maxsize=2)
-def _read(path_text: str, expected: str | None) -> AreaRows:
+def _read(path_text: str, expected: str | None, version: tuple[int, int]) -> AreaRows:
+    """The file's rows; `version` (mtime, size) keys the cache, so an edit is re-read."""
     path = Path(path_text)
     try:
         with path.open("rb") as stream:

@@ -81,30 +81,28 @@ def states(ctx: typer.Context, incomplete: str) -> list[Offer]:
     for row in rows if isinstance(rows, list) else []:
         if isinstance(row, dict) and isinstance(row.get("postal"), str):
             offers.append((row["postal"], str(row.get("name", ""))))
-    typed = incomplete.strip().lower()
-    if len(typed) > 2:  # a name being typed: offer the names that start with it
-        return [(name, code) for code, name in offers if name.lower().startswith(typed)]
+    if len(incomplete.strip()) > 2:  # a name being typed: offer the names
+        return _matching([(name, code) for code, name in offers], incomplete)
     return _matching(offers, incomplete)
 
 
 def areas(ctx: typer.Context, incomplete: str) -> list[Offer]:
-    """Metropolitan and nonmetropolitan areas whose name contains what is typed, for --area.
-
-    Read line by line from the area file's area_name column: no csv parsing of the rest.
-    """
+    """Metropolitan and nonmetropolitan areas whose name starts with what is typed, for
+    --area (the command itself also takes any part of a name)."""
     import csv
 
-    typed = incomplete.strip().lower()
     path = data_file(ctx, "oews-areas.csv")
     names: dict[str, None] = {}
     try:
+        if path.stat().st_size > 5 * MAX_FILE_BYTES:
+            return []
         with path.open(encoding="utf-8") as stream:
             for row in csv.reader(stream):
-                if len(row) > 3 and row[1] == "M" and typed in row[3].lower():
+                if len(row) > 3 and row[1] == "M":
                     names.setdefault(row[3])
     except (OSError, ValueError):
         return []
-    return [(name, "") for name in names]
+    return _matching(((name, "") for name in names), incomplete)
 
 
 def tracks(incomplete: str) -> list[Offer]:
