@@ -13,6 +13,7 @@ from maplanner.commands.profile_options import (
     SpecialtyOption,
     YearsOption,
 )
+from maplanner.commands.place_options import AreaOption, StateOption
 from maplanner.commands.shared import JsonOption
 
 SHORT = "A year-by-year plan from where you stand to a career path."
@@ -57,6 +58,8 @@ def plan(
     specialty: SpecialtyOption = None,
     leads: LeadsOption = None,
     pay: PayOption = None,
+    state: StateOption = None,
+    area: AreaOption = None,
     json_output: JsonOption = False,
 ) -> None:
     from maplanner.commands.profile_source import (
@@ -93,7 +96,12 @@ def plan(
             why="to plan from",
             example=f"maplanner plan --goal {path.id} --years 4 --setting family-practice",
         )
+    from maplanner.commands.paths import place_tables
+    from maplanner.core.paths import path_pay
+
+    name, tables = place_tables(state, area)
     result = make_plan(profile, data, path.id)
+    result = result.model_copy(update={"pay": path_pay(data, path.id, name, tables)})
     if json_output:
         emit_json(result)
     else:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from maplanner.commands import completion
+from maplanner.commands.place_options import AreaOption, StateOption
 from maplanner.commands.profile_options import (
     CertOption,
     LeadsOption,
@@ -129,6 +130,8 @@ def report(
     specialty: SpecialtyOption = None,
     leads: LeadsOption = None,
     pay: PayOption = None,
+    state: StateOption = None,
+    area: AreaOption = None,
 ) -> None:
     from maplanner.commands.profile_source import (
         options_given,
@@ -164,10 +167,15 @@ def report(
             why="to report on",
             example="maplanner report -o plan.html --years 4 --setting family-practice",
         )
+    from maplanner.commands.assess import place_and_table
+
+    where, table = place_and_table(state, area)
     document = build_report(
         profile,
         data,
         today(),
+        where=where,
+        table=table,
         goal_id=goal_id,
         profile_from="options" if from_options else "saved",
         profile_saved_on=saved_on,

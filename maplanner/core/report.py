@@ -22,7 +22,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from maplanner import __version__
+from maplanner.catalog.areas import Place
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.wages import WageTable
 from maplanner.core.assessment import Assessment, NextStep, Versus
 from maplanner.core.money import Pay
 from maplanner.core.plan import PlanResult, PlanYear, make_plan
@@ -133,10 +135,13 @@ def build_report(
     profile_from: ProfileFrom = "saved",
     profile_saved_on: str | None = None,
     prepared_for: str | None = None,
+    where: Place | None = None,
+    table: WageTable | None = None,
 ) -> Report:
     """The report for a normalized profile as of `today`; `goal_id` (a known path id)
-    adds the year-by-year plan toward it."""
-    result = assess(profile, catalog)
+    adds the year-by-year plan toward it; a place and its table put the dollar figures
+    in that place's table."""
+    result = assess(profile, catalog, where, table)
     plan = None if goal_id is None else make_plan(profile, catalog, goal_id)
     due = renewals(profile, catalog, today)
     return Report.model_construct(
@@ -148,7 +153,7 @@ def build_report(
         profile_saved_on=profile_saved_on,
         person=person_view(profile, catalog),
         assessment=result,
-        salary=salary_position(result, catalog),
+        salary=salary_position(result, catalog, table),
         renewals=due,
         plan=plan,
         notes=_notes(result, due, profile_from),
@@ -182,11 +187,14 @@ def person_view(profile: Profile, catalog: Catalog) -> PersonView:
     )
 
 
-def salary_position(result: Assessment, catalog: Catalog) -> SalaryPosition:
+def salary_position(
+    result: Assessment, catalog: Catalog, table: WageTable | None = None
+) -> SalaryPosition:
+    """Where the person stands: in the national table, or in a place's when given."""
     standing = result.pay_standing
     pay = None
     if standing is not None:
-        pay = wage_answer(catalog, standing.pay, pay_text(standing.pay))
+        pay = wage_answer(catalog, standing.pay, pay_text(standing.pay), table)
     at = result.range.at_estimate
     if standing is None:
         summary = (
@@ -197,7 +205,7 @@ def salary_position(result: Assessment, catalog: Catalog) -> SalaryPosition:
     else:
         summary = standing.summary
     return SalaryPosition.model_construct(
-        distribution=distribution(catalog),
+        distribution=distribution(catalog, table),
         estimate_percentile=result.estimated_percentile,
         estimate_annual_text=_hedged(at.kind, dollars(at.annual)) + " a year",
         estimate_hourly_text=_hedged(at.kind, hourly(at.hourly)) + " an hour",

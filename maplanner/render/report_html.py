@@ -229,7 +229,12 @@ def _salary(report: Report) -> list[str]:
     if position.pay is not None:
         body.append(f"<p>{e(f'Your pay is {position.pay.distance}.')}</p>")
     body.append(f"<p>{e(setting_text(position.setting))}</p>")
-    body.append("<h3>National wage distribution</h3>")
+    heading = (
+        "National wage distribution"
+        if data.area == "United States"
+        else f"Wage distribution in {data.area}"
+    )
+    body.append(f"<h3>{e(heading)}</h3>")
     body.append(
         f'<p class="note">{e(data.occupation)}, {e(data.area)} ({e(data.source.publisher)}, '
         f"{e(data.vintage)}). Published: printed by BLS. Derived: converted at "
