@@ -154,6 +154,7 @@ def test_optional_answers_default_to_none(run: Runner) -> None:
         "specialty": None,
         "leads": "none",
         "pay": None,
+        "place": None,
     }
     assert data["tier"] == "entry"
 

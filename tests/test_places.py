@@ -164,3 +164,16 @@ def test_the_shipped_extract_is_rebuilt_byte_for_byte(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     for name in ("oews.toml", AREAS_FILE):
         assert (out / name).read_bytes() == (repo / "data" / name).read_bytes(), name
+
+
+def test_the_saved_profile_keeps_the_place(run: Runner) -> None:
+    saved = run("assess", "--years", "4", "--setting", "hospital", "--pay", "23/h",
+                "--area", "seattle", "--save")  # fmt: skip
+    assert saved.code == 0, saved.err
+    again = json.loads(run("assess", "--saved", "--json").out)
+    assert again["profile"]["place"] == {"kind": "area", "name": "Seattle-Tacoma-Bellevue, WA"}
+    assert again["place"]["name"] == "Seattle-Tacoma-Bellevue, WA"
+    assert again["pay_standing"]["standing"]["kind"] == "below-range"
+    run("assess", "--years", "4", "--setting", "hospital", "--state", "wa", "--save")
+    state = json.loads(run("assess", "--saved", "--json").out)
+    assert state["profile"]["place"] == {"kind": "state", "name": "WA"}

@@ -146,6 +146,7 @@ def assess(
             from maplanner.store.profiles import carry_earned, load_profile
 
             profile = carry_earned(profile, load_profile())
+    where, table, profile = _with_place(profile, where, table)
     result = assess_profile(profile, data, where, table)
     if save:  # before any output: if saving fails, nothing claims it was saved
         from maplanner.store import today
@@ -169,6 +170,24 @@ def assess(
             )
     if interviewed and not save:
         _offer_to_save(result)
+
+
+def _with_place(
+    profile: "Profile", where: "Place | None", table: "WageTable | None"
+) -> "tuple[Place | None, WageTable | None, Profile]":
+    """A place given now is kept in the profile; without one, the profile's place is used."""
+    from maplanner.core.profile import PlaceAnswer
+
+    if where is not None:
+        kind = "state" if where.kind == "state" else "area"
+        answer = PlaceAnswer(kind=kind, name=where.postal or where.name)
+        return where, table, profile.model_copy(update={"place": answer})
+    if profile.place is None:
+        return None, None, profile
+    state = profile.place.name if profile.place.kind == "state" else None
+    area = profile.place.name if profile.place.kind == "area" else None
+    found, found_table = place_and_table(state, area)
+    return found, found_table, profile
 
 
 def place_and_table(

@@ -3,7 +3,7 @@
 import math
 import re
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -31,6 +31,16 @@ class HeldCert(BaseModel):
     earned: Annotated[str | None, AfterValidator(_month)] = None
 
 
+class PlaceAnswer(BaseModel):
+    """Where a person works, as --state (a postal code) or --area (an area's full name)
+    would name it; the wage tables come from it when a command is run."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    kind: Literal["state", "area"]
+    name: str = Field(min_length=1, max_length=120)
+
+
 class Profile(BaseModel):
     """Everything the rules need to know about a person."""
 
@@ -42,6 +52,8 @@ class Profile(BaseModel):
     specialty: str | None = None
     leads: str = "none"
     pay: Pay | None = None
+    #: Where they work (optional): None keeps the national tables.
+    place: PlaceAnswer | None = None
 
     @property
     def cert_ids(self) -> frozenset[str]:
@@ -126,6 +138,7 @@ def normalized(profile: Profile, catalog: Catalog) -> Profile:
         specialty=resolve_specialty(catalog, profile.specialty),
         leads=resolve_leads(catalog, profile.leads),
         pay=profile.pay,
+        place=profile.place,
     )
 
 
