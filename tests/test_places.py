@@ -107,9 +107,7 @@ def test_a_damaged_shipped_area_file_exits_1_naming_it(
     areas._read.cache_clear()
 
 
-def test_a_schools_own_area_file_replaces_the_shipped_one(
-    run: Runner, data_copy: Path
-) -> None:
+def test_a_schools_own_area_file_replaces_the_shipped_one(run: Runner, data_copy: Path) -> None:
     lines = (packaged_data_dir() / AREAS_FILE).read_text(encoding="utf-8").splitlines()
     wa = [line for line in lines if line.startswith("5300000,")]
     mine = [

@@ -126,7 +126,9 @@ def _oews_problems(catalog: Catalog) -> list[str]:
     naics = {row.naics for row in catalog.oews.industry}
     for industry in catalog.industries_of("2024"):
         if industry.naics is not None and industry.naics not in naics:
-            problems.append(f"industries.{industry.id}.naics: {industry.naics} is not in oews.toml")
+            problems.append(
+                f"industries.{industry.id}.naics: {industry.naics} is not in oews.toml"
+            )
     return problems
 
 

@@ -12,6 +12,7 @@ A measure BLS did not publish (footnote 8, "Estimate not released", or 5, top-co
 has no figure: its footnote code stands in its place and is shown instead.
 """
 
+import itertools
 import re
 from typing import Annotated, Literal, Self
 
@@ -79,15 +80,18 @@ class Figures(Strict):
             if value is not None and note is not None:
                 raise ValueError(f"{name} has a figure and a footnote saying none was published")
         annual = [a for a in self.annual_points() if a is not None]
-        if any(b < a for a, b in zip(annual, annual[1:], strict=False)):
+        if any(b < a for a, b in itertools.pairwise(annual)):
             raise ValueError(f"annual percentiles must not decrease: {annual}")
         for p in PERCENTILES:
             hourly, yearly = getattr(self, f"hourly_{p}"), getattr(self, f"annual_{p}")
-            if hourly is not None and yearly is not None:
-                if abs(hourly * HOURS_PER_YEAR - yearly) > HOURS_PER_YEAR * 0.005 + 5:
-                    raise ValueError(
-                        f"hourly_{p} ${hourly} x 2,080 h does not match annual_{p} ${yearly:,}"
-                    )
+            if (
+                hourly is not None
+                and yearly is not None
+                and abs(hourly * HOURS_PER_YEAR - yearly) > HOURS_PER_YEAR * 0.005 + 5
+            ):
+                raise ValueError(
+                    f"hourly_{p} ${hourly} x 2,080 h does not match annual_{p} ${yearly:,}"
+                )
         return self
 
     def annual_points(self) -> list[int | None]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from maplanner.commands.place_options import AreaOption, StateOption
 from maplanner.commands.profile_options import (
     CertOption,
     LeadsOption,
@@ -19,7 +20,6 @@ from maplanner.commands.profile_options import (
     SpecialtyOption,
     YearsOption,
 )
-from maplanner.commands.place_options import AreaOption, StateOption
 from maplanner.commands.shared import JsonOption
 
 if TYPE_CHECKING:

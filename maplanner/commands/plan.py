@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from maplanner.commands import completion
+from maplanner.commands.place_options import AreaOption, StateOption
 from maplanner.commands.profile_options import (
     CertOption,
     LeadsOption,
@@ -13,7 +14,6 @@ from maplanner.commands.profile_options import (
     SpecialtyOption,
     YearsOption,
 )
-from maplanner.commands.place_options import AreaOption, StateOption
 from maplanner.commands.shared import JsonOption
 
 SHORT = "A year-by-year plan from where you stand to a career path."

@@ -15,8 +15,8 @@ from maplanner.commands.shared import JsonOption
 if TYPE_CHECKING:
     from maplanner.catalog.catalog import Catalog
     from maplanner.catalog.wages import WageTable
-    from maplanner.core.salary_view import PlaceInfo
     from maplanner.core.assessment import Assessment
+    from maplanner.core.salary_view import PlaceInfo
 
 SHORT = "The wage distribution: what a percentile pays, and where a wage stands."
 HELP = "\n\n".join(
@@ -176,9 +176,7 @@ def _release(data: "Catalog", text: str | None) -> str:
     )
 
 
-def _place(
-    data: "Catalog", state: str | None, area: str | None
-) -> "tuple[PlaceInfo, WageTable]":
+def _place(data: "Catalog", state: str | None, area: str | None) -> "tuple[PlaceInfo, WageTable]":
     """The place's MA table and what the view says about the place (rank for a state)."""
     from maplanner.catalog.areas import area_rows
     from maplanner.catalog.catalog import MA_SOC

@@ -251,9 +251,7 @@ def _setting(profile: Profile, catalog: Catalog) -> Factor:
 # Wages -----------------------------------------------------------------------------
 
 
-def wage_range(
-    percentile: float, catalog: Catalog, table: WageTable | None = None
-) -> WageRange:
+def wage_range(percentile: float, catalog: Catalog, table: WageTable | None = None) -> WageRange:
     """The estimate +/- the data's half width, in percentiles and in dollars (in the
     national table, or in a place's table when one is given)."""
     chosen = catalog.wages if table is None else table

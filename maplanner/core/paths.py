@@ -213,9 +213,7 @@ def occupation_pay_text(pay: PathPay) -> str:
         return f"{r.area}: median {dollars(r.median_annual)}{spread}"
 
     parts = [row(pay.national)] + ([row(pay.place)] if pay.place is not None else [])
-    return (
-        f"{pay.occupation} (SOC {pay.soc_code}), {'; '.join(parts)}; BLS OEWS {pay.vintage}"
-    )
+    return f"{pay.occupation} (SOC {pay.soc_code}), {'; '.join(parts)}; BLS OEWS {pay.vintage}"
 
 
 def view(

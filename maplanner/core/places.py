@@ -95,9 +95,7 @@ def resolve_area(rows: AreaRows, text: str) -> Place:
     close = difflib.get_close_matches(wanted, list(words), n=3, cutoff=0.6)
     names = list(dict.fromkeys(name for word in close for name in words[word]))[:SHOWN]
     hint = "; closest: " + "; ".join(names) if names else ""
-    raise InputError(
-        f"--area {text.strip()!r} is not part of any area BLS publishes{hint}"
-    )
+    raise InputError(f"--area {text.strip()!r} is not part of any area BLS publishes{hint}")
 
 
 def resolve_place(

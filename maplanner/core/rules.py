@@ -8,8 +8,8 @@ the next steps in `next_steps`; this module puts them together.
 
 from pydantic import BaseModel, ConfigDict
 
-from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.areas import Place
+from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.wages import WageTable
 from maplanner.core.assessment import (
     AssessedPlace,

@@ -357,7 +357,7 @@ def states_report(catalog: Catalog, rows: dict[str, "object"]) -> StatesReport:
                 name=state.name,
                 postal=state.postal,
                 fips=state.fips,
-                median_annual=figures.annual_50,
+                median_annual=figures.annual_50 or 0,  # rows without one are left out
                 median_hourly=figures.hourly_50,
                 low_annual=figures.annual_10,
                 high_annual=figures.annual_90,
