@@ -136,12 +136,12 @@ def latest_industries(catalog: Catalog, earlier: list[Industry]) -> list[Industr
 class AreaRows:
     """The area file's rows by place; each row validated when first asked for."""
 
-    def __init__(self, path: Path, rows: dict[tuple[str, str], dict[str, str]]):
+    def __init__(self, path: Path, rows: dict[tuple[str, str], list[str]]):
         self.path = path
-        self._rows = rows
+        self._rows = rows  # (area code, SOC code) -> the row's fields, as read
         self._names: dict[str, tuple[str, str, str]] = {}
         for (code, _), row in rows.items():
-            self._names.setdefault(code, (row["area_type"], row["area_name"], row["state_fips"]))
+            self._names.setdefault(code, (row[1], row[3], row[2]))
 
     def places(self) -> list[Place]:
         """Every metropolitan and nonmetropolitan area (states come from oews.toml)."""
@@ -153,14 +153,14 @@ class AreaRows:
 
     def figures(self, place: Place, soc: str) -> Figures | None:
         row = self._rows.get((place.code, soc))
-        return None if row is None else _validate(self.path, row)
+        return None if row is None else _validate(self.path, dict(zip(COLUMNS, row, strict=True)))
 
     def state_medians(self, soc: str) -> dict[str, Figures]:
         """Every state's row for an occupation, by area code."""
         return {
-            code: _validate(self.path, row)
+            code: _validate(self.path, dict(zip(COLUMNS, row, strict=True)))
             for (code, row_soc), row in self._rows.items()
-            if row_soc == soc and row["area_type"] == "S"
+            if row_soc == soc and row[1] == "S"
         }
 
 
@@ -229,21 +229,21 @@ def _read(path_text: str, expected: str | None, version: tuple[int, int]) -> Are
     header = next(reader, None)
     if header is None or tuple(header) != COLUMNS:
         raise DataError(f"data error in {path}: the header must be {','.join(COLUMNS)}")
-    rows: dict[tuple[str, str], dict[str, str]] = {}
+    rows: dict[tuple[str, str], list[str]] = {}
+    width, kinds = len(COLUMNS), ("S", "M")
     for number, values in enumerate(reader, start=2):
-        if len(values) != len(COLUMNS):
+        if len(values) != width:
             raise DataError(f"data error in {path}: line {number} has {len(values)} fields")
-        row = dict(zip(COLUMNS, values, strict=True))
-        if row["area_type"] not in {"S", "M"}:
+        if values[1] not in kinds:
             raise DataError(f"data error in {path}: line {number}: area_type must be S or M")
-        key = (row["area_code"], row["soc_code"])
+        key = (values[0], values[4])
         if key in rows:
             raise DataError(f"data error in {path}: line {number} repeats {key}")
-        rows[key] = row
+        rows[key] = values
     result = AreaRows(path, rows)
     if expected is None:  # a folder's own file: check every row now
         for row in rows.values():
-            _validate(path, row)
+            _validate(path, dict(zip(COLUMNS, row, strict=True)))
     return result
 
 
