@@ -191,7 +191,7 @@ class Catalog:
 
             if release == EARLIER_RELEASE:
                 return self.file("wages.toml", WagesFile).wages
-            from maplanner.catalog.areas import national_table
+            from maplanner.catalog.oews_tables import national_table
 
             return national_table(self, MA_SOC)
 
@@ -214,7 +214,7 @@ class Catalog:
             return earlier
 
         def make() -> "list[Industry]":
-            from maplanner.catalog.areas import latest_industries
+            from maplanner.catalog.oews_tables import latest_industries
 
             return latest_industries(self, earlier)
 

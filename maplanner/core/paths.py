@@ -179,7 +179,7 @@ def path_pay(
     place_tables: PlaceTables | None = None,
 ) -> PathPay | None:
     """The path's occupation and its pay (latest release), nationally and in a place."""
-    from maplanner.catalog.areas import national_table
+    from maplanner.catalog.oews_tables import national_table
 
     entry = next((e for e in catalog.path_occupations if e.id == path_id), None)
     if entry is None:

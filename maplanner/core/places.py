@@ -116,7 +116,7 @@ def place_table(
 ) -> WageTable | str:
     """The place's table for an occupation, or BLS's reason for publishing none."""
     if place.kind == "national":
-        from maplanner.catalog.areas import national_table
+        from maplanner.catalog.oews_tables import national_table
 
         return national_table(catalog, soc)
     figures = area_rows(catalog, override).figures(place, soc)

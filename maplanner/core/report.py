@@ -17,12 +17,11 @@ same thing in the same words.
 """
 
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from maplanner import __version__
-from maplanner.catalog.areas import Place
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.wages import WageTable
 from maplanner.core.assessment import Assessment, NextStep, Versus
@@ -40,6 +39,9 @@ from maplanner.core.salary_view import (
     wage_answer,
 )
 from maplanner.core.text import dollars, hourly, ordinal
+
+if TYPE_CHECKING:
+    from maplanner.catalog.areas import Place
 
 #: What the report is called at the top of every format.
 TITLE = "Medical Assistant career plan"
@@ -135,7 +137,7 @@ def build_report(
     profile_from: ProfileFrom = "saved",
     profile_saved_on: str | None = None,
     prepared_for: str | None = None,
-    where: Place | None = None,
+    where: "Place | None" = None,
     table: WageTable | None = None,
 ) -> Report:
     """The report for a normalized profile as of `today`; `goal_id` (a known path id)

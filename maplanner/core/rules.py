@@ -6,9 +6,10 @@ live in their own modules: the tier in `placement`, the estimate in `estimate`,
 the next steps in `next_steps`; this module puts them together.
 """
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ConfigDict
 
-from maplanner.catalog.areas import Place
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.wages import WageTable
 from maplanner.core.assessment import (
@@ -30,6 +31,9 @@ from maplanner.core.next_steps import (
 from maplanner.core.placement import place
 from maplanner.core.profile import Profile
 
+if TYPE_CHECKING:
+    from maplanner.catalog.areas import Place
+
 
 def chart_table(table: WageTable) -> ChartTable:
     """What a view needs of a wage table to draw it."""
@@ -49,7 +53,7 @@ def chart_table(table: WageTable) -> ChartTable:
 def assess(
     profile: Profile,
     catalog: Catalog,
-    where: Place | None = None,
+    where: "Place | None" = None,
     table: WageTable | None = None,
 ) -> Assessment:
     """Everything `maplanner assess` says about a (normalized) profile; with a place
