@@ -26,6 +26,14 @@ def test_the_extract_names_its_release_checksums_and_notice(catalog: Catalog) ->
     assert catalog.oews.footnotes["8"] == "Estimate not released."
 
 
+def test_every_shipped_area_row_passes_the_model(catalog: Catalog) -> None:
+    """At run time the shipped rows are trusted once their checksum matches: so here
+    every one of them is validated."""
+    rows = area_rows(catalog, None)
+    assert rows.trusted
+    assert rows.validate_all() == 4750
+
+
 def test_every_state_and_area_has_an_ma_row(catalog: Catalog) -> None:
     rows = area_rows(catalog, None)
     assert len(rows.state_medians("31-9092")) == 54

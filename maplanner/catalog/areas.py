@@ -44,8 +44,11 @@ NATIONAL = Place(kind="national", code="0000000", name="United States", state_fi
 class AreaRows:
     """The area file's rows by place; each row validated when first asked for."""
 
-    def __init__(self, path: Path, rows: dict[tuple[str, str], list[str]]):
+    def __init__(self, path: Path, rows: dict[tuple[str, str], list[str]], trusted: bool):
         self.path = path
+        #: The shipped file matched its recorded checksum: its rows are the script's own
+        #: output, which the test suite validates row by row, so they are not checked again.
+        self.trusted = trusted
         self._rows = rows  # (area code, SOC code) -> the row's fields, as read
         self._names: dict[str, tuple[str, str, str]] = {}
         for (code, _), row in rows.items():
@@ -61,29 +64,48 @@ class AreaRows:
 
     def figures(self, place: Place, soc: str) -> Figures | None:
         row = self._rows.get((place.code, soc))
-        return None if row is None else _validate(self.path, dict(zip(COLUMNS, row, strict=True)))
+        return None if row is None else self._figures(row)
+
+    def _figures(self, row: list[str]) -> Figures:
+        record = dict(zip(COLUMNS, row, strict=True))
+        if not self.trusted:
+            return _validate(self.path, record)
+        values = _values(record)
+        return Figures.model_construct(**values)  # type: ignore[arg-type]
 
     def state_medians(self, soc: str) -> dict[str, Figures]:
         """Every state's row for an occupation, by area code."""
         return {
-            code: _validate(self.path, dict(zip(COLUMNS, row, strict=True)))
+            code: self._figures(row)
             for (code, row_soc), row in self._rows.items()
             if row_soc == soc and row[1] == "S"
         }
 
+    def validate_all(self) -> int:
+        """Check every row with the model (the tests do this for the shipped file)."""
+        for row in self._rows.values():
+            _validate(self.path, dict(zip(COLUMNS, row, strict=True)))
+        return len(self._rows)
+
+
+def _values(row: dict[str, str]) -> dict[str, object]:
+    """A row's figures as numbers, and its footnotes by measure."""
+    values: dict[str, object] = dict.fromkeys(MEASURES)
+    for name in MEASURES:
+        text = row[name]
+        if text:
+            values[name] = float(text) if "." in text else int(text)
+    notes = {}
+    for part in filter(None, row["footnotes"].split(";")):
+        name, _, code = part.partition("=")
+        notes[name] = int(code)
+    values["footnotes"] = notes
+    return values
+
 
 def _validate(path: Path, row: dict[str, str]) -> Figures:
-    values: dict[str, object] = {}
     try:
-        for name in MEASURES:
-            text = row[name]
-            if text:
-                values[name] = float(text) if "." in text else int(text)
-        notes = {}
-        for part in filter(None, row["footnotes"].split(";")):
-            name, _, code = part.partition("=")
-            notes[name] = int(code)
-        values["footnotes"] = notes
+        values = {k: v for k, v in _values(row).items() if v is not None}
         return Figures.model_validate(values)
     except (ValueError, ValidationError, KeyError) as exc:
         where = f"{row.get('area_name', '?')} {row.get('soc_code', '?')}"
@@ -148,10 +170,9 @@ def _read(path_text: str, expected: str | None, version: tuple[int, int]) -> Are
         if key in rows:
             raise DataError(f"data error in {path}: line {number} repeats {key}")
         rows[key] = values
-    result = AreaRows(path, rows)
+    result = AreaRows(path, rows, trusted=expected is not None)
     if expected is None:  # a folder's own file: check every row now
-        for row in rows.values():
-            _validate(path, dict(zip(COLUMNS, row, strict=True)))
+        result.validate_all()
     return result
 
 

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from maplanner.catalog.certs import Certification
     from maplanner.catalog.estimate import EstimateFile, LeadershipLevel
     from maplanner.catalog.guide import GuideTopic
-    from maplanner.catalog.oews import OewsFile, PathOccupation
+    from maplanner.catalog.oews import OewsFile
+    from maplanner.catalog.path_occupations import PathOccupation
     from maplanner.catalog.paths import CareerPath
     from maplanner.catalog.roadmap import RoadmapBand
     from maplanner.catalog.skills import SkillsFile
@@ -50,7 +51,7 @@ FILES: dict[str, tuple[str, str]] = {
     "estimate.toml": ("maplanner.catalog.estimate", "EstimateFile"),
     "guide.toml": ("maplanner.catalog.guide", "GuideFile"),
     "oews.toml": ("maplanner.catalog.oews", "OewsFile"),
-    "path_occupations.toml": ("maplanner.catalog.oews", "PathOccupationsFile"),
+    "path_occupations.toml": ("maplanner.catalog.path_occupations", "PathOccupationsFile"),
 }
 
 #: The OEWS occupation of Medical Assistants.
@@ -165,7 +166,7 @@ class Catalog:
 
     @functools.cached_property
     def path_occupations(self) -> "list[PathOccupation]":
-        from maplanner.catalog.oews import PathOccupationsFile
+        from maplanner.catalog.path_occupations import PathOccupationsFile
 
         return self.file("path_occupations.toml", PathOccupationsFile).path
 

@@ -182,18 +182,6 @@ class OewsFile(Strict):
         return next((o for o in self.occupation if o.soc_code == soc), None)
 
 
-class PathOccupation(Strict):
-    """Which BLS occupation stands for a career path's pay, and why."""
-
-    id: Id
-    soc_code: Soc
-    reason: Text
-
-
-class PathOccupationsFile(Strict):
-    path: list[PathOccupation] = Field(min_length=1)
-
-
 _SPACES = re.compile(r"\s+")
 
 

@@ -217,7 +217,7 @@ def _states(data: "Catalog", json: bool, given: tuple[object, ...]) -> None:
     from maplanner.catalog.areas import area_rows
     from maplanner.catalog.catalog import MA_SOC
     from maplanner.commands.shared import data_override
-    from maplanner.core.salary_view import states_report
+    from maplanner.core.states_view import states_report
     from maplanner.errors import InputError
 
     if any(value is not None for value in given):

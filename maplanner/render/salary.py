@@ -7,6 +7,7 @@ that other views (a saved person's pay, an estimate) can be drawn on it unchange
 """
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
@@ -18,10 +19,12 @@ from maplanner.core.salary_view import (
     Mark,
     SalaryReport,
     SettingAnswer,
-    StatesReport,
     WageAnswer,
 )
 from maplanner.core.text import dollars, hourly, ordinal
+
+if TYPE_CHECKING:
+    from maplanner.core.states_view import StatesReport
 from maplanner.core.wages import WageAtPercentile, percentile_words, point_name
 
 DERIVED = "*"
@@ -119,7 +122,7 @@ def _short_place(name: str, postal: str | None) -> str:
     return postal if postal is not None else (name if len(name) <= 16 else name[:15] + "…")
 
 
-def render_states(report: StatesReport, console: Console) -> None:
+def render_states(report: "StatesReport", console: Console) -> None:
     """Every state by median, highest first, for a counselor to print."""
     console.print(
         Text(
