@@ -11,7 +11,6 @@ rows are validated when it is first read.
 import csv
 import functools
 import hashlib
-import io
 from pathlib import Path
 from typing import Literal
 
@@ -38,21 +37,56 @@ class Place(Strict):
     postal: str | None = None
 
 
-NATIONAL = Place(kind="national", code="0000000", name="United States", state_fips="00")
+NATIONAL = Place.model_construct(
+    kind="national", code="0000000", name="United States", state_fips="00", postal=None
+)
 
 
 class AreaRows:
-    """The area file's rows by place; each row validated when first asked for."""
+    """The area file by place: each place's lines are parsed (and, for a folder's own
+    file, validated) only when a command first asks for that place."""
 
-    def __init__(self, path: Path, rows: dict[tuple[str, str], list[str]], trusted: bool):
+    def __init__(self, path: Path, lines: list[str], trusted: bool):
         self.path = path
         #: The shipped file matched its recorded checksum: its rows are the script's own
         #: output, which the test suite validates row by row, so they are not checked again.
         self.trusted = trusted
-        self._rows = rows  # (area code, SOC code) -> the row's fields, as read
+        self._lines = lines  # the file's lines after the header
+        self._blocks: dict[str, list[int]] = {}  # area code -> its line numbers
+        for number, line in enumerate(lines):
+            if line:
+                self._blocks.setdefault(line[:7], []).append(number)
+        self._parsed: dict[str, dict[str, list[str]]] = {}
+        firsts = [lines[numbers[0]] for numbers in self._blocks.values()]
         self._names: dict[str, tuple[str, str, str]] = {}
-        for (code, _), row in rows.items():
-            self._names.setdefault(code, (row[1], row[3], row[2]))
+        for code, row in zip(self._blocks, csv.reader(firsts), strict=True):
+            self._check(row, self._blocks[code][0])
+            self._names[code] = (row[1], row[3], row[2])
+
+    def _check(self, row: list[str], number: int) -> None:
+        line = number + 2  # 1-based, after the header
+        if len(row) != len(COLUMNS):
+            raise DataError(f"data error in {self.path}: line {line} has {len(row)} fields")
+        if row[1] not in ("S", "M"):
+            raise DataError(f"data error in {self.path}: line {line}: area_type must be S or M")
+
+    def _block(self, code: str) -> dict[str, list[str]]:
+        """One place's rows by SOC code, parsed the first time they are asked for."""
+        found = self._parsed.get(code)
+        if found is not None:
+            return found
+        numbers = self._blocks.get(code, [])
+        rows: dict[str, list[str]] = {}
+        for number, row in zip(numbers, csv.reader(self._lines[n] for n in numbers), strict=True):
+            self._check(row, number)
+            if row[0] != code or row[4] in rows:
+                raise DataError(
+                    f"data error in {self.path}: line {number + 2} repeats or misplaces "
+                    f"{row[0]} {row[4]} (rows are grouped by area, one per occupation)"
+                )
+            rows[row[4]] = row
+        self._parsed[code] = rows
+        return rows
 
     def places(self) -> list[Place]:
         """Every metropolitan and nonmetropolitan area (states come from oews.toml)."""
@@ -63,7 +97,7 @@ class AreaRows:
         ]
 
     def figures(self, place: Place, soc: str) -> Figures | None:
-        row = self._rows.get((place.code, soc))
+        row = self._block(place.code).get(soc)
         return None if row is None else self._figures(row)
 
     def _figures(self, row: list[str]) -> Figures:
@@ -75,17 +109,23 @@ class AreaRows:
 
     def state_medians(self, soc: str) -> dict[str, Figures]:
         """Every state's row for an occupation, by area code."""
-        return {
-            code: self._figures(row)
-            for (code, row_soc), row in self._rows.items()
-            if row_soc == soc and row[1] == "S"
-        }
+        found = {}
+        for code, (kind, _, _) in self._names.items():
+            row = self._block(code).get(soc) if kind == "S" else None
+            if row is not None:
+                found[code] = self._figures(row)
+        return found
 
     def validate_all(self) -> int:
         """Check every row with the model (the tests do this for the shipped file)."""
-        for row in self._rows.values():
-            _validate(self.path, dict(zip(COLUMNS, row, strict=True)))
-        return len(self._rows)
+        count = 0
+        for code in self._blocks:
+            for row in self._block(code).values():
+                _validate(self.path, dict(zip(COLUMNS, row, strict=True)))
+                count += 1
+        if count != sum(len(numbers) for numbers in self._blocks.values()):
+            raise DataError(f"data error in {self.path}: an area's rows are not together")
+        return count
 
 
 def _values(row: dict[str, str]) -> dict[str, object]:
@@ -155,21 +195,10 @@ def _read(path_text: str, expected: str | None, version: tuple[int, int]) -> Are
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(f"data error in {path}: not UTF-8 text (byte {exc.start})") from None
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
-    if header is None or tuple(header) != COLUMNS:
+    header, _, body = text.partition("\n")
+    if tuple(header.split(",")) != COLUMNS:
         raise DataError(f"data error in {path}: the header must be {','.join(COLUMNS)}")
-    rows: dict[tuple[str, str], list[str]] = {}
-    width, kinds = len(COLUMNS), ("S", "M")
-    for number, values in enumerate(reader, start=2):
-        if len(values) != width:
-            raise DataError(f"data error in {path}: line {number} has {len(values)} fields")
-        if values[1] not in kinds:
-            raise DataError(f"data error in {path}: line {number}: area_type must be S or M")
-        key = (values[0], values[4])
-        if key in rows:
-            raise DataError(f"data error in {path}: line {number} repeats {key}")
-        rows[key] = values
+    rows = body.split("\n")
     result = AreaRows(path, rows, trusted=expected is not None)
     if expected is None:  # a folder's own file: check every row now
         result.validate_all()
