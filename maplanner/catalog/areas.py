@@ -11,14 +11,14 @@ rows are validated when it is first read.
 import csv
 import functools
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import ValidationError
 
-from maplanner.catalog.base import Strict
 from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.oews import MEASURES, Figures, fold
+from maplanner.catalog.oews import MEASURES, Figures
 from maplanner.catalog.oews_tables import table_from_figures as table_from_figures
 from maplanner.errors import DataError
 
@@ -27,8 +27,12 @@ MAX_AREA_BYTES = 5_000_000
 COLUMNS = ("area_code", "area_type", "state_fips", "area_name", "soc_code", *MEASURES, "footnotes")
 
 
-class Place(Strict):
-    """A state or territory, or a metropolitan or nonmetropolitan area, as OEWS names it."""
+@dataclass(frozen=True)
+class Place:
+    """A state or territory, or a metropolitan or nonmetropolitan area, as OEWS names it.
+
+    A plain dataclass, not a model: it is made from checked data only, and defining it
+    costs nothing at start-up."""
 
     kind: Literal["national", "state", "area"]
     code: str
@@ -37,7 +41,7 @@ class Place(Strict):
     postal: str | None = None
 
 
-NATIONAL = Place.model_construct(
+NATIONAL = Place(
     kind="national", code="0000000", name="United States", state_fips="00", postal=None
 )
 
@@ -91,7 +95,7 @@ class AreaRows:
     def places(self) -> list[Place]:
         """Every metropolitan and nonmetropolitan area (states come from oews.toml)."""
         return [
-            Place.model_construct(kind="area", code=code, name=name, state_fips=fips, postal=None)
+            Place(kind="area", code=code, name=name, state_fips=fips, postal=None)
             for code, (kind, name, fips) in self._names.items()
             if kind == "M"
         ]
@@ -203,7 +207,3 @@ def _read(path_text: str, expected: str | None, version: tuple[int, int]) -> Are
     if expected is None:  # a folder's own file: check every row now
         result.validate_all()
     return result
-
-
-def folded_names(places: list[Place]) -> list[tuple[str, Place]]:
-    return [(fold(place.name), place) for place in places]

@@ -182,9 +182,9 @@ class OewsFile(Strict):
         return next((o for o in self.occupation if o.soc_code == soc), None)
 
 
-_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def fold(text: str) -> str:
     """Names compared without case, punctuation or repeated spaces."""
-    return _SPACES.sub(" ", re.sub(r"[^0-9a-z]+", " ", text.casefold())).strip()
+    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())

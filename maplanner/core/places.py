@@ -9,8 +9,6 @@ the candidates or the closest names, so a person can retype without looking anyt
 import difflib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.areas import NATIONAL, AreaRows, Place, area_rows, table_from_figures
 from maplanner.catalog.catalog import MA_SOC, Catalog
 from maplanner.catalog.oews import fold
@@ -21,30 +19,9 @@ from maplanner.errors import InputError
 SHOWN = 8
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class PlaceRef(_Result):
-    """The place a figure is for, as --json carries it."""
-
-    kind: str
-    code: str
-    name: str
-    postal: str | None
-
-
-def ref(place: Place) -> PlaceRef:
-    return PlaceRef.model_construct(
-        kind=place.kind, code=place.code, name=place.name, postal=place.postal
-    )
-
-
 def states(catalog: Catalog) -> list[Place]:
     return [
-        Place.model_construct(
-            kind="state", code=f"{s.fips}00000", name=s.name, state_fips=s.fips, postal=s.postal
-        )
+        Place(kind="state", code=f"{s.fips}00000", name=s.name, state_fips=s.fips, postal=s.postal)
         for s in catalog.oews.states
     ]
 
@@ -75,10 +52,11 @@ def resolve_area(rows: AreaRows, text: str) -> Place:
     if not wanted:
         raise InputError("--area needs part of an area's name, like seattle or vallejo")
     places = rows.places()
-    exact = [p for p in places if fold(p.name) == wanted]
+    folded = [(fold(p.name), p) for p in places]
+    exact = [p for name, p in folded if name == wanted]
     if exact:
         return exact[0]
-    found = [p for p in places if wanted in fold(p.name)]
+    found = [p for name, p in folded if wanted in name]
     if len(found) == 1:
         return found[0]
     if found:
@@ -89,8 +67,8 @@ def resolve_area(rows: AreaRows, text: str) -> Place:
             "type more of the name"
         )
     words: dict[str, list[str]] = {}
-    for p in places:
-        for word in fold(p.name).split():
+    for name, p in folded:
+        for word in name.split():
             words.setdefault(word, []).append(p.name)
     close = difflib.get_close_matches(wanted, list(words), n=3, cutoff=0.6)
     names = list(dict.fromkeys(name for word in close for name in words[word]))[:SHOWN]
