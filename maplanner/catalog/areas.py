@@ -11,9 +11,8 @@ rows are validated when it is first read.
 import csv
 import functools
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import ValidationError
 
@@ -27,12 +26,11 @@ MAX_AREA_BYTES = 5_000_000
 COLUMNS = ("area_code", "area_type", "state_fips", "area_name", "soc_code", *MEASURES, "footnotes")
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """A state or territory, or a metropolitan or nonmetropolitan area, as OEWS names it.
 
-    A plain dataclass, not a model: it is made from checked data only, and defining it
-    costs nothing at start-up."""
+    A plain tuple, not a model: it is made from checked data only, and defining it costs
+    next to nothing at start-up."""
 
     kind: Literal["national", "state", "area"]
     code: str
