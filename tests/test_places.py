@@ -183,3 +183,10 @@ def test_the_saved_profile_keeps_the_place(run: Runner) -> None:
     run("assess", "--years", "4", "--setting", "hospital", "--state", "wa", "--save")
     state = json.loads(run("assess", "--saved", "--json").out)
     assert state["profile"]["place"] == {"kind": "state", "name": "WA"}
+
+
+def test_profile_shows_the_saved_place(run: Runner) -> None:
+    run("assess", "--years", "4", "--setting", "hospital", "--state", "MS", "--save")
+    out = run("profile").out
+    assert "Place" in out and "MS" in out
+    assert json.loads(run("profile", "--json").out)["place"] == "MS"

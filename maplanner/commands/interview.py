@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from maplanner.catalog.catalog import Catalog
     from maplanner.core.money import Pay
-    from maplanner.core.profile import Profile
+    from maplanner.core.profile import PlaceAnswer, Profile
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -32,7 +32,7 @@ T = TypeVar("T")
 
 #: What a person types for "no specialty" / "no pay" / "no certifications".
 NONE_WORDS = frozenset({"none", "no", "n/a", "-", "skip"})
-QUESTIONS = 6
+QUESTIONS = 7
 #: Menus and hints stay inside this many columns.
 MENU_WIDTH = 79
 
@@ -52,6 +52,7 @@ class Prefill:
     specialty: str | None = None
     leads: str | None = None
     pay: "Pay | None" = None
+    place: "PlaceAnswer | None" = None
 
     @classmethod
     def from_profile(cls, profile: "Profile") -> "Prefill":
@@ -62,6 +63,7 @@ class Prefill:
             specialty=profile.specialty or "none",
             leads=profile.leads,
             pay=profile.pay,
+            place=profile.place,
         )
 
 
@@ -154,6 +156,7 @@ def prefill_with_saved(known: Prefill, saved: "Profile | None") -> Prefill:
         specialty=base.specialty if known.specialty is None else known.specialty,
         leads=base.leads if known.leads is None else known.leads,
         pay=base.pay if known.pay is None else known.pay,
+        place=base.place if known.place is None else known.place,
     )
 
 
@@ -180,13 +183,14 @@ def run_interview(
         if defaults is None
         else Prefill.from_profile(defaults)
     )
-    say("Six questions. Enter keeps an answer shown in [brackets]; Ctrl-C stops.")
+    say("Seven questions. Enter keeps an answer shown in [brackets]; Ctrl-C stops.")
     years = _years(catalog, known, ask, say)
     cert_ids = _certs(catalog, known, ask, say)
     setting = _setting(catalog, known, ask, say)
     specialty = _specialty(catalog, known, ask, say)
     leads = _leads(catalog, known, ask, say)
     pay = _pay(known, ask, say)
+    place = _place(catalog, known, ask, say)
     # A saved profile's certifications keep the month they were earned.
     saved = (
         {}
@@ -200,6 +204,7 @@ def run_interview(
         specialty=specialty,
         leads=leads,
         pay=pay,
+        place=place,
     )
 
 
@@ -216,6 +221,8 @@ def as_options(profile: "Profile") -> str:
     if profile.pay is not None:
         amount = f"{profile.pay.amount:g}"
         words += ["--pay", f"{amount}/h" if profile.pay.per == "hour" else amount]
+    if profile.place is not None:
+        words += [f"--{profile.place.kind}", profile.place.name]
     return shlex.join(words)
 
 
@@ -477,3 +484,40 @@ def _pay(known: Prefill, ask: Ask, say: Say) -> "Pay | None":
 
 def _pay_words(pay: "Pay") -> str:
     return f"{pay.amount:g}/h" if pay.per == "hour" else f"{pay.amount:g}"
+
+
+def _place(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> "PlaceAnswer | None":
+    """Where they work (optional): a state or an area; Enter keeps the national tables."""
+    from maplanner.commands.shared import data_override
+    from maplanner.core.places import resolve_area, resolve_state
+    from maplanner.core.profile import PlaceAnswer
+    from maplanner.errors import InputError
+
+    _heading(
+        say,
+        7,
+        "Where you work (optional)",
+        "A state (WA) or part of an area's name (seattle); Enter for national.",
+    )
+
+    def parse(text: str) -> "PlaceAnswer | None":
+        if not text or text.lower() in NONE_WORDS or text.lower() == "national":
+            return None
+        try:
+            state = resolve_state(catalog, text)
+            return PlaceAnswer(kind="state", name=state.postal or state.name)
+        except InputError:
+            from maplanner.catalog.areas import area_rows
+
+            try:
+                area = resolve_area(area_rows(catalog, data_override()), text)
+            except InputError as error:
+                raise InputError(
+                    error.message.replace("--area ", "", 1) + " (or a state: WA, washington)"
+                ) from None
+            return PlaceAnswer(kind="area", name=area.name)
+
+    default = known.place
+    if default is None:
+        return _ask(ask, say, "Place", "national", parse, lambda: None)
+    return _ask(ask, say, "Place", default.name, parse, lambda: default)

@@ -101,6 +101,8 @@ class ProfileView(_Model):
     pay: Pay | None
     assessments: int
     last_assessed: str | None
+    #: Where they work, as --state or --area names it; None: the national tables.
+    place: str | None = None
 
 
 # Reading ----------------------------------------------------------------------------
@@ -333,6 +335,7 @@ def describe(state: SavedState | None, catalog: Catalog, path: Path | None = Non
         ),
         leads=Named(id=profile.leads, name=levels.get(profile.leads, profile.leads)),
         pay=profile.pay,
+        place=None if profile.place is None else profile.place.name,
         assessments=state.assessments,
         last_assessed=state.last_assessed,
     )
