@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 #: "MApl": marks the file as maplanner's in the SQLite header (PRAGMA application_id).
 APPLICATION_ID = 0x4D41706C
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Seconds a write waits for another process's write to finish before giving up.
 BUSY_TIMEOUT = 2.0
 
@@ -47,6 +47,7 @@ BUSY_TIMEOUT = 2.0
 TABLES: dict[int, frozenset[str]] = {
     1: frozenset({"profile", "assessment"}),
     2: frozenset({"profile", "assessment"}),
+    3: frozenset({"profile", "assessment"}),
 }
 
 #: Version 2: the profile as one JSON document (so certifications can carry the month
@@ -299,7 +300,13 @@ def _v1_to_v2(connection: "sqlite3.Connection") -> None:
         )
 
 
-UPGRADES: dict[int, Callable[["sqlite3.Connection"], None]] = {1: _v1_to_v2}
+def _v2_to_v3(connection: "sqlite3.Connection") -> None:
+    """Version 3: the profile's JSON may carry where the person works (`place`). The
+    tables are unchanged; the new number makes an older maplanner, which would reject
+    the field, say that the file is newer instead of failing on it."""
+
+
+UPGRADES: dict[int, Callable[["sqlite3.Connection"], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 # Transactions and removal -----------------------------------------------------------
