@@ -115,6 +115,13 @@ def _place_block(console: Console, report: SalaryReport, asked: bool) -> None:
         )
     if asked:
         console.print(Text(f"The figures below are for {place.name}, not national."))
+    if report.setting is not None:
+        console.print(
+            Text(
+                "The work setting's industry median is national: BLS publishes "
+                "industry figures only for the nation."
+            )
+        )
     console.print()
 
 
