@@ -87,6 +87,23 @@ def cases(from_source: bool = False) -> dict[str, tuple[list[str], dict[str, str
             ],
             {},
         ),
+        "salary --state WA": ([*tool, "salary", "--state", "WA"], {}),
+        "assess --area seattle (options, --json)": (
+            [
+                *tool,
+                "assess",
+                "--years",
+                "4",
+                "--setting",
+                "family-practice",
+                "--pay",
+                "23/h",
+                "--area",
+                "seattle",
+                "--json",
+            ],
+            {},
+        ),
         "completion: commands": (tool, completion),
         "completion: --setting values": (tool, option_values),
         # As most people run it: no MAPLANNER_HOME, so the saved profile and the cache

@@ -102,10 +102,10 @@ def in_work(args: tuple[str, ...], work: Path) -> tuple[str, ...]:
 
 
 SAMPLES = (
-    Sample(("salary", "--percentile", "75"), ("$48,160", "$23.15", "75th")),
+    Sample(("salary", "--percentile", "75"), ("$49,180", "$23.65", "75th")),
     Sample(
         ("salary", "--wage", "46k", "--setting", "hospital"),
-        ("$46,000", "$45,930", "$44,200", "61st"),
+        ("$46,000", "$46,910", "$45,690", "52nd"),
     ),
     Sample(("certs",), ("CMA", "RMA", "CCMA", "COA", "BLS")),
     Sample(("certs", "--year", "2"), ("COA", "2")),
@@ -140,7 +140,7 @@ SAMPLES = (
             "--pay",
             "46k",
         ),
-        ("Mid", "38th", "$46,000", "61st"),
+        ("Mid", "38th", "$46,000", "52nd"),
     ),
     Sample(("profile",), ("MAPLANNER_HOME",)),
     Sample(("history",), ("assess",)),

@@ -49,7 +49,7 @@ def finish(child: Any) -> str:
 
 def test_interview_in_a_terminal_places_the_person() -> None:
     child = spawn()
-    child.expect_exact("1/8  Years of experience")
+    child.expect_exact("1/7  Years of experience")
     child.expect_exact("Years: ")
     child.sendline("four")
     child.expect_exact("'four' is not a number of years")
@@ -66,9 +66,8 @@ def test_interview_in_a_terminal_places_the_person() -> None:
     child.sendline("")
     child.expect_exact("Pay [skip]: ")
     child.sendline("46k")
-    for optional in ("Education [skip]: ", "Accredited [not sure]: ", "What if [skip]: "):
-        child.expect_exact(optional)
-        child.sendline("")
+    child.expect_exact("Place [national]: ")
+    child.sendline("")
     child.expect_exact("--cert CMA --cert COA --setting specialty-clinic")
     child.expect_exact("[y/N]: ")  # the offer to save the profile, after the report
     report = str(child.before)
@@ -77,7 +76,7 @@ def test_interview_in_a_terminal_places_the_person() -> None:
     assert child.exitstatus == 0
     assert "Specialized" in output
     assert "about the 47th percentile" in output
-    assert "about the 61st percentile" in output
+    assert "about the 52nd percentile" in output
     assert "Traceback" not in output
 
 
@@ -111,19 +110,12 @@ def test_redirected_stdout_still_shows_the_questions(tmp_path: Path) -> None:
     child.sendline("")
     child.expect_exact("Setting: ")
     child.sendline("1")
-    for prompt in (
-        "Specialty [none]: ",
-        "Leadership [none]: ",
-        "Pay [skip]: ",
-        "Education [skip]: ",
-        "Accredited [not sure]: ",
-        "What if [skip]: ",
-        "[y/N]: ",
-    ):
+    prompts = ("Specialty [none]: ", "Leadership [none]: ", "Pay [skip]: ", "Place [national]: ")
+    for prompt in (*prompts, "[y/N]: "):
         child.expect_exact(prompt)
         child.sendline("")
     finish(child)
     assert child.exitstatus == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["tier"] == "entry"
-    assert data["estimated_percentile"] == 14.5
+    assert data["estimated_percentile"] == 14.8

@@ -72,11 +72,11 @@ def test_the_example_class_gives_28_results_2_errors_and_a_summary(
     assert len(err) == 3
     out = flat(result.out)
     assert "30 read: 28 written, 2 rejected" in out
-    assert "Median estimated at the 39th percentile" in out
-    # CMPE needs a bachelor's the roster does not give, so it is never the top step.
-    assert "Next cert CPC: Certified Professional Coder (AAPC), the top suggestion " in out
-    # Lead MAs are Senior/Lead whatever their years (the Lead MA path agrees).
-    assert re.search(r"Entry 12 43% Mid 4 14% Senior/Lead 8 29% Specialized 4 14%", out)
+    assert "Median estimated at the 38.8th percentile" in out
+    assert (
+        "Next cert CMPE: Certified Medical Practice Executive (ACMPE), the top suggestion " in out
+    )
+    assert re.search(r"Entry 12 43% Mid 5 18% Senior/Lead 6 21% Specialized 5 18%", out)
     assert all(len(line) <= 80 for line in result.out.splitlines())
 
 
@@ -100,9 +100,9 @@ def test_example_rows_match_the_rules(run: Runner, tmp_path: Path) -> None:
     assert float(s14["pay_percentile"]) == round(
         expected["pay_standing"]["standing"]["percentile"], 1
     )
-    assert rows["S01"]["wage_low_kind"] == "at-or-below" and rows["S01"]["wage_low"] == "35020"
-    assert rows["S23"]["wage_high_kind"] == "at-or-above" and rows["S23"]["wage_high"] == "57830"
-    assert rows["S21"]["pay_percentile"] == "above 90th"
+    assert rows["S01"]["wage_low_kind"] == "at-or-below" and rows["S01"]["wage_low"] == "36050"
+    assert rows["S23"]["wage_high_kind"] == "at-or-above" and rows["S23"]["wage_high"] == "59310"
+    assert rows["S28"]["pay_percentile"] == "above 90th"
     assert rows["S30"]["pay_percentile"] == "below 10th"
     assert rows["S01"]["pay_percentile"] == ""
 
@@ -117,20 +117,20 @@ def test_json_lines_and_a_json_summary(run: Runner, tmp_path: Path) -> None:
     assert summary["format"] == "jsonl"
     assert summary["results"] == str(results)
     assert summary["errors"] == str(tmp_path / "results.errors.jsonl")
-    assert summary["median_estimated_percentile"] == 38.5
-    assert summary["most_common_next_certification"]["id"] == "CPC"
-    assert [t["count"] for t in summary["tiers"]] == [12, 4, 8, 4]
+    assert summary["median_estimated_percentile"] == 38.8
+    assert summary["most_common_next_certification"]["id"] == "CMPE"
+    assert [t["count"] for t in summary["tiers"]] == [12, 5, 6, 5]
     lines = results.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 28
     first = json.loads(lines[0])
     assert list(first) == [*RESULT_COLUMNS, "pay_outside_range", "roster"]
     assert first["roster"] == {}
     assert first["id"] == "S01" and first["pay_percentile"] is None
-    assert first["estimated_percentile"] == 9.5 and first["wage_low"] == 35020
+    assert first["estimated_percentile"] == 9.8 and first["wage_low"] == 36050
     by_id = {json.loads(line)["id"]: json.loads(line) for line in lines}
-    assert by_id["S21"]["pay_percentile"] is None
-    assert by_id["S21"]["pay_outside_range"] == "above 90th"
-    assert by_id["S14"]["pay_percentile"] == 61.4
+    assert by_id["S28"]["pay_percentile"] is None
+    assert by_id["S28"]["pay_outside_range"] == "above 90th"
+    assert by_id["S14"]["pay_percentile"] == 52.2
     errors = (tmp_path / "results.errors.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(e)["line"] for e in errors] == [9, 23]
     assert set(json.loads(errors[0])) == {"line", "id", "reason"}

@@ -21,8 +21,36 @@ def test_every_data_file_is_known_and_present() -> None:
     assert shipped == set(FILES)
 
 
-def test_wage_table_is_the_checked_bls_may_2024_release(catalog: Catalog) -> None:
+def test_default_wage_table_is_the_latest_bls_may_2025(catalog: Catalog) -> None:
     wages = catalog.wages
+    assert wages == catalog.wage_table(catalog.latest_release)
+    assert wages.vintage == "May 2025"
+    assert wages.soc_code == "31-9092"
+    assert [(p.percentile, p.annual, p.hourly) for p in wages.percentiles] == [
+        (10, 36050, 17.33),
+        (25, 38470, 18.50),
+        (50, 45690, 21.97),
+        (75, 49180, 23.65),
+        (90, 59310, 28.52),
+    ]
+    assert (wages.mean_annual, wages.mean_hourly) == (46120, 22.17)
+    assert wages.median_hourly == 21.97
+    assert wages.employment == 817870
+    assert wages.source == "bls-oews-2025"
+    release = catalog.oews.release
+    assert (release.code, release.published) == ("2025A01", "2026-05-15")
+    assert release.notice.startswith("BLS.gov cannot vouch for the data")
+    assert {f.name for f in release.file} >= {
+        "oe.data.0.Current",
+        "oe.area",
+        "oe.occupation",
+        "oe.industry",
+        "oe.footnote",
+    }
+
+
+def test_wage_table_is_the_checked_bls_may_2024_release(catalog: Catalog) -> None:
+    wages = catalog.wage_table("2024")
     assert wages.vintage == "May 2024"
     assert wages.soc_code == "31-9092"
     assert [(p.percentile, p.annual) for p in wages.percentiles] == [
@@ -48,8 +76,19 @@ def test_outlook_is_the_2024_34_projection_kept_apart_from_oews(catalog: Catalog
     assert outlook.employment_base != catalog.wages.employment
 
 
+def test_industry_medians_are_oews_may_2025_by_naics(catalog: Catalog) -> None:
+    medians = {i.id: (i.naics, i.median_annual, i.source) for i in catalog.industries}
+    assert medians == {
+        "outpatient-care-centers": ("621400", 48560, "bls-oews-2025"),
+        "hospitals": ("622000", 46910, "bls-oews-2025"),
+        "offices-of-physicians": ("621100", 45520, "bls-oews-2025"),
+        "offices-of-other-practitioners": ("621300", 38400, "bls-oews-2025"),
+    }
+    assert all("NAICS" in i.table for i in catalog.industries_of("2025"))
+
+
 def test_industry_medians_are_the_ooh_figures(catalog: Catalog) -> None:
-    medians = {industry.id: industry.median_annual for industry in catalog.industries}
+    medians = {industry.id: industry.median_annual for industry in catalog.industries_of("2024")}
     assert medians == {
         "outpatient-care-centers": 47560,
         "hospitals": 45930,

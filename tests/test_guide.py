@@ -80,6 +80,7 @@ def test_topic_json_shape(run: Runner) -> None:
         "guide-resumegeni",
         "guide-jobicy",
         "bls-oews-2024",
+        "bls-oews-2025",
         "bls-ep-2024-34",
     }
 
@@ -132,11 +133,11 @@ def test_a_fragment_fitting_several_topics_lists_them(run: Runner) -> None:
 def test_faq_uses_the_shipped_bls_figures(run: Runner) -> None:
     out = run("guide", "faq").out
     flat = " ".join(out.split())
-    assert "The BLS median is $44,200 a year, or $21.25 an hour (May 2024)." in flat
-    assert "from $35,020 at the 10th percentile to $57,830 at the 90th percentile" in flat
+    assert "The BLS median is $45,690 a year, or $21.97 an hour (May 2025)." in flat
+    assert "from $36,050 at the 10th percentile to $59,310 at the 90th percentile" in flat
     assert "grow 12.5% from 2024 to 2034" in flat
     assert "about 112,300 openings a year" in flat
-    assert "793,460 wage and salary jobs" in flat
+    assert "817,870 wage and salary jobs" in flat
     assert "811,000 for 2024" in flat
     for stale in ("38,500", "16%", "33,950", "43,050", "45,000"):
         assert stale not in out

@@ -162,7 +162,7 @@ def test_a_byte_order_mark_is_accepted(run: Runner, tmp_path: Path, data_copy: P
     wages.write_bytes(b"\xef\xbb\xbf" + wages.read_bytes())
     result = run("--data-dir", str(data_copy), "salary", "--percentile", "75")
     assert result.code == 0, result.err
-    assert "$48,160" in result.out
+    assert "$49,180" in result.out
 
 
 def test_a_file_just_over_the_size_limit(run: Runner, tmp_path: Path) -> None:
@@ -301,17 +301,19 @@ def test_a_validated_catalog_is_remembered_and_reused(
 
 
 def test_a_changed_file_is_validated_again(run: Runner, data_copy: Path) -> None:
-    assert "$48,160" in run("--data-dir", str(data_copy), "salary", "-p", "75").out
-    wages = data_copy / "wages.toml"
-    wages.write_text(
-        wages.read_text(encoding="utf-8").replace("annual = 48160", "annual = 48170", 1),
+    assert "$49,180" in run("--data-dir", str(data_copy), "salary", "-p", "75").out
+    oews = data_copy / "oews.toml"
+    oews.write_text(
+        oews.read_text(encoding="utf-8")
+        .replace("annual_75 = 49180", "annual_75 = 48170", 1)
+        .replace("hourly_75 = 23.65", "hourly_75 = 23.16", 1),
         encoding="utf-8",
     )
     loader._load.cache_clear()  # a new process would not have the in-memory copy either
     changed = run("--data-dir", str(data_copy), "salary", "-p", "75")
     assert changed.code == 0
     assert "$48,170" in changed.out
-    wages.write_text("broken = [", encoding="utf-8")
+    oews.write_text("broken = [", encoding="utf-8")
     loader._load.cache_clear()
     _fails_cleanly(run("--data-dir", str(data_copy), "salary"), "not valid TOML")
 
@@ -378,7 +380,7 @@ def test_a_planted_file_inside_a_well_formed_snapshot_cannot_run_code(
     packed = {name: pickle.dumps(_Planted(marker)) for name in FILES}
     _plant(data_copy, pickle.dumps(packed))
     line = _fails_cleanly(run("--data-dir", str(data_copy), "salary"), "is not a catalog file")
-    assert "wages.toml" in line
+    assert "oews.toml" in line  # the first file salary reads
     assert not marker.exists()
 
 
@@ -433,7 +435,7 @@ def test_an_unwritable_cache_is_no_problem(
     loader._load.cache_clear()
     result = run("--data-dir", str(data_copy), "salary", "-p", "75")
     assert result.code == 0, result.err
-    assert "$48,160" in result.out
+    assert "$49,180" in result.out
 
 
 def test_the_cache_lives_in_maplanner_home(
@@ -475,4 +477,4 @@ def test_a_maplanner_home_of_an_unknown_user_means_no_cache_not_a_crash(
     with pytest.raises(OSError, match="home directory is unknown"):
         snapshot.cache_dir()
     loader._load.cache_clear()
-    assert load_catalog(None).wages.percentiles[2].annual == 44200
+    assert load_catalog(None).wages.percentiles[2].annual == 45690

@@ -11,7 +11,7 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.commands import assess as assess_command
 from maplanner.commands.interview import Prefill, as_options, parse_certs, run_interview
 from maplanner.core.money import Pay
-from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.profile import HeldCert, PlaceAnswer, Profile
 from maplanner.core.rules import assess
 from maplanner.errors import InputError
 from tests.conftest import Runner
@@ -45,7 +45,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_answers_become_a_profile(catalog: Catalog) -> None:
-    script = Script("4", "1,6", "2", "1", "", "46k")
+    script = Script("4", "1,6", "2", "1", "", "46k", "")
     assert script.interview(catalog) == Profile(
         years=4,
         certs=(HeldCert(id="CMA"), HeldCert(id="COA")),
@@ -61,10 +61,10 @@ def test_answers_become_a_profile(catalog: Catalog) -> None:
         "Specialty [none]: ",
         "Leadership [none]: ",
         "Pay [skip]: ",
-        "Education [skip]: ",  # optional: end of input skips it
+        "Place [national]: ",
     ]
     said = "\n".join(script.said)
-    assert "1/8  Years of experience as a medical assistant" in said
+    assert "1/7  Years of experience as a medical assistant" in said
     assert "   6  COA   Certified Ophthalmic Assistant (IJCAHPO)" in said
     assert "   2  specialty-clinic        Physician specialty clinic" in said
     assert "   4  supervises  Supervises a team" in said
@@ -72,7 +72,7 @@ def test_answers_become_a_profile(catalog: Catalog) -> None:
 
 
 def test_ids_names_and_words_are_accepted_too(catalog: Catalog) -> None:
-    script = Script("0.5", "rma cpt", "HOSPITAL", "none", "Lead", "22.50/h")
+    script = Script("0.5", "rma cpt", "HOSPITAL", "none", "Lead", "22.50/h", "")
     profile = script.interview(catalog)
     assert profile.years == 0.5
     assert [c.id for c in profile.certs] == ["RMA", "CPT"]
@@ -88,11 +88,13 @@ def test_a_wrong_answer_is_asked_again_with_the_reason(catalog: Catalog) -> None
         "9", "opthalmology", "0",  # specialty
         "5", "boss", "3",  # leadership
         "lots", "0", "90", "",  # pay
+        "zzz", "seattle",  # place
     )  # fmt: skip
     profile = script.interview(catalog)
     assert profile.years == 4 and profile.setting == "hospital" and profile.leads == "lead"
     assert [c.id for c in profile.certs] == ["CMA"]
     assert profile.specialty is None and profile.pay is None
+    assert profile.place == PlaceAnswer(kind="area", name="Seattle-Tacoma-Bellevue, WA")
     reasons = [line for line in script.said if line.startswith("  ! ")]
     assert reasons == [
         "  ! 'abc' is not a number of years: type one like 4 or 2.5",
@@ -111,6 +113,7 @@ def test_a_wrong_answer_is_asked_again_with_the_reason(catalog: Catalog) -> None
         "  ! pay 'lots' is not a pay amount: type one like 46k or 22.50/h",
         "  ! pay '0' must be more than zero: type one like 46k or 22.50/h",
         "  ! pay '90' is too small for a yearly wage: for an hourly rate write 90/h",
+        "  ! 'zzz' is not part of any area BLS publishes (or a state: WA, washington)",
     ]
     assert all(len(reason) <= 80 for reason in reasons)
     assert script.prompts.count("Years: ") == 5
@@ -168,7 +171,7 @@ SAVED = Profile(
 
 
 def test_saved_answers_are_defaults_and_enter_keeps_them(catalog: Catalog) -> None:
-    script = Script("", "", "", "", "", "")
+    script = Script("", "", "", "", "", "", "")
     assert script.interview(catalog, SAVED) == SAVED  # the earned month survives
     assert script.prompts == [
         "Years [5.5]: ",
@@ -177,17 +180,17 @@ def test_saved_answers_are_defaults_and_enter_keeps_them(catalog: Catalog) -> No
         "Specialty [cardiology]: ",
         "Leadership [lead]: ",
         "Pay [23.75/h]: ",
-        "Education [skip]: ",
+        "Place [national]: ",
     ]
 
 
 def test_defaults_can_be_replaced_or_cleared(catalog: Catalog) -> None:
-    profile = Script("6", "none", "", "0", "1", "none").interview(catalog, SAVED)
+    profile = Script("6", "none", "", "0", "1", "none", "").interview(catalog, SAVED)
     assert profile == Profile(years=6, setting="specialty-clinic")
 
 
 def test_prefill_asks_only_with_defaults(catalog: Catalog) -> None:
-    script = Script("3", "", "1", "", "", "")
+    script = Script("3", "", "1", "", "", "", "")
     profile = script.interview(catalog, Prefill(certs=("CPC",), leads="trains"))
     assert [c.id for c in profile.certs] == ["CPC"] and profile.leads == "trains"
     assert script.prompts[1] == "Certifications [CPC]: "
@@ -205,18 +208,18 @@ def test_as_options_round_trips(catalog: Catalog) -> None:
 
 SAME_ANSWERS = [
     (
-        ("4", "1,6", "2", "1", "", "46k"),
+        ("4", "1,6", "2", "1", "", "46k", ""),
         "--years 4 --cert CMA --cert COA --setting specialty-clinic "
         "--specialty ophthalmology --pay 46k",
     ),
-    (("0", "", "7", "0", "", ""), "--years 0 --setting hospital"),
+    (("0", "", "7", "0", "", "", ""), "--years 0 --setting hospital"),
     (
-        ("8", "cma coa", "outpatient-center", "ophthalmology", "supervises", "22.50/h"),
+        ("8", "cma coa", "outpatient-center", "ophthalmology", "supervises", "22.50/h", ""),
         "--years 8 --cert CMA,COA --setting outpatient-center --specialty ophthalmology "
         "--leads supervises --pay 22.50/h",
     ),
     (
-        ("2.99", "3 4 5", "1", "2", "2", "$39,000"),
+        ("2.99", "3 4 5", "1", "2", "2", "$39,000", ""),
         "--years 2.99 --cert ccma --cert CPT --cert cet --setting FAMILY-PRACTICE "
         "--specialty cardiology --leads trains --pay 39000",
     ),
@@ -241,7 +244,7 @@ def test_the_interview_in_the_cli_matches_the_options(
     by_interview = run("assess", "--json", input="\n".join(answers) + "\n")
     assert by_interview.code == 0, by_interview.err
     # Questions went to stderr; stdout is exactly the one JSON document.
-    assert "1/8" in by_interview.err and "7/8" in by_interview.err
+    assert "1/7" in by_interview.err and "7/7" in by_interview.err
     assert json.loads(by_interview.out) == json.loads(by_options.out)
     # The command it suggests for next time gives the same answers again.
     suggested = by_interview.err.split("give the same answers as options:\n", 1)[1]
@@ -252,7 +255,7 @@ def test_the_interview_in_the_cli_matches_the_options(
 
 
 def test_options_given_become_defaults_in_the_cli(run: Runner, terminal: None) -> None:
-    result = run("assess", "--cert", "cma", "--leads", "LEAD", "--json", input="5\n\n1\n\n\n\n")
+    result = run("assess", "--cert", "cma", "--leads", "LEAD", "--json", input="5\n\n1\n\n\n\n\n")
     assert result.code == 0, result.err
     assert "Certifications [CMA]: " in result.err
     assert "Leadership [lead]: " in result.err
@@ -265,7 +268,7 @@ def test_a_bad_option_stops_before_any_question(run: Runner, terminal: None) -> 
     result = run("assess", "--setting", "hospitl", input="4\n")
     assert result.code == 2
     assert "--setting 'hospitl' is not a known work setting" in result.err
-    assert "1/8" not in result.err
+    assert "1/7" not in result.err
 
 
 def test_end_of_input_in_the_cli_exits_1_without_a_traceback(run: Runner, terminal: None) -> None:
@@ -298,3 +301,16 @@ def test_ctrl_c_in_the_cli_exits_130(
     assert captured.out == ""
     assert captured.err.rstrip().endswith("maplanner: interrupted")
     assert "Traceback" not in captured.err
+
+
+def test_the_place_asked_in_the_interview_is_used_and_suggested(
+    run: Runner, terminal: None
+) -> None:
+    answers = ("4", "", "7", "", "", "23/h", "wa")
+    by_interview = run("assess", "--json", input="\n".join(answers) + "\n")
+    assert by_interview.code == 0, by_interview.err
+    document = json.loads(by_interview.out)
+    assert document["place"]["name"] == "Washington"
+    assert document["table"]["area"] == "Washington"
+    suggested = by_interview.err.split("give the same answers as options:\n", 1)[1]
+    assert "--state WA" in suggested.splitlines()[0]

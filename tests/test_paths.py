@@ -40,6 +40,7 @@ ROW_KEYS = {
     "min_years",
     "pay",
     "pay_text",
+    "occupation_pay",
     "credentials",
     "steps",
     "reached_if",
@@ -121,7 +122,8 @@ def test_exact_block_for_practice_manager(run: Runner) -> None:
         "Time: About 8-9 years from the start of an MA career "
         "Carries over: Front- and back-office know-how, billing and insurance work, and "
         "your relationships with staff and providers. "
-        "Pay: no verified figure"
+        "Pay: Medical and Health Services Managers (SOC 11-9111), United States: median "
+        "$123,860 (10th-90th $73,390-$224,340); BLS OEWS May 2025"
     )
 
 
@@ -130,14 +132,18 @@ def test_exact_block_for_rn(run: Runner) -> None:
     assert name == "Registered nurse (RN)"
     assert rows.startswith("Work: Assess patients, plan and give nursing care")
     assert "Needs: An associate (ADN) or bachelor's (BSN) degree in nursing, then the " in rows
-    assert rows.endswith("Pay: no verified figure")
+    assert rows.endswith(
+        "Pay: Registered Nurses (SOC 29-1141), United States: median $97,550 "
+        "(10th-90th $68,940-$137,470); BLS OEWS May 2025"
+    )
 
 
 def test_list_shows_work_needs_time_carries_over_and_pay(run: Runner) -> None:
     out = run("paths").out
     for label in ("Work:", "Needs:", "Time:", "Carries over:", "Pay:"):
         assert out.count(label) == len(ALL_PATHS), label
-    assert out.count("no verified figure") == len(ALL_PATHS)
+    assert " ".join(out.split()).count("BLS OEWS May 2025") == len(ALL_PATHS)
+    assert "no verified figure" not in out
 
 
 def test_exact_row_for_lead_ma(run: Runner) -> None:
@@ -149,7 +155,9 @@ def test_exact_row_for_lead_ma(run: Runner) -> None:
     assert row["time_to_get_there"] == "About 4-6 years as an MA"
     assert row["min_years"] == 3
     assert row["pay"] is None
-    assert row["pay_text"] == "no verified figure"
+    assert row["pay_text"].startswith("Medical Assistants (SOC 31-9092), United States: median")
+    assert row["occupation_pay"]["national"]["median_annual"] == 45690
+    assert row["occupation_pay"]["release"] == "2025A01"
     assert row["credentials"] == [{"id": "CMA", "name": "Certified Medical Assistant (AAMA)"}]
     assert [step["title"] for step in row["steps"]] == [
         "Primary MA credential",
@@ -161,11 +169,19 @@ def test_exact_row_for_lead_ma(run: Runner) -> None:
     assert row["source"]["publisher"] == "Resume Geni"
 
 
-def test_no_path_claims_a_pay_figure_that_is_not_verified(run: Runner) -> None:
-    """facts.md verifies no pay for any destination role, so none may be shown."""
+def test_every_path_shows_its_occupations_bls_pay(run: Runner) -> None:
+    """Pay comes from the OEWS table of each path's occupation, never a guessed figure."""
     for row in listing(run)["paths"]:
         assert row["pay"] is None
-        assert row["pay_text"] == NO_PAY
+        assert row["pay_text"] != NO_PAY
+        assert row["occupation_pay"]["source"]["id"] == "bls-oews-2025"
+
+
+def test_paths_in_a_state_show_the_places_pay_or_blss_reason(run: Runner) -> None:
+    rows = {r["id"]: r for r in json.loads(run("paths", "--state", "WA", "--json").out)["paths"]}
+    assert rows["rn"]["occupation_pay"]["place"]["median_annual"] == 124200
+    guam = {r["id"]: r for r in json.loads(run("paths", "--state", "guam", "--json").out)["paths"]}
+    assert guam["rn"]["occupation_pay"]["place"]["withheld"] == "Estimate not released."
 
 
 def test_a_verified_pay_figure_is_shown_with_its_vintage(catalog: Catalog) -> None:

@@ -36,6 +36,7 @@ PLAN_KEYS = {
     "skipped",
     "next_paths",
     "assumptions",
+    "pay",
 }
 YEAR_KEYS = {
     "year",
@@ -373,3 +374,14 @@ def test_plans_hang_together(
     assert len(result.skipped) + len(
         {y.step_number for y in result.years if y.step_number}
     ) == len(path.steps)
+
+
+def test_the_goals_pay_nationally_and_in_a_place(run: Runner) -> None:
+    document = plan_json(run, *EXAMPLE, "--state", "MS")
+    pay = document["pay"]
+    assert (pay["soc_code"], pay["release"]) == ("11-9111", "2025A01")
+    assert pay["national"]["median_annual"] == 123860
+    assert pay["place"]["area"] == "Mississippi"
+    assert pay["source"]["id"] == "bls-oews-2025"
+    out = " ".join(run(*EXAMPLE).out.split())
+    assert "Pay: Medical and Health Services Managers (SOC 11-9111)" in out

@@ -67,6 +67,7 @@ def test_no_profile_json(run: Runner) -> None:
         "education": None,
         "accredited": None,
         "ce": [],
+        "place": None,
     }
     assert ok_json(run, "profile", "show") == data
 
@@ -375,7 +376,7 @@ def test_assess_save_keeps_recorded_earned_months(run: Runner, saved: None) -> N
 
 # The interview -------------------------------------------------------------------------------
 
-ANSWERS = "4\n1\n2\n1\n\n46k\n"  # the same as OPTIONS
+ANSWERS = "4\n1\n2\n1\n\n46k\n\n"  # the same as OPTIONS (Enter at the place)
 #: Enter at the optional questions: education, accreditation, the what-if.
 SKIPS = "\n\n\n"
 
@@ -423,9 +424,7 @@ def test_options_alone_never_ask_to_save(run: Runner, terminal: None) -> None:
 
 def test_saved_answers_prefill_the_interview(run: Runner, saved: None, terminal: None) -> None:
     ok(run, "profile", "add-cert", "CMA", "--earned", "2021-06")
-    result = run(
-        "assess", "--json", input="5\n\n\n\n\n\n" + SKIPS + "y\n"
-    )  # change years, keep the rest
+    result = run("assess", "--json", input="5\n\n\n\n\n\n\ny\n")  # change years, keep the rest
     assert result.code == 0, result.err
     assert "Your saved answers are the defaults" in result.err
     for prompt in [
@@ -447,7 +446,7 @@ def test_saved_answers_prefill_the_interview(run: Runner, saved: None, terminal:
 def test_options_beat_saved_answers_as_interview_defaults(
     run: Runner, saved: None, terminal: None
 ) -> None:
-    result = run("assess", "--setting", "hospital", input="\n\n\n\n\n\n")
+    result = run("assess", "--setting", "hospital", input="\n\n\n\n\n\n\n")
     assert result.code == 0, result.err
     assert "Setting [hospital]: " in result.err  # the option, not the saved answer
     assert "Setting [specialty-clinic]" not in result.err
@@ -541,9 +540,7 @@ def test_in_a_real_terminal_the_offer_saves_and_the_next_interview_is_prefilled(
         ("Specialty [none]: ", "1"),
         ("Leadership [none]: ", ""),
         ("Pay [skip]: ", "46k"),
-        ("Education [skip]: ", ""),
-        ("Accredited [not sure]: ", ""),
-        ("What if [skip]: ", ""),
+        ("Place [national]: ", ""),
         ("[y/N]: ", "y"),
     ]:
         child.expect_exact(prompt)

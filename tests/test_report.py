@@ -47,10 +47,10 @@ ASSESS = (
     "--specialty",
     "ophthalmology",
     "--pay",
-    "46k",
+    "49k",
     "--save",
 )
-PUBLISHED = ("$35,020", "$37,610", "$44,200", "$48,160", "$57,830")
+PUBLISHED = ("$36,050", "$38,470", "$45,690", "$49,180", "$59,310")
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def _profile(**changes: object) -> Profile:
         "certs": (HeldCert(id="CMA", earned="2020-08"), HeldCert(id="COA")),
         "setting": "specialty-clinic",
         "specialty": "ophthalmology",
-        "pay": Pay(amount=46000, per="year"),
+        "pay": Pay(amount=49000, per="year"),
     }
     return Profile.model_validate({**answers, **changes})
 
@@ -84,21 +84,21 @@ def test_the_report_holds_the_assessment_salary_renewals_and_sources(catalog: Ca
     report = _report(catalog)
     assert report.made_on == TODAY
     assert report.assessment.tier == "specialized"
-    assert report.assessment.estimated_percentile == 46.5
+    assert report.assessment.estimated_percentile == 46.8
     assert report.salary.pay is not None
-    assert round(report.salary.pay.percentile or 0) == 61
+    assert round(report.salary.pay.percentile or 0) == 74
     assert report.salary.versus_estimate == "above"
-    assert report.salary.setting.median_annual == 43880
+    assert report.salary.setting.median_annual == 45520
     assert [row.id for row in report.renewals.renewals] == ["CMA", "COA"]
     assert report.plan is None
-    assert report.data_vintage == "May 2024"
+    assert report.data_vintage == "May 2025"
     ids = [source.id for source in report.sources]
-    assert ids[:2] == ["bls-oews-2024", "bls-ooh-pay-2024"]
+    assert ids[:2] == ["bls-oews-2025", "aama"]  # the table and the setting median
     assert {"aama", "ijcahpo", "maplanner", "guide-jobicy"} <= set(ids)
     assert [source.number for source in report.sources] == list(range(1, len(ids) + 1))
     wages = report.sources[0]
-    assert (wages.publisher, wages.period) == ("U.S. Bureau of Labor Statistics", "May 2024")
-    assert wages.url == "https://www.bls.gov/oes/current/oes319092.htm"
+    assert (wages.publisher, wages.period) == ("U.S. Bureau of Labor Statistics", "May 2025")
+    assert wages.url == "https://download.bls.gov/pub/time.series/oe/"
     assert "the renewal of CMA" in next(s for s in report.sources if s.id == "aama").used_for
 
 
@@ -120,25 +120,25 @@ def test_wage_rows_put_pay_and_estimate_in_wage_order_with_their_basis(
         "25th percentile",
         "your estimate (about the 47th)",
         "median (50th)",
-        "your pay (about the 61st)",
+        "your pay (about the 74th)",
         "75th percentile",
         "90th percentile",
         "mean (average)",
     ]
     by_label = {row.label: row for row in rows}
     median = by_label["median (50th)"]
-    assert (median.annual, median.annual_basis) == ("$44,200", "published")
-    assert (median.hourly, median.hourly_basis) == ("$21.25", "published")
-    top = by_label["75th percentile"]
-    assert (top.annual, top.hourly, top.hourly_basis) == ("$48,160", "$23.15", "derived")
-    pay = by_label["your pay (about the 61st)"]
+    assert (median.annual, median.annual_basis) == ("$45,690", "published")
+    assert (median.hourly, median.hourly_basis) == ("$21.97", "published")
+    top = by_label["75th percentile"]  # May 2025 publishes every hourly point
+    assert (top.annual, top.hourly, top.hourly_basis) == ("$49,180", "$23.65", "published")
+    pay = by_label["your pay (about the 74th)"]
     assert (pay.annual, pay.annual_basis, pay.hourly_basis) == (
-        "$46,000",
+        "$49,000",
         "you gave it",
         "derived",
     )
     estimate = by_label["your estimate (about the 47th)"]
-    assert (estimate.annual, estimate.annual_basis) == ("about $43,277", "maplanner's estimate")
+    assert (estimate.annual, estimate.annual_basis) == ("about $44,766", "maplanner's estimate")
     assert [row.yours for row in rows].count(True) == 2
 
 
@@ -159,7 +159,7 @@ def test_an_hourly_pay_and_an_estimate_past_the_90th(catalog: Catalog) -> None:
         "your pay (above the 90th percentile)",
     ]
     estimate, pay = rows[5], rows[6]
-    assert (estimate.annual, estimate.hourly) == ("over $57,830", "over $27.80")
+    assert (estimate.annual, estimate.hourly) == ("at least $59,310", "at least $28.52")
     assert (pay.annual, pay.annual_basis) == ("$62,400", "derived")
     assert (pay.hourly, pay.hourly_basis) == ("$30.00", "you gave it")
 
@@ -168,7 +168,7 @@ def test_without_pay_only_the_estimate_is_placed(catalog: Catalog) -> None:
     report = _report(catalog, pay=None)
     assert report.salary.pay is None
     assert report.salary.summary.startswith("No pay was given")
-    assert "about $43,277 a year" in report.salary.summary
+    assert "about $44,766 a year" in report.salary.summary
     assert not any(row.label.startswith("your pay") for row in wage_rows(report))
     assert report.person.pay_text == "not given"
 
@@ -352,8 +352,8 @@ def test_html_report_is_self_contained_and_holds_the_plan(
     for expected in (
         "Specialized",
         "about the 49th percentile (likely 42nd to 56th)",
-        "You are paid about the 61st percentile ($46,000 a year)",
-        "$2,160 below the 75th percentile ($48,160)",
+        "You are paid about the 74th percentile ($49,000 a year)",
+        "$180 below the 75th percentile ($49,180)",
         "COT: Certified Ophthalmic Technician (IJCAHPO)",
         "49th -> 54th (+5 points)",
         "2025-08",
@@ -361,9 +361,9 @@ def test_html_report_is_self_contained_and_holds_the_plan(
         "add the earned month",
         "not verified",
         "maplanner profile add-cert COA --earned YYYY-MM",
-        "U.S. Bureau of Labor Statistics, Occupational Employment and Wages, May 2024",
-        "https://www.bls.gov/oes/current/oes319092.htm",
-        "Data vintage: May 2024",
+        "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025",
+        "https://download.bls.gov/pub/time.series/oe/",
+        "Data vintage: May 2025",
         f"Made on {TODAY}",
         f"From your saved profile (last changed {TODAY})",
     ):
@@ -429,9 +429,9 @@ def test_markdown_report(run: Runner, saved: None, tmp_path: Path) -> None:
         "## Sources",
     ):
         assert f"\n{heading}\n" in markdown, heading
-    assert "| median (50th) | $44,200 | published | $21.25 | published |" in markdown
-    assert "| 75th percentile | $48,160 | published | $23.15 | derived |" in markdown
-    assert "| **your pay (about the 61st)** | **$46,000** | **you gave it** |" in markdown
+    assert "| median (50th) | $45,690 | published | $21.97 | published |" in markdown
+    assert "| 75th percentile | $49,180 | published | $23.65 | published |" in markdown
+    assert "| **your pay (about the 74th)** | **$49,000** | **you gave it** |" in markdown
     assert (
         "| CMA: Certified Medical Assistant (AAMA) | 2020-08 | 2025-08 | "
         "DUE SOON: 6 months left |" in markdown
@@ -439,7 +439,7 @@ def test_markdown_report(run: Runner, saved: None, tmp_path: Path) -> None:
     assert "| CPT: Certified Phlebotomy Technician (NHA) | 2025-02 | not verified |" in markdown
     assert "| not recorded | add the earned month |" in markdown
     assert "- **Earn:** CMPE: Certified Medical Practice Executive (ACMPE)" in markdown
-    assert "<https://www.bls.gov/oes/current/oes319092.htm>" in markdown
+    assert "<https://download.bls.gov/pub/time.series/oe/>" in markdown
     # Tables: the rule line right after each header, and every row as wide as it.
     assert len(_table_widths(markdown)) > 30
     for block in re.findall(r"(?:^\|.*\n)+", markdown, flags=re.MULTILINE):
@@ -458,15 +458,15 @@ def test_json_report_is_one_document_of_the_model(
     assert document["made_on"] == TODAY
     assert document["profile_from"] == "saved"
     assert document["assessment"]["tier"] == "specialized"
-    assert document["assessment"]["estimated_percentile"] == 48.5
+    assert document["assessment"]["estimated_percentile"] == 48.8
     points = document["salary"]["distribution"]["points"]
-    assert [p["annual"] for p in points] == [35020, 37610, 44200, 48160, 57830]
-    assert [p["hourly_published"] for p in points] == [False, False, True, False, False]
+    assert [p["annual"] for p in points] == [36050, 38470, 45690, 49180, 59310]
+    assert [p["hourly_published"] for p in points] == [True, True, True, True, True]
     statuses = {row["id"]: row["status"] for row in document["renewals"]["renewals"]}
     assert statuses == {"CMA": "due-soon", "COA": "no-earned-month", "CPT": "no-verified-cycle"}
     assert document["plan"]["goal"]["id"] == "lead-ma"
-    assert document["sources"][0]["url"] == "https://www.bls.gov/oes/current/oes319092.htm"
-    assert document["data_vintage"] == "May 2024"
+    assert document["sources"][0]["url"] == "https://download.bls.gov/pub/time.series/oe/"
+    assert document["data_vintage"] == "May 2025"
 
 
 def test_dash_writes_to_stdout(run: Runner, saved: None, tmp_path: Path) -> None:
@@ -693,7 +693,7 @@ def test_a_goal_already_reached_says_so(run: Runner, tmp_path: Path) -> None:
 def test_renderers_agree_on_the_figures(catalog: Catalog) -> None:
     report = _report(catalog)
     markdown, html = render_markdown(report), render_html(report)
-    for figure in (*PUBLISHED, "$46,000", "$43,880", "about $43,277", "2025-08"):
+    for figure in (*PUBLISHED, "$49,000", "$45,520", "about $44,766", "2025-08"):
         assert figure in markdown and figure in html
 
 

@@ -128,25 +128,25 @@ def test_a_row_becomes_the_assessment_of_its_profile(catalog: Catalog) -> None:
     expected = assess(profile, catalog)
     assert result.line == 5 and result.id == "S01"
     assert result.outcome.tier == expected.tier == "specialized"
-    assert result.outcome.estimated_percentile == expected.estimated_percentile == 46.5
-    assert result.outcome.wage_low == round(expected.range.low.annual) == 41432
-    assert result.outcome.wage_high == round(expected.range.high.annual) == 44754
+    assert result.outcome.estimated_percentile == expected.estimated_percentile == 46.8
+    assert result.outcome.wage_low == round(expected.range.low.annual) == 42744
+    assert result.outcome.wage_high == round(expected.range.high.annual) == 46220
     assert result.outcome.top_next_step == expected.next_steps[0].title
     assert result.outcome.top_next_certification == "COT"
-    assert result.pay is not None and result.pay.text == "61.4"
+    assert result.pay is not None and result.pay.text == "52.2"
     cells = result.cells()
     assert len(cells) == len(RESULT_COLUMNS)
     assert cells == [
         "S01",
         "specialized",
         "Specialized",
-        "46.5",
-        "41432",
+        "46.8",
+        "42744",
         "estimate",
-        "44754",
+        "46220",
         "estimate",
         expected.next_steps[0].title,
-        "61.4",
+        "52.2",
     ]
 
 
@@ -164,9 +164,9 @@ def test_wage_bounds_beyond_the_published_range_are_marked(catalog: Catalog) -> 
     )
     assert isinstance(student, RosterResult) and isinstance(veteran, RosterResult)
     assert student.outcome.wage_low_kind == "at-or-below"
-    assert student.outcome.wage_low == 35020  # the published 10th percentile
+    assert student.outcome.wage_low == 36050  # the published 10th percentile
     assert veteran.outcome.wage_high_kind == "at-or-above"
-    assert veteran.outcome.wage_high == 57830  # the published 90th percentile
+    assert veteran.outcome.wage_high == 59310  # the published 90th percentile
 
 
 @pytest.mark.parametrize(
@@ -174,9 +174,9 @@ def test_wage_bounds_beyond_the_published_range_are_marked(catalog: Catalog) -> 
     [
         ("", "", None, None),
         ("16.25/h", "below 10th", None, "below 10th"),
-        ("58k", "above 90th", None, "above 90th"),
-        ("$48,160", "75", 75.0, None),
-        ("46000", "61.4", 61.4, None),
+        ("60k", "above 90th", None, "above 90th"),
+        ("$49,180", "75", 75.0, None),
+        ("46000", "52.2", 52.2, None),
     ],
 )
 def test_pay_percentile_or_band(
@@ -320,8 +320,8 @@ def test_summary_counts_tiers_median_and_next_certification(catalog: Catalog) ->
     check = assessor(catalog)
     tally = SummaryTally(catalog)
     rows = [
-        row(id="a", years="0", certs=""),  # entry, 9.5, next CMA
-        row(id="b", years="0", certs=""),  # entry, 9.5, next CMA
+        row(id="a", years="0", certs=""),  # entry, 9.8, next CMA
+        row(id="b", years="0", certs=""),  # entry, 9.8, next CMA
         row(id="c", years="4", certs="CMA", setting="specialty-clinic", specialty="ophthalmology"),
         row(id="d", years="two"),
     ]
@@ -343,7 +343,7 @@ def test_summary_counts_tiers_median_and_next_certification(catalog: Catalog) ->
         ("senior", 0),
         ("specialized", 1),
     ]
-    assert summary.median_estimated_percentile == 9.5
+    assert summary.median_estimated_percentile == 9.8
     assert summary.most_common_next_certification is not None
     assert summary.most_common_next_certification.id == "CMA"
     assert summary.most_common_next_certification.count == 2

@@ -86,13 +86,13 @@ def test_tier_rule_is_explained() -> None:
 def test_anchor_entry_first_year() -> None:
     result = run(profile(1, "family-practice"))
     assert 10 <= result.estimated_percentile <= 25
-    assert result.estimated_percentile == 14.5  # 15 (curve) - 0.5 (physician offices)
+    assert result.estimated_percentile == 14.8  # 15 (curve) - 0.2 (physician offices)
 
 
 def test_anchor_mid_with_credential_and_specialty() -> None:
     result = run(profile(4, "specialty-clinic", ("CMA", "COA"), "ophthalmology"))
     assert 40 <= result.estimated_percentile <= 60
-    assert result.estimated_percentile == 46.5
+    assert result.estimated_percentile == 46.8
 
 
 @pytest.mark.parametrize("years", [4, 4.5, 5, 5.99])
@@ -107,7 +107,7 @@ def test_anchor_lead_roles_toward_the_75th(years: float) -> None:
 def test_anchor_senior_supervisor_reaches_the_90th() -> None:
     result = run(profile(8, "outpatient-center", ("CMA", "COA"), "ophthalmology", "supervises"))
     assert result.estimated_percentile >= 85
-    assert result.estimated_percentile == 90.5
+    assert result.estimated_percentile == 90.2
     assert result.tier == "senior"
 
 
@@ -129,14 +129,14 @@ def test_factors_add_up_and_each_has_a_reason() -> None:
 
 
 def test_setting_factor_uses_the_industry_median_percentile() -> None:
-    # Outpatient care centers: $47,560 lies between the 50th ($44,200) and the 75th
-    # ($48,160): 50 + 3,360 / 3,960 x 25 = 71.2; 0.4 x 21.2 = +8.5.
-    assert round(setting_percentile(CATALOG, "outpatient-center"), 1) == 71.2
-    assert factor(run(profile(1, "outpatient-center")), "setting") == 8.5
-    assert factor(run(profile(1, "hospital")), "setting") == 4.4
+    # May 2025: outpatient care centers' $48,560 lies between the 50th ($45,690) and
+    # the 75th ($49,180): 50 + 2,870 / 3,490 x 25 = 70.6; 0.4 x 20.6 = +8.2.
+    assert round(setting_percentile(CATALOG, "outpatient-center"), 1) == 70.6
+    assert factor(run(profile(1, "outpatient-center")), "setting") == 8.2
+    assert factor(run(profile(1, "hospital")), "setting") == 3.5
     assert factor(run(profile(1, "podiatry-office")), "setting") == -10.2
     reason = next(f.reason for f in run(profile(1, "hospital")).factors if f.id == "setting")
-    assert "$45,930" in reason and "61st" in reason
+    assert "$46,910" in reason and "59th" in reason
 
 
 def test_primary_credential_counts_once() -> None:
@@ -195,22 +195,22 @@ def test_experience_curve_is_straight_between_points_and_flat_after() -> None:
 
 
 def test_range_in_dollars_is_honest_below_the_10th() -> None:
-    result = run(profile(1, "family-practice"))  # 14.5: range 7.5 to 21.5
-    assert (result.range.low_percentile, result.range.high_percentile) == (7.5, 21.5)
+    result = run(profile(1, "family-practice"))  # 14.8: range 7.8 to 21.8
+    assert (result.range.low_percentile, result.range.high_percentile) == (7.8, 21.8)
     assert result.range.low.kind == "at-or-below"
-    # 21.5th: 35,020 + (11.5 / 15) x 2,590 = 37,005.67, an estimate
+    # 21.8th: 36,050 + (11.8 / 15) x 2,420 = 37,953.73, an estimate
     assert result.range.high.kind == "estimate"
-    assert round(result.range.high.annual, 2) == 37005.67
-    assert result.range.annual_text == "from under $35,020 to about $37,006 a year"
-    assert result.range.hourly_text == "from under $16.84 to about $17.79 an hour"
+    assert round(result.range.high.annual, 2) == 37953.73
+    assert result.range.annual_text == "at most $36,050 to about $37,954 a year"
+    assert result.range.hourly_text == "at most $17.33 to about $18.25 an hour"
     assert "estimates" in result.range.note and "2,080" in result.range.note
 
 
 def test_range_in_dollars_between_published_points() -> None:
     result = run(profile(4, "specialty-clinic", ("CMA", "COA"), "ophthalmology"))
-    assert result.range.low == wage_at(CATALOG.wages, 39.5)
-    assert result.range.high == wage_at(CATALOG.wages, 53.5)
-    assert result.range.annual_text == "about $41,432 to $44,754 a year"
+    assert result.range.low == wage_at(CATALOG.wages, 39.8)
+    assert result.range.high == wage_at(CATALOG.wages, 53.8)
+    assert result.range.annual_text == "about $42,744 to $46,220 a year"
 
 
 def test_range_above_the_90th_gives_only_the_bound() -> None:
@@ -218,35 +218,36 @@ def test_range_above_the_90th_gives_only_the_bound() -> None:
         profile(30, "outpatient-center", ("CMA", "COA", "COT"), "ophthalmology", "supervises")
     )
     assert top.range.low_percentile > 90
-    assert top.range.annual_text == "over $57,830 a year"
+    assert top.range.annual_text == "at or above $59,310 a year"
     near = run(profile(8, "outpatient-center", ("CMA", "COA"), "ophthalmology", "supervises"))
-    assert near.range.annual_text == "about $53,640 to over $57,830 a year"
+    assert near.range.annual_text == "about $54,718 to at least $59,310 a year"
 
 
 def test_pay_above_the_estimate_is_read_out() -> None:
     p = profile(
-        4, "specialty-clinic", ("CMA", "COA"), "ophthalmology", pay=Pay(amount=46000, per="year")
+        4, "specialty-clinic", ("CMA", "COA"), "ophthalmology", pay=Pay(amount=49000, per="year")
     )
     standing = run(p).pay_standing
     assert standing is not None
     assert standing.versus_estimate == "above"
+    # 50 + (49,000 - 45,690) / 3,490 x 25 = 73.7
     assert standing.summary == (
-        "You are paid about the 61st percentile ($46,000 a year), above the 47th we "
+        "You are paid about the 74th percentile ($49,000 a year), above the 47th we "
         "would expect for your profile."
     )
 
 
 def test_hourly_pay_in_line_with_the_estimate() -> None:
-    # 21.25/h x 2,080 = 44,200: exactly the published median.
+    # 21.97/h x 2,080 = 45,697.60: just above the published median ($45,690).
     p = profile(
-        4, "specialty-clinic", ("CMA", "COA"), "ophthalmology", pay=Pay(amount=21.25, per="hour")
+        4, "specialty-clinic", ("CMA", "COA"), "ophthalmology", pay=Pay(amount=21.97, per="hour")
     )
     standing = run(p).pay_standing
     assert standing is not None
-    assert standing.annual == 44200
+    assert standing.annual == 45697.6
     assert standing.versus_estimate == "in-line"
     assert "in line with the 47th" in standing.summary
-    assert "$21.25/h, about $44,200 a year" in standing.summary
+    assert "$21.97/h, about $45,698 a year" in standing.summary
 
 
 def test_pay_below_the_published_range() -> None:
@@ -254,7 +255,7 @@ def test_pay_below_the_published_range() -> None:
     standing = run(p).pay_standing
     assert standing is not None
     assert standing.versus_estimate == "below"
-    assert "below the 10th percentile ($35,020)" in standing.summary
+    assert "below the 10th percentile ($36,050)" in standing.summary
 
 
 def test_pay_above_the_published_range_next_to_a_top_estimate() -> None:
@@ -270,7 +271,7 @@ def test_pay_above_the_published_range_next_to_a_top_estimate() -> None:
     assert standing is not None
     # The likely range reaches past the 90th, so pay above it is in line.
     assert standing.versus_estimate == "in-line"
-    assert "above the 90th percentile ($57,830)" in standing.summary
+    assert "above the 90th percentile ($59,310)" in standing.summary
 
 
 def test_no_pay_no_standing() -> None:
@@ -405,7 +406,7 @@ def test_assessment_fields_for_other_commands() -> None:
         "profile",
         "data_vintage",
     } <= set(dumped)
-    assert dumped["data_vintage"] == "May 2024"
+    assert dumped["data_vintage"] == "May 2025"
 
 
 # Properties ------------------------------------------------------------------------

@@ -21,8 +21,19 @@ SOURCE_TITLE = "Occupational Employment and Wages, May 2024"
 
 
 def ok(run: Runner, *args: str) -> str:
-    """`maplanner salary ARGS` must succeed quietly; return stdout."""
-    return helpers.ok(run, "salary", *args)
+    """Run a command that must succeed quietly; return stdout.
+
+    These tests check the wage math and wording against the May 2024 table the guides
+    quote (--release 2024); the May 2025 default has its own tests at the end.
+    """
+    result = run("salary", "--release", "2024", *args)
+    assert result.code == 0, result.err
+    assert result.err == ""
+    assert "\x1b[" not in result.out
+    if "--json" not in args:
+        for line in result.out.splitlines():
+            assert len(line) <= 80, line
+    return result.out
 
 
 def ok_json(run: Runner, *args: str) -> dict[str, Any]:
@@ -92,7 +103,7 @@ def test_vintage_and_source_come_from_the_data(run: Runner, data_copy: Path) -> 
         wages.read_text(encoding="utf-8").replace('vintage = "May 2024"', 'vintage = "May 2099"'),
         encoding="utf-8",
     )
-    result = run("--data-dir", str(data_copy), "salary", "--json")
+    result = run("--data-dir", str(data_copy), "salary", "--release", "2024", "--json")
     assert result.code == 0, result.err
     assert json.loads(result.out)["vintage"] == "May 2099"
 
@@ -196,7 +207,7 @@ def test_every_way_of_writing_46000(run: Runner, written: str) -> None:
     assert wage["entered"] == written
     assert (wage["per"], wage["annual"], wage["hourly_derived"]) == ("year", 46_000, True)
     assert wage["kind"] == "estimate"
-    assert wage["next_point"] == {"percentile": 75, "annual": 48_160}
+    assert wage["next_point"] == {"percentile": 75, "annual": 48_160, "hourly": None}
     assert wage["to_next_point"] == 2_160
 
 
@@ -392,3 +403,62 @@ def test_extra_marks_are_drawn_in_wage_order(catalog: Catalog) -> None:
     rows = [row["label"] for row in chart_rows(buffer.getvalue())]
     assert rows == ["10th", "25th", "your estimate", "median", "75th", "90th"]
     assert "▒ = not a published point" in buffer.getvalue()
+
+
+# Places and releases (BLS OEWS May 2025) ------------------------------------------
+
+
+def test_latest_release_national_median(run: Runner) -> None:
+    out = run("salary", "--release", "2025", "--percentile", "50").out
+    assert "$45,690" in out and "May 2025" in out
+
+
+def test_earlier_release_75th(run: Runner) -> None:
+    assert "$48,160" in run("salary", "--release", "2024", "--percentile", "75").out
+
+
+@pytest.mark.parametrize("state", ["washington", "WA", "wa", "53"])
+def test_state_median_any_spelling(run: Runner, state: str) -> None:
+    result = run("salary", "--state", state, "--percentile", "50", "--json")
+    document = json.loads(result.out)
+    assert document["at_percentile"]["annual"] == 59290
+    assert document["place"]["name"] == "Washington"
+    assert document["place"]["rank"] == 1
+    assert document["release"] == "2025"
+    assert document["distribution"]["source"]["id"] == "bls-oews-2025"
+
+
+def test_mississippi_median_and_rank_listing(run: Runner) -> None:
+    assert "$35,360" in run("salary", "--state", "MS", "--percentile", "50").out
+    states = json.loads(run("salary", "--states", "--json").out)["states"]
+    assert len(states) == 54
+    assert (states[0]["name"], states[0]["median_annual"]) == ("Washington", 59290)
+    assert states[-1]["median_annual"] <= 35360
+
+
+def test_area_table_and_bad_places(run: Runner) -> None:
+    assert "Vallejo, CA" in run("salary", "--area", "vallejo").out
+    assert "$77,410" in run("salary", "--area", "vallejo").out
+    many = run("salary", "--area", "spring")
+    assert many.code == 2 and "Springfield, IL" in many.err
+    unknown = run("salary", "--area", "seatle")
+    assert unknown.code == 2 and "Seattle-Tacoma-Bellevue, WA" in unknown.err
+    assert run("salary", "--state", "Atlantis").code == 2
+    assert run("salary", "--release", "1999").code == 2
+
+
+def test_default_is_may_2025_with_how_each_point_moved(run: Runner) -> None:
+    result = run("salary")
+    assert result.code == 0, result.err
+    out = result.out
+    assert "wages, May 2025" in out
+    # published hourly figures carry no mark; the change is May 2025 minus May 2024
+    assert re.search(r"Median\s+│\s+\$45,690\s+│\s+\$21\.97\s+│\s+\+\$1,490", out)
+    assert re.search(r"90th percentile\s+│\s+\$59,310\s+│\s+\$28\.52\s+│\s+\+\$1,480", out)
+    assert re.search(r"Mean\s+│\s+\$46,120\s+│\s+\$22\.17 ", out)
+    assert "Employment: 817,870" in flat(out)
+    document = json.loads(run("salary", "--json").out)
+    assert (document["release"], document["source_id"]) == ("2025", "bls-oews-2025")
+    median = document["distribution"]["points"][2]
+    assert (median["annual"], median["earlier_annual"]) == (45690, 44200)
+    assert document["distribution"]["earlier_vintage"] == "May 2024"

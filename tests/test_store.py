@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.money import Pay
-from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.profile import HeldCert, PlaceAnswer, Profile
 from maplanner.core.profile_view import carry_earned
 from maplanner.core.rules import assess
 from maplanner.errors import InputError
@@ -88,7 +88,7 @@ def test_a_new_database_carries_our_id_and_version() -> None:
     save_profile(PROFILE, DAY)
     connection = sqlite3.connect(db_file())
     assert connection.execute("PRAGMA application_id").fetchone()[0] == db.APPLICATION_ID
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 4
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 3
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {"profile", "assessment"} <= tables
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -321,3 +321,18 @@ def test_a_home_of_an_unknown_user_is_refused_in_words(
         "maplanner: MAPLANNER_HOME is '~maplanner-no-such-user/planner', but that home "
         "directory is unknown\n"
     )
+
+
+def test_a_version_2_database_is_upgraded_and_then_keeps_a_place(catalog: Catalog) -> None:
+    save_profile(PROFILE, DAY)
+    connection = sqlite3.connect(db_file())
+    connection.execute("PRAGMA user_version = 2")  # as version 2 left it: same tables
+    connection.commit()
+    connection.close()
+    assert load_profile() == PROFILE  # opening upgrades it, keeping the answers
+    connection = sqlite3.connect(db_file())
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 3
+    connection.close()
+    placed = PROFILE.model_copy(update={"place": PlaceAnswer(kind="state", name="WA")})
+    save_profile(placed, DAY)
+    assert load_profile() == placed

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from maplanner.catalog.estimate import EstimateFile, LeadershipLevel
     from maplanner.catalog.guide import GuideTopic
     from maplanner.catalog.levers import LeversFile
+    from maplanner.catalog.oews import OewsFile
+    from maplanner.catalog.path_occupations import PathOccupation
     from maplanner.catalog.paths import CareerPath
     from maplanner.catalog.roadmap import RoadmapBand
     from maplanner.catalog.skills import SkillsFile
@@ -52,7 +54,15 @@ FILES: dict[str, tuple[str, str]] = {
     "guide.toml": ("maplanner.catalog.guide", "GuideFile"),
     "eligibility.toml": ("maplanner.catalog.eligibility", "EligibilityFile"),
     "levers.toml": ("maplanner.catalog.levers", "LeversFile"),
+    "oews.toml": ("maplanner.catalog.oews", "OewsFile"),
+    "path_occupations.toml": ("maplanner.catalog.path_occupations", "PathOccupationsFile"),
 }
+
+#: The OEWS occupation of Medical Assistants.
+MA_SOC = "31-9092"
+#: The release the May 2024 tables in wages.toml belong to (the guides' vintage), kept
+#: as `--release 2024`; the default is always the latest (data/oews.toml).
+EARLIER_RELEASE = "2024"
 
 #: What the catalog offers, in the order the cross-checks walk it.
 SECTIONS = (
@@ -76,6 +86,8 @@ SECTIONS = (
     "guide",
     "eligibility",
     "levers",
+    "oews",
+    "path_occupations",
 )
 
 #: Derived values kept per catalog at most; the memo starts over past this many.
@@ -154,10 +166,44 @@ class Catalog:
         return self.file("sources.toml", SourcesFile).source
 
     @functools.cached_property
-    def wages(self) -> "WageTable":
-        from maplanner.catalog.wages import WagesFile
+    def oews(self) -> "OewsFile":
+        from maplanner.catalog.oews import OewsFile
 
-        return self.file("wages.toml", WagesFile).wages
+        return self.file("oews.toml", OewsFile)
+
+    @functools.cached_property
+    def path_occupations(self) -> "list[PathOccupation]":
+        from maplanner.catalog.path_occupations import PathOccupationsFile
+
+        return self.file("path_occupations.toml", PathOccupationsFile).path
+
+    @functools.cached_property
+    def wages(self) -> "WageTable":
+        """The latest release's national table for Medical Assistants (the default)."""
+        return self.wage_table(self.latest_release)
+
+    @functools.cached_property
+    def latest_release(self) -> str:
+        return self.oews.release.year
+
+    @property
+    def releases(self) -> tuple[str, ...]:
+        """The releases of the national MA table maplanner holds, newest first."""
+        return (self.latest_release, EARLIER_RELEASE)
+
+    def wage_table(self, release: str) -> "WageTable":
+        """The national MA table of one release ('2025', '2024')."""
+
+        def make() -> "WageTable":
+            from maplanner.catalog.wages import WagesFile
+
+            if release == EARLIER_RELEASE:
+                return self.file("wages.toml", WagesFile).wages
+            from maplanner.catalog.oews_tables import national_table
+
+            return national_table(self, MA_SOC)
+
+        return self.memo(("wage-table", release), make)
 
     @functools.cached_property
     def data_vintage(self) -> str:
@@ -165,9 +211,22 @@ class Catalog:
 
     @functools.cached_property
     def industries(self) -> "list[Industry]":
+        """The settings' industries with the latest release's MA median in each."""
+        return self.industries_of(self.latest_release)
+
+    def industries_of(self, release: str) -> "list[Industry]":
         from maplanner.catalog.wages import WagesFile
 
-        return self.file("wages.toml", WagesFile).industry
+        earlier = self.file("wages.toml", WagesFile).industry
+        if release == EARLIER_RELEASE:
+            return earlier
+
+        def make() -> "list[Industry]":
+            from maplanner.catalog.oews_tables import latest_industries
+
+            return latest_industries(self, earlier)
+
+        return self.memo(("industries", release), make)
 
     @functools.cached_property
     def outlook(self) -> "Outlook":
@@ -273,8 +332,10 @@ class Catalog:
     def tier(self, tier_id: str) -> "Tier":
         return self._index("tiers", self.tiers)[tier_id]
 
-    def industry(self, industry_id: str) -> "Industry":
-        return self._index("industries", self.industries)[industry_id]
+    def industry(self, industry_id: str, release: str | None = None) -> "Industry":
+        if release is None or release == self.latest_release:
+            return self._index("industries", self.industries)[industry_id]
+        return next(i for i in self.industries_of(release) if i.id == industry_id)
 
     def setting(self, setting_id: str) -> "WorkSetting":
         return self._index("settings", self.settings)[setting_id]

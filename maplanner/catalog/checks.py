@@ -101,6 +101,7 @@ def catalog_problems(catalog: Catalog) -> list[str]:
         need("leadership", level, "placement.leadership_keeps_senior")
 
     problems.extend(_advice_problems(catalog, need))
+    problems.extend(_oews_problems(catalog))
     problems.extend(_tiling_problems(catalog.tiers))
     problems.extend(_roadmap_problems(catalog.roadmap, catalog.roadmap_max_year))
     return problems
@@ -150,6 +151,34 @@ def _advice_problems(catalog: Catalog, need: "Callable[[str, str, str], None]") 
             problems.append(
                 f"paths.{path.id}.reached_when: leadership {sorted(reached.leadership)} "
                 f"differs from placement.leadership_keeps_senior {sorted(keeps)}"
+            )
+    return problems
+
+
+def _oews_problems(catalog: Catalog) -> list[str]:
+    """Every path names an occupation the extract holds; every industry has its row."""
+    from maplanner.catalog.catalog import MA_SOC
+
+    problems: list[str] = []
+    held = {o.soc_code for o in catalog.oews.occupation}
+    if MA_SOC not in held:
+        problems.append(f"oews.occupation: no national row for Medical Assistants ({MA_SOC})")
+    mapped = {entry.id: entry for entry in catalog.path_occupations}
+    path_ids = {p.id for p in catalog.paths}
+    for entry in catalog.path_occupations:
+        if entry.id not in path_ids:
+            problems.append(f"path_occupations.{entry.id}: unknown path id {entry.id!r}")
+        if entry.soc_code not in held:
+            problems.append(
+                f"path_occupations.{entry.id}.soc_code: {entry.soc_code} is not in oews.toml"
+            )
+    for path_id in sorted(path_ids - set(mapped)):
+        problems.append(f"path_occupations: path {path_id!r} names no occupation")
+    naics = {row.naics for row in catalog.oews.industry}
+    for industry in catalog.industries_of("2024"):
+        if industry.naics is not None and industry.naics not in naics:
+            problems.append(
+                f"industries.{industry.id}.naics: {industry.naics} is not in oews.toml"
             )
     return problems
 

@@ -42,6 +42,8 @@ AREA_FILES = {
     "guide": "guide.toml",
     "eligibility": "eligibility.toml",
     "levers": "levers.toml",
+    "oews": "oews.toml",
+    "path_occupations": "path_occupations.toml",
 }
 
 

@@ -15,6 +15,8 @@ class PercentilePoint(Strict):
 
     percentile: int = Field(gt=0, lt=100)
     annual: Dollars
+    #: The hourly figure when BLS published it (May 2025 on); None: derive it.
+    hourly: float | None = Field(default=None, gt=0, le=10_000)
 
 
 class WageTable(Strict):
@@ -29,8 +31,12 @@ class WageTable(Strict):
     percentiles: list[PercentilePoint] = Field(min_length=2)
     mean_annual: Dollars
     median_hourly: float = Field(gt=0, le=10_000)
-    employment: int = Field(gt=0)
+    employment: int | None = Field(gt=0)
     employment_note: Text
+    #: BLS's published mean hourly wage, where the source gives it.
+    mean_hourly: float | None = Field(default=None, gt=0, le=10_000)
+    #: Published points BLS withheld in this table, each with BLS's reason.
+    withheld: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _increasing(self) -> Self:
@@ -41,10 +47,12 @@ class WageTable(Strict):
                     f"percentiles must strictly increase: {high.percentile} follows "
                     f"{low.percentile}"
                 )
-            if high.annual <= low.annual:
+            # BLS publishes equal neighbours where many are paid the same (a small
+            # area's 75th and 90th); a lower figure above a higher one is an error.
+            if high.annual < low.annual:
                 raise ValueError(
-                    f"annual wages must strictly increase with the percentile: the "
-                    f"{high.percentile}th (${high.annual:,}) is not above the "
+                    f"annual wages must not decrease as the percentile rises: the "
+                    f"{high.percentile}th (${high.annual:,}) is below the "
                     f"{low.percentile}th (${low.annual:,})"
                 )
         if 50 not in {p.percentile for p in points}:
@@ -66,6 +74,10 @@ class Industry(Strict):
     median_annual: Dollars
     share_of_jobs_percent: float | None = Field(default=None, ge=0, le=100)
     source: Id
+    #: The industry's NAICS code: the May 2025 median comes from OEWS's row for it.
+    naics: str | None = Field(default=None, pattern=r"^\d{6}$")
+    #: Which published table the median comes from.
+    table: Text | None = None
 
 
 class Outlook(Strict):

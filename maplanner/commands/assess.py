@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from maplanner.commands.place_options import AreaOption, StateOption
 from maplanner.commands.profile_options import (
     AccreditedOption,
     CertOption,
@@ -25,7 +26,9 @@ from maplanner.commands.profile_options import (
 from maplanner.commands.shared import JsonOption
 
 if TYPE_CHECKING:
+    from maplanner.catalog.areas import Place
     from maplanner.catalog.catalog import Catalog
+    from maplanner.catalog.wages import WageTable
     from maplanner.core.assessment import Assessment
     from maplanner.core.profile import Profile
 
@@ -46,7 +49,10 @@ HELP = (
     "--save keeps the answers as your profile and the result in your history "
     "(maplanner profile, maplanner history); in a terminal the interview offers to save, "
     "and a saved profile's answers become its defaults. --saved reassesses the saved "
-    "profile without asking anything."
+    "profile without asking anything.\n\n"
+    "--state WA or --area seattle: the estimated percentile is still a position in the "
+    "distribution, but its dollar range and the comparison with your pay use that "
+    "place's BLS table, and say so."
 )
 
 SaveOption = Annotated[
@@ -85,6 +91,8 @@ def assess(
     education: EducationOption = None,
     accredited: AccreditedOption = None,
     what_if: WhatIfOption = None,
+    state: StateOption = None,
+    area: AreaOption = None,
     save: SaveOption = False,
     saved: SavedOption = False,
     json_output: JsonOption = False,
@@ -96,6 +104,7 @@ def assess(
 
     changes = parse_changes(what_if or [])
     data = catalog()
+    where, table = place_and_table(state, area)
     interviewed = False
     if saved:
         given = {
@@ -161,7 +170,8 @@ def assess(
             from maplanner.store.profiles import load_profile
 
             profile = carry_earned(profile, load_profile())
-    result = assess_profile(profile, data, changes)
+    where, table, profile = _with_place(profile, where, table)
+    result = assess_profile(profile, data, where, table, what_if=changes)
     if save:  # before any output: if saving fails, nothing claims it was saved
         from maplanner.store import today
         from maplanner.store.profiles import record_assessment
@@ -175,7 +185,7 @@ def assess(
         from maplanner.render.assess import render_assessment
         from maplanner.render.output import console
 
-        render_assessment(result, data.wages, console())
+        render_assessment(result, console())
         if save:
             console().print(
                 f"Saved as your profile, with this assessment in your history "
@@ -184,6 +194,43 @@ def assess(
             )
     if interviewed and not save:
         _offer_to_save(result)
+
+
+def _with_place(
+    profile: "Profile", where: "Place | None", table: "WageTable | None"
+) -> "tuple[Place | None, WageTable | None, Profile]":
+    """A place given now is kept in the profile; without one, the profile's place is used."""
+    from maplanner.core.profile import PlaceAnswer
+
+    if where is not None:
+        kind = "state" if where.kind == "state" else "area"
+        answer = PlaceAnswer(kind=kind, name=where.postal or where.name)
+        return where, table, profile.model_copy(update={"place": answer})
+    if profile.place is None:
+        return None, None, profile
+    state = profile.place.name if profile.place.kind == "state" else None
+    area = profile.place.name if profile.place.kind == "area" else None
+    found, found_table = place_and_table(state, area)
+    return found, found_table, profile
+
+
+def place_and_table(
+    state: str | None, area: str | None
+) -> "tuple[Place | None, WageTable | None]":
+    """The place from --state/--area and its MA table; (None, None) without one."""
+    from maplanner.commands.shared import place
+
+    where = place(state, area)
+    if where is None:
+        return None, None
+    from maplanner.commands.shared import catalog, data_override
+    from maplanner.core.places import place_table
+    from maplanner.errors import InputError
+
+    table = place_table(catalog(), data_override(), where)
+    if isinstance(table, str):
+        raise InputError(f"BLS publishes no MA median for {where.name}: {table}")
+    return where, table
 
 
 def _saved_profile(data: "Catalog", given: list[str]) -> "Profile":

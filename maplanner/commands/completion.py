@@ -87,6 +87,37 @@ def guide_topics(ctx: typer.Context, incomplete: str) -> list[Offer]:
     return _matching(_entries(ctx, "guide.toml", "topic"), incomplete)
 
 
+def states(ctx: typer.Context, incomplete: str) -> list[Offer]:
+    """Postal codes of the states and territories, for --state (names match too)."""
+    rows = _read_toml(data_file(ctx, "oews.toml")).get("states")
+    offers: list[Offer] = []
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, dict) and isinstance(row.get("postal"), str):
+            offers.append((row["postal"], str(row.get("name", ""))))
+    if len(incomplete.strip()) > 2:  # a name being typed: offer the names
+        return _matching([(name, code) for code, name in offers], incomplete)
+    return _matching(offers, incomplete)
+
+
+def areas(ctx: typer.Context, incomplete: str) -> list[Offer]:
+    """Metropolitan and nonmetropolitan areas whose name starts with what is typed, for
+    --area (the command itself also takes any part of a name)."""
+    import csv
+
+    path = data_file(ctx, "oews-areas.csv")
+    names: dict[str, None] = {}
+    try:
+        if path.stat().st_size > 5 * MAX_FILE_BYTES:
+            return []
+        with path.open(encoding="utf-8") as stream:
+            for row in csv.reader(stream):
+                if len(row) > 3 and row[1] == "M":
+                    names.setdefault(row[3])
+    except (OSError, ValueError):
+        return []
+    return _matching(((name, "") for name in names), incomplete)
+
+
 def tracks(incomplete: str) -> list[Offer]:
     """Certification tracks, for `certs --track`."""
     return _matching(((track, "") for track in TRACKS), incomplete)

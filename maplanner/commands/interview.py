@@ -34,7 +34,7 @@ from maplanner.core.answers import (
 if TYPE_CHECKING:
     from maplanner.catalog.catalog import Catalog
     from maplanner.core.money import Pay
-    from maplanner.core.profile import Profile
+    from maplanner.core.profile import PlaceAnswer, Profile
 
 __all__ = [
     "NONE_WORDS",
@@ -54,7 +54,7 @@ Ask = Callable[[str], str]
 Say = Callable[[str], None]
 T = TypeVar("T")
 
-QUESTIONS = 8
+QUESTIONS = 9
 #: Menus and hints stay inside this many columns (fewer in a narrower terminal).
 MENU_WIDTH = 79
 #: Below this much room beside a menu key, the key's text goes on the lines below it.
@@ -178,24 +178,22 @@ def run_interview(
         if defaults is None
         else Prefill.from_profile(defaults)
     )
-    say("Eight questions. Enter keeps an answer shown in [brackets]; Ctrl-C stops.")
+    say("Nine questions. Enter keeps an answer shown in [brackets]; Ctrl-C stops.")
     years = _years(known, ask, say)
     cert_ids = _certs(catalog, known, ask, say)
     setting = _setting(catalog, known, years, ask, say)
     specialty = _specialty(catalog, known, ask, say)
     leads = _leads(catalog, known, ask, say)
     pay = _pay(known, ask, say)
-    # The last two are optional: end of input there keeps what is known (so six
+    # The last three are optional: end of input there keeps what is known (so six
     # answers piped in, as before these questions existed, still make a profile).
+    place, education, accredited = known.place, known.education, known.accredited
     try:
+        place = _place(catalog, known, ask, say)
         education = _education(catalog, known, ask, say)
+        accredited = _accredited(known, ask, say)
     except EOFError:
-        education, accredited = known.education, known.accredited
-    else:
-        try:
-            accredited = _accredited(known, ask, say)
-        except EOFError:
-            accredited = known.accredited
+        pass
     # A saved profile's certifications keep the month they were earned.
     saved = (
         {}
@@ -211,6 +209,7 @@ def run_interview(
         pay=pay,
         education=education,
         accredited=accredited,
+        place=place,
     )
 
 
@@ -430,7 +429,7 @@ def _education(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> str | 
     levels = catalog.eligibility.education
     _heading(
         say,
-        7,
+        8,
         "Highest education finished (optional)",
         "Some credentials require one (the CMPE: a bachelor's); Enter to skip.",
     )
@@ -451,10 +450,47 @@ def _accredited(known: Prefill, ask: Ask, say: Say) -> bool | None:
 
     _heading(
         say,
-        8,
+        9,
         "Is or was your MA program accredited (CAAHEP or ABHES)? (optional)",
         "y or n; the CMA's usual route needs it. Enter if not sure.",
     )
     default = known.accredited
     shown = {True: "y", False: "n", None: "not sure"}[default]
     return _ask(ask, say, "Accredited", shown, parse_accredited_answer, lambda: default)
+
+
+def _place(catalog: "Catalog", known: Prefill, ask: Ask, say: Say) -> "PlaceAnswer | None":
+    """Where they work (optional): a state or an area; Enter keeps the national tables."""
+    from maplanner.commands.shared import data_override
+    from maplanner.core.places import resolve_area, resolve_state
+    from maplanner.core.profile import PlaceAnswer
+    from maplanner.errors import InputError
+
+    _heading(
+        say,
+        7,
+        "Where you work (optional)",
+        "A state (WA) or part of an area's name (seattle); Enter for national.",
+    )
+
+    def parse(text: str) -> "PlaceAnswer | None":
+        if not text or text.lower() in NONE_WORDS or text.lower() == "national":
+            return None
+        try:
+            state = resolve_state(catalog, text)
+            return PlaceAnswer(kind="state", name=state.postal or state.name)
+        except InputError:
+            from maplanner.catalog.areas import area_rows
+
+            try:
+                area = resolve_area(area_rows(catalog, data_override()), text)
+            except InputError as error:
+                raise InputError(
+                    error.message.replace("--area ", "", 1) + " (or a state: WA, washington)"
+                ) from None
+            return PlaceAnswer(kind="area", name=area.name)
+
+    default = known.place
+    if default is None:
+        return _ask(ask, say, "Place", "national", parse, lambda: None)
+    return _ask(ask, say, "Place", default.name, parse, lambda: default)

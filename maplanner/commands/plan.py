@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from maplanner.commands import completion
+from maplanner.commands.place_options import AreaOption, StateOption
 from maplanner.commands.profile_options import (
     AccreditedOption,
     CertOption,
@@ -61,6 +62,8 @@ def plan(
     pay: PayOption = None,
     education: EducationOption = None,
     accredited: AccreditedOption = None,
+    state: StateOption = None,
+    area: AreaOption = None,
     json_output: JsonOption = False,
 ) -> None:
     from maplanner.commands.profile_source import (
@@ -99,7 +102,12 @@ def plan(
             why="to plan from",
             example=f"maplanner plan --goal {path.id} --years 4 --setting family-practice",
         )
+    from maplanner.commands.paths import place_tables
+    from maplanner.core.paths import path_pay
+
+    name, tables = place_tables(state, area)
     result = make_plan(profile, data, path.id)
+    result = result.model_copy(update={"pay": path_pay(data, path.id, name, tables)})
     if json_output:
         emit_json(result)
     else:

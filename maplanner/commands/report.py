@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from maplanner.commands import completion
+from maplanner.commands.place_options import AreaOption, StateOption
 from maplanner.commands.profile_options import (
     AccreditedOption,
     CertOption,
@@ -119,6 +120,8 @@ def report(
     education: EducationOption = None,
     accredited: AccreditedOption = None,
     what_if: WhatIfOption = None,
+    state: StateOption = None,
+    area: AreaOption = None,
 ) -> None:
     from maplanner.atomic_files import check_target, write_atomically
     from maplanner.commands.profile_source import (
@@ -167,10 +170,15 @@ def report(
         from maplanner.store.ledger import credits
 
         ledger = credits()
+    from maplanner.commands.assess import place_and_table
+
+    where, table = place_and_table(state, area)
     document = build_report(
         profile,
         data,
         today(),
+        where=where,
+        table=table,
         goal_id=goal_id,
         profile_from="options" if from_options else "saved",
         profile_saved_on=saved_on,

@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from maplanner.commands import completion
+from maplanner.commands.place_options import AreaOption, StateOption
 from maplanner.commands.shared import JsonOption
 
 if TYPE_CHECKING:
     from maplanner.catalog.catalog import Catalog
+    from maplanner.catalog.wages import WageTable
     from maplanner.core.assessment import Assessment
+    from maplanner.core.salary_view import PlaceInfo
 
 SHORT = "The wage distribution: what a percentile pays, and where a wage stands."
 HELP = "\n\n".join(
@@ -30,6 +33,13 @@ HELP = "\n\n".join(
         "--setting S: the median for that work setting's BLS industry beside the national "
         "median. It combines with --percentile or --wage; percentiles stay national, as "
         "BLS publishes only a median for each industry.",
+        "--state WA or --area seattle: that place's table and chart beside the national "
+        "one, its employment and (for a state) its rank among states by median; "
+        "--percentile and --wage then answer for the place. --states lists every state "
+        "ranked by median, with employment.",
+        "--release 2024: the May 2024 national table the career guides quote. The default "
+        "is the latest release (May 2025), with how each point moved since May 2024; "
+        "places always use the latest release.",
         "With a saved profile (see maplanner profile), the chart also marks its estimate and pay.",
     ]
 )
@@ -67,10 +77,30 @@ SettingOption = Annotated[
 ]
 
 
+ReleaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--release",
+        metavar="YEAR",
+        help="The national BLS release: 2025 (the default, the latest) or 2024 (the "
+        "guides' vintage).",
+        show_default=False,
+    ),
+]
+StatesOption = Annotated[
+    bool,
+    typer.Option("--states", help="Every state ranked by median, with employment."),
+]
+
+
 def salary(
     percentile: PercentileOption = None,
     wage: WageOption = None,
     setting: SettingOption = None,
+    state: StateOption = None,
+    area: AreaOption = None,
+    release: ReleaseOption = None,
+    states: StatesOption = False,
     json: JsonOption = False,
 ) -> None:
     from maplanner.commands.shared import catalog
@@ -88,12 +118,28 @@ def salary(
     at = None if percentile is None else parse_percentile(percentile)
     pay = None if wage is None else parse_pay(wage, "--wage")
     data = catalog()  # after the checks that need no data: bad input answers fast
+    chosen = _release(data, release)
+    if states:
+        _states(data, json, given=(percentile, wage, setting, state, area, release))
+        return
+    place_info = place_table = None
+    if state is not None or area is not None:
+        if release is not None and chosen != data.latest_release:
+            raise InputError(
+                f"--release {chosen} has only the national table; states and areas are "
+                f"in the latest release ({data.latest_release})"
+            )
+        chosen = data.latest_release
+        place_info, place_table = _place(data, state, area)
     report = salary_report(
         data,
         percentile=at,
         pay=pay,
         entered=wage,
         setting_id=None if setting is None else resolve_setting(data, setting, student=False),
+        release=chosen,
+        place=place_info,
+        place_table=place_table,
     )
     if json:
         from maplanner.render.output import emit_json
@@ -103,7 +149,8 @@ def salary(
     from maplanner.render.output import console
     from maplanner.render.salary import render_salary
 
-    mine = _saved_assessment(data)
+    latest = chosen == data.latest_release
+    mine = _saved_assessment(data) if place_info is None and latest else None
     if mine is None:
         render_salary(report, console())
         return
@@ -112,6 +159,79 @@ def salary(
     out = console()
     render_salary(report, out, marks=saved_marks(mine))
     render_saved_note(mine, out)
+
+
+def _release(data: "Catalog", text: str | None) -> str:
+    """The release asked for ('2024', '2025', 'May 2024'...), else the latest."""
+    from maplanner.errors import InputError
+
+    if text is None:
+        return data.latest_release
+    wanted = text.strip().lower().removeprefix("may").strip()
+    if wanted in data.releases:
+        return wanted
+    raise InputError(
+        f"--release {text.strip()!r} is not a release maplanner holds: use "
+        f"{' or '.join(data.releases)}"
+    )
+
+
+def _place(data: "Catalog", state: str | None, area: str | None) -> "tuple[PlaceInfo, WageTable]":
+    """The place's MA table and what the view says about the place (rank for a state)."""
+    from maplanner.catalog.areas import area_rows
+    from maplanner.catalog.catalog import MA_SOC
+    from maplanner.commands.shared import data_override, place
+    from maplanner.core.places import place_table
+    from maplanner.core.salary_view import PlaceInfo
+    from maplanner.errors import InputError
+
+    where = place(state, area)
+    assert where is not None
+    table = place_table(data, data_override(), where)
+    if isinstance(table, str):
+        raise InputError(f"BLS publishes no MA median for {where.name}: {table}")
+    rank = ranked_of = None
+    if where.kind == "state":
+        medians = {
+            code: f.annual_50
+            for code, f in area_rows(data, data_override()).state_medians(MA_SOC).items()
+            if f.annual_50 is not None
+        }
+        ranked_of = len(medians)
+        mine = medians.get(where.code)
+        if mine is not None:
+            rank = 1 + sum(1 for value in medians.values() if value > mine)
+    info = PlaceInfo.model_construct(
+        kind=where.kind,
+        code=where.code,
+        name=where.name,
+        postal=where.postal,
+        employment=table.employment,
+        rank=rank,
+        ranked_of=ranked_of,
+    )
+    return info, table
+
+
+def _states(data: "Catalog", json: bool, given: tuple[object, ...]) -> None:
+    from maplanner.catalog.areas import area_rows
+    from maplanner.catalog.catalog import MA_SOC
+    from maplanner.commands.shared import data_override
+    from maplanner.core.states_view import states_report
+    from maplanner.errors import InputError
+
+    if any(value is not None for value in given):
+        raise InputError("--states lists every state on its own: leave out the other options")
+    report = states_report(data, dict(area_rows(data, data_override()).state_medians(MA_SOC)))
+    if json:
+        from maplanner.render.output import emit_json
+
+        emit_json(report)
+        return
+    from maplanner.render.output import console
+    from maplanner.render.salary import render_states
+
+    render_states(report, console())
 
 
 def _saved_assessment(data: "Catalog") -> "Assessment | None":

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from maplanner.catalog.areas import Place
     from maplanner.catalog.catalog import Catalog
 
 JsonOption = Annotated[
@@ -30,3 +31,21 @@ def catalog() -> "Catalog":
     from maplanner.catalog.loader import load_catalog, resolve_override
 
     return load_catalog(resolve_override(_data_dir))
+
+
+def data_override() -> Path | None:
+    """The --data-dir / MAPLANNER_DATA folder in effect, or None for the shipped data."""
+    from maplanner.catalog.loader import resolve_override
+    from maplanner.userpaths import expand_user
+
+    found = resolve_override(_data_dir)
+    return None if found is None else expand_user(found)
+
+
+def place(state: str | None, area: str | None) -> "Place | None":
+    """The place named by --state or --area (InputError if unknown), None if neither."""
+    if state is None and area is None:
+        return None  # no place: the area data is never read
+    from maplanner.core.places import resolve_place
+
+    return resolve_place(catalog(), data_override(), state, area)

@@ -25,7 +25,7 @@ from maplanner.errors import InputError
 if TYPE_CHECKING:
     from maplanner.catalog.catalog import Catalog
     from maplanner.core.money import Pay
-    from maplanner.core.profile import Profile
+    from maplanner.core.profile import PlaceAnswer, Profile
 
 #: What a person types for "no specialty" / "no pay" / "no certifications".
 NONE_WORDS = frozenset({"none", "no", "n/a", "-", "skip"})
@@ -50,6 +50,7 @@ class Prefill:
     pay: "Pay | None" = None
     education: str | None = None
     accredited: bool | None = None
+    place: "PlaceAnswer | None" = None
 
     @classmethod
     def from_profile(cls, profile: "Profile") -> "Prefill":
@@ -62,6 +63,7 @@ class Prefill:
             pay=profile.pay,
             education=profile.education,
             accredited=profile.accredited,
+            place=profile.place,
         )
 
 
@@ -134,6 +136,8 @@ def as_options(profile: "Profile") -> str:
     if profile.pay is not None:
         amount = f"{profile.pay.amount:g}"
         words += ["--pay", f"{amount}/h" if profile.pay.per == "hour" else amount]
+    if profile.place is not None:
+        words += [f"--{profile.place.kind}", profile.place.name]
     if profile.education is not None:
         words += ["--education", profile.education]
     if profile.accredited is not None:

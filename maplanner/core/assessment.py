@@ -173,8 +173,40 @@ class WhatIf(_Result):
     pay_change_text: str
 
 
+class ChartPoint(_Result):
+    """A published point of the table the assessment's dollar figures come from."""
+
+    percentile: int
+    annual: float
+
+
+class ChartTable(_Result):
+    """The wage table behind the range, the pay comparison and the chart: national,
+    or the place's when one was given."""
+
+    occupation: str
+    soc_code: str
+    area: str
+    vintage: str
+    source: str
+    points: tuple[ChartPoint, ...]
+
+
+class AssessedPlace(_Result):
+    """The place whose table the dollar figures use."""
+
+    kind: str
+    code: str
+    name: str
+    postal: str | None
+
+
 class Assessment(_Result):
-    """Tier, estimated wage percentile, how the pay compares, and what to do next."""
+    """Tier, estimated wage percentile, how the pay compares, and what to do next.
+
+    The estimated percentile is a position in the distribution; `table` is the table
+    its dollar range and the pay comparison read (the place's when `place` is set).
+    """
 
     tier: str
     tier_name: str
@@ -193,6 +225,8 @@ class Assessment(_Result):
     student: bool = False
     levers: LeverList | None = None
     what_if: WhatIf | None = None
+    place: AssessedPlace | None = None
+    table: ChartTable | None = None
 
     @property
     def top_next_step(self) -> NextStep | None:

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import Certification
+from maplanner.catalog.wages import WageTable
 from maplanner.core import percentile_text
 from maplanner.core.assessment import Factor, PayStanding, Versus, WageRange
 from maplanner.core.money import Pay
@@ -259,14 +260,18 @@ def _setting(profile: Profile, catalog: Catalog) -> Factor:
 # Wages -----------------------------------------------------------------------------
 
 
-def wage_range(percentile: float, catalog: Catalog) -> WageRange:
-    """The estimate +/- the data's half width, in percentiles and in dollars."""
-    return catalog.memo(("range", percentile), lambda: _wage_range(percentile, catalog))
+def wage_range(percentile: float, catalog: Catalog, table: WageTable | None = None) -> WageRange:
+    """The estimate +/- the data's half width, in percentiles and in dollars (in the
+    national table, or in a place's table when one is given)."""
+    chosen = catalog.wages if table is None else table
+    return catalog.memo(
+        ("range", percentile, chosen.area, chosen.vintage),
+        lambda: _wage_range(percentile, catalog, chosen),
+    )
 
 
-def _wage_range(percentile: float, catalog: Catalog) -> WageRange:
+def _wage_range(percentile: float, catalog: Catalog, table: WageTable) -> WageRange:
     weights = catalog.estimate
-    table = catalog.wages
     low_p = max(weights.floor, round(percentile - weights.range_half_width, 1))
     high_p = min(weights.ceiling, round(percentile + weights.range_half_width, 1))
     low, middle, high = wage_at(table, low_p), wage_at(table, percentile), wage_at(table, high_p)
@@ -284,7 +289,8 @@ def _wage_range(percentile: float, catalog: Catalog) -> WageRange:
         annual_text=_range_words(low, high, lambda w: dollars(w.annual), "a year"),
         hourly_text=_range_words(low, high, lambda w: hourly(w.hourly), "an hour"),
         note=(
-            f"BLS publishes the {published} percentiles ({table.vintage}); figures between "
+            ("" if table.area == "United States" else f"Dollar figures are {table.area}'s. ")
+            + f"BLS publishes the {published} percentiles ({table.vintage}); figures between "
             f"them are estimates on a straight line, and hourly figures are annual / "
             f"{table.hours_per_year:,} hours (derived)."
         ),
@@ -318,9 +324,12 @@ def _range_words(
     return f"{start} to {end} {per}"
 
 
-def pay_standing(pay: Pay, estimate: float, catalog: Catalog) -> PayStanding:
-    """Where the given pay stands, read out next to the estimate in plain words."""
-    table = catalog.wages
+def pay_standing(
+    pay: Pay, estimate: float, catalog: Catalog, table: WageTable | None = None
+) -> PayStanding:
+    """Where the given pay stands, read out next to the estimate in plain words (in
+    the national table, or in a place's table when one is given)."""
+    table = catalog.wages if table is None else table
     annual = pay.annual(table.hours_per_year)
     standing = percentile_of(table, annual)
     half = catalog.estimate.range_half_width
@@ -367,5 +376,9 @@ def pay_standing(pay: Pay, estimate: float, catalog: Catalog) -> PayStanding:
         annual=annual,
         standing=standing,
         versus_estimate=versus,
-        summary=f"You are paid {where} ({given}), {relation}.",
+        summary=(
+            f"You are paid {where}"
+            + ("" if table.area == "United States" else f" in {table.area}'s table")
+            + f" ({given}), {relation}."
+        ),
     )

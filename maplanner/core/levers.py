@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.wages import WageTable
 from maplanner.core.assessment import Lever, LeverKind, LeverList, NextStep
 from maplanner.core.estimate import estimate_percentile
 from maplanner.core.profile import Profile, is_student
@@ -176,11 +177,16 @@ KINDS: tuple[Generator, ...] = (
 
 
 def levers(
-    profile: Profile, catalog: Catalog, estimate: float, next_steps: tuple[NextStep, ...]
+    profile: Profile,
+    catalog: Catalog,
+    estimate: float,
+    next_steps: tuple[NextStep, ...],
+    table: WageTable | None = None,
 ) -> LeverList:
-    """Every lever that raises this person's estimate, ranked by the stated rule."""
+    """Every lever that raises this person's estimate, ranked by the stated rule; its
+    dollars in `table` (the person's place's) when given, else national."""
     context = Context(next_steps=next_steps)
-    now = pay_at(catalog, profile, estimate)
+    now = pay_at(catalog, estimate, table)
     minimum = catalog.levers.minimum_months
     priced: list[Lever] = []
     for kind in KINDS:
@@ -190,7 +196,7 @@ def levers(
             gain = round(after - estimate, 1)
             if gain <= 0:
                 continue
-            money, words = pay_change(now, pay_at(catalog, changed, after))
+            money, words = pay_change(now, pay_at(catalog, after, table))
             months = candidate.months
             per_year = (
                 round(money / (max(months, minimum) / 12))

@@ -26,6 +26,7 @@ from typing import Literal
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.paths import CareerPath, Condition, PathStep
+from maplanner.core.paths import PathPay
 from maplanner.core.placement import experience_tier
 from maplanner.core.profile import Profile
 from maplanner.core.refs import Ref, source_ref
@@ -100,6 +101,8 @@ class PlanResult(_Result):
     skipped: list[SkippedStep]
     next_paths: list[Ref]
     assumptions: list[str]
+    #: The goal's pay: its BLS occupation nationally and in the person's place.
+    pay: PathPay | None = None
 
 
 class _State:

@@ -3,7 +3,7 @@
 import math
 import re
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -34,6 +34,16 @@ class HeldCert(BaseModel):
     member_month: int | None = Field(default=None, ge=1, le=12)
 
 
+class PlaceAnswer(BaseModel):
+    """Where a person works, as --state (a postal code) or --area (an area's full name)
+    would name it; the wage tables come from it when a command is run."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    kind: Literal["state", "area"]
+    name: str = Field(min_length=1, max_length=120)
+
+
 class Profile(BaseModel):
     """Everything the rules need to know about a person."""
 
@@ -47,6 +57,8 @@ class Profile(BaseModel):
     pay: Pay | None = None
     education: str | None = None
     accredited: bool | None = None
+    #: Where they work (optional): None keeps the national tables.
+    place: PlaceAnswer | None = None
 
     @property
     def cert_ids(self) -> frozenset[str]:
@@ -237,6 +249,7 @@ def normalized(profile: Profile, catalog: Catalog) -> Profile:
             pay=profile.pay,
             education=education,
             accredited=profile.accredited,
+            place=profile.place,
         ),
         catalog,
     )

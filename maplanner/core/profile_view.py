@@ -74,6 +74,8 @@ class ProfileView(_Model):
     last_assessed: str | None
     education: Named | None = None
     accredited: bool | None = None
+    #: Where they work, as --state or --area names it; None: the national tables.
+    place: str | None = None
     #: Continuing education toward each held credential's next due date (`maplanner ce`).
     ce: tuple[CEProgress, ...] = ()
 
@@ -156,6 +158,7 @@ def describe(
         ),
         leads=Named(id=profile.leads, name=levels.get(profile.leads, profile.leads)),
         pay=profile.pay,
+        place=None if profile.place is None else profile.place.name,
         assessments=state.assessments,
         last_assessed=state.last_assessed,
         education=(

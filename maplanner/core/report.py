@@ -18,10 +18,11 @@ same thing in the same words.
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from maplanner import __version__
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.wages import WageTable
 from maplanner.core import percentile_text
 from maplanner.core.assessment import Assessment, NextStep, Versus
 from maplanner.core.ce import attach_progress, ce_summary
@@ -41,6 +42,9 @@ from maplanner.core.salary_view import (
     wage_answer,
 )
 from maplanner.core.text import dollars, hourly, ordinal
+
+if TYPE_CHECKING:
+    from maplanner.catalog.areas import Place
 
 #: What the report is called at the top of every format.
 TITLE = "Medical Assistant career plan"
@@ -136,10 +140,13 @@ def build_report(
     prepared_for: str | None = None,
     credits: "list[Credit] | None" = None,
     what_if: Sequence[tuple[str, str]] = (),
+    where: "Place | None" = None,
+    table: WageTable | None = None,
 ) -> Report:
     """The report for a normalized profile as of `today`; `goal_id` (a known path id)
-    adds the year-by-year plan toward it; `what_if` changes add a side-by-side comparison."""
-    result = assess(profile, catalog, what_if)
+    adds the year-by-year plan toward it; `what_if` changes add a side-by-side
+    comparison; a place and its table put the dollar figures in that place's table."""
+    result = assess(profile, catalog, where, table, what_if=what_if)
     plan = None if goal_id is None else make_plan(profile, catalog, goal_id)
     due = renewals(profile, catalog, today)
     if credits is not None:  # a saved profile's ledger: CE progress beside each renewal
@@ -153,7 +160,7 @@ def build_report(
         profile_saved_on=profile_saved_on,
         person=person_view(profile, catalog),
         assessment=result,
-        salary=salary_position(result, catalog),
+        salary=salary_position(result, catalog, table),
         renewals=due,
         plan=plan,
         notes=_notes(result, due, profile_from),
@@ -187,11 +194,14 @@ def person_view(profile: Profile, catalog: Catalog) -> PersonView:
     )
 
 
-def salary_position(result: Assessment, catalog: Catalog) -> SalaryPosition:
+def salary_position(
+    result: Assessment, catalog: Catalog, table: WageTable | None = None
+) -> SalaryPosition:
+    """Where the person stands: in the national table, or in a place's when given."""
     standing = result.pay_standing
     pay = None
     if standing is not None:
-        pay = wage_answer(catalog, standing.pay, pay_text(standing.pay))
+        pay = wage_answer(catalog, standing.pay, pay_text(standing.pay), table)
     at = result.range.at_estimate
     if standing is None:
         where = result.range.estimate_text
@@ -205,7 +215,7 @@ def salary_position(result: Assessment, catalog: Catalog) -> SalaryPosition:
     else:
         summary = standing.summary
     return SalaryPosition.model_construct(
-        distribution=distribution(catalog),
+        distribution=distribution(catalog, table),
         estimate_percentile=result.estimated_percentile,
         estimate_annual_text=_hedged(at.kind, dollars(at.annual)) + " a year",
         estimate_hourly_text=_hedged(at.kind, hourly(at.hourly)) + " an hour",

@@ -7,11 +7,20 @@ the next steps in `next_steps`; this module puts them together.
 """
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.assessment import Assessment, NextStep, WageRange
+from maplanner.catalog.wages import WageTable
+from maplanner.core.assessment import (
+    AssessedPlace,
+    Assessment,
+    ChartPoint,
+    ChartTable,
+    NextStep,
+    WageRange,
+)
 from maplanner.core.estimate import estimate_percentile, pay_standing, wage_range
 from maplanner.core.next_steps import (
     career_year,
@@ -23,11 +32,36 @@ from maplanner.core.next_steps import (
 from maplanner.core.placement import place
 from maplanner.core.profile import Profile, is_student
 
+if TYPE_CHECKING:
+    from maplanner.catalog.areas import Place
+
+
+def chart_table(table: WageTable) -> ChartTable:
+    """What a view needs of a wage table to draw it."""
+    return ChartTable.model_construct(
+        occupation=table.occupation,
+        soc_code=table.soc_code,
+        area=table.area,
+        vintage=table.vintage,
+        source=table.source,
+        points=tuple(
+            ChartPoint.model_construct(percentile=p.percentile, annual=p.annual)
+            for p in table.percentiles
+        ),
+    )
+
 
 def assess(
-    profile: Profile, catalog: Catalog, what_if: Sequence[tuple[str, str]] = ()
+    profile: Profile,
+    catalog: Catalog,
+    where: "Place | None" = None,
+    table: WageTable | None = None,
+    *,
+    what_if: Sequence[tuple[str, str]] = (),
 ) -> Assessment:
-    """Everything `maplanner assess` says about a (normalized) profile.
+    """Everything `maplanner assess` says about a (normalized) profile; with a place
+    and its table, dollar figures, the pay comparison, the levers' dollars and a
+    what-if use that table.
 
     With `what_if` changes (``[("leads", "lead")]``), the result also compares the
     profile with those changes made (`maplanner.core.whatif`).
@@ -35,6 +69,7 @@ def assess(
     from maplanner.core.levers import levers
     from maplanner.core.whatif import compare
 
+    chosen = catalog.wages if table is None else table
     placement = place(profile, catalog)
     estimate = estimate_percentile(profile, catalog)
     year = career_year(profile.years, catalog.roadmap_max_year)
@@ -50,11 +85,11 @@ def assess(
         tier_rule=placement.rule,
         estimated_percentile=estimate.percentile,
         factors=estimate.factors,
-        range=wage_range(estimate.percentile, catalog),
+        range=wage_range(estimate.percentile, catalog, chosen),
         pay_standing=(
             None
             if profile.pay is None
-            else pay_standing(profile.pay, estimate.percentile, catalog)
+            else pay_standing(profile.pay, estimate.percentile, catalog, chosen)
         ),
         career_year=year,
         roadmap_band=band.id,
@@ -64,8 +99,16 @@ def assess(
         profile=profile,
         data_vintage=catalog.data_vintage,
         student=is_student(profile, catalog),
-        levers=levers(profile, catalog, estimate.percentile, steps),
-        what_if=compare(profile, what_if, catalog) if what_if else None,
+        levers=levers(profile, catalog, estimate.percentile, steps, chosen),
+        what_if=compare(profile, what_if, catalog, chosen) if what_if else None,
+        place=(
+            None
+            if where is None or table is None
+            else AssessedPlace.model_construct(
+                kind=where.kind, code=where.code, name=where.name, postal=where.postal
+            )
+        ),
+        table=chart_table(chosen),
     )
 
 

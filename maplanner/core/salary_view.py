@@ -10,8 +10,10 @@ percentiles of its own.
 
 from typing import Literal
 
+from pydantic import Field
+
 from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.wages import PercentilePoint
+from maplanner.catalog.wages import PercentilePoint, WageTable
 from maplanner.core.money import Pay
 from maplanner.core.refs import SourceRef, source_ref
 from maplanner.core.result import Result as _Model
@@ -36,9 +38,11 @@ class Figure(_Model):
 
 
 class DistributionRow(Figure):
-    """A published percentile point."""
+    """A published percentile point; `earlier_annual` is the same point in the earlier
+    release (May 2024) where the national table of both is shown."""
 
     percentile: int
+    earlier_annual: float | None = None
 
 
 class Distribution(_Model):
@@ -52,8 +56,10 @@ class Distribution(_Model):
     hours_per_year: int
     points: list[DistributionRow]
     mean: Figure
-    employment: int
+    employment: int | None
     employment_note: str
+    withheld: dict[str, str] = Field(default_factory=dict)
+    earlier_vintage: str | None = None
 
 
 class WageAnswer(_Model):
@@ -106,20 +112,43 @@ class Mark(_Model):
     annual: float
 
 
+class PlaceInfo(_Model):
+    """The place a table is for, its MA employment and its rank among states by median."""
+
+    kind: str
+    code: str
+    name: str
+    postal: str | None
+    employment: int | None
+    rank: int | None
+    ranked_of: int | None
+
+
 class SalaryReport(_Model):
-    """Everything `maplanner salary` prints, for people or as JSON."""
+    """Everything `maplanner salary` prints, for people or as JSON.
+
+    With a place, `distribution` is the place's table (and every answer is placed in
+    it) and `national` the national table beside it.
+    """
 
     source_id: str
     vintage: str
+    release: str = ""
+    place: PlaceInfo | None = None
+    national: Distribution | None = None
     distribution: Distribution
     at_percentile: WageAtPercentile | None
     wage: WageAnswer | None
     setting: SettingAnswer | None
 
 
-def distribution(catalog: Catalog) -> Distribution:
-    """The published table, each hourly figure flagged published or derived."""
-    table = catalog.wages
+def distribution(
+    catalog: Catalog, table: WageTable | None = None, earlier: WageTable | None = None
+) -> Distribution:
+    """The published table, each hourly figure flagged published or derived; with
+    `earlier`, each point also carries the same point of that earlier release."""
+    table = catalog.wages if table is None else table
+    before = {} if earlier is None else {p.percentile: p.annual for p in earlier.percentiles}
 
     def row(point: PercentilePoint) -> DistributionRow:
         hourly, published = hourly_for(table, point.annual)
@@ -129,14 +158,19 @@ def distribution(catalog: Catalog) -> Distribution:
             annual=point.annual,
             hourly=hourly,
             hourly_published=published,
+            earlier_annual=before.get(point.percentile),
         )
 
-    # BLS also publishes a mean hourly wage, but our sources do not give it.
+    # May 2024's sources give no mean hourly wage; the May 2025 extract does.
     mean = Figure.model_construct(
         label="mean",
         annual=table.mean_annual,
-        hourly=table.mean_annual / table.hours_per_year,
-        hourly_published=False,
+        hourly=(
+            table.mean_hourly
+            if table.mean_hourly is not None
+            else table.mean_annual / table.hours_per_year
+        ),
+        hourly_published=table.mean_hourly is not None,
     )
     return Distribution.model_construct(
         occupation=table.occupation,
@@ -149,12 +183,16 @@ def distribution(catalog: Catalog) -> Distribution:
         mean=mean,
         employment=table.employment,
         employment_note=table.employment_note,
+        withheld=dict(table.withheld),
+        earlier_vintage=None if earlier is None else earlier.vintage,
     )
 
 
-def wage_answer(catalog: Catalog, pay: Pay, entered: str) -> WageAnswer:
+def wage_answer(
+    catalog: Catalog, pay: Pay, entered: str, table: WageTable | None = None
+) -> WageAnswer:
     """Place a typed amount, converting hourly and annual at the BLS 2,080 hours."""
-    table = catalog.wages
+    table = catalog.wages if table is None else table
     annual = pay.annual(table.hours_per_year)
     hourly = pay.amount if pay.per == "hour" else annual / table.hours_per_year
     standing = percentile_of(table, annual)
@@ -170,14 +208,14 @@ def wage_answer(catalog: Catalog, pay: Pay, entered: str) -> WageAnswer:
         band=standing.band,
         next_point=standing.next_point,
         to_next_point=standing.to_next_point,
-        distance=_distance(catalog, standing),
+        distance=_distance(table, standing),
         explanation=standing.explanation,
     )
 
 
-def _distance(catalog: Catalog, standing: WageStanding) -> str:
+def _distance(table: WageTable, standing: WageStanding) -> str:
     """How far the wage is from the next published point up (or past the top one)."""
-    high = catalog.wages.percentiles[-1]
+    high = table.percentiles[-1]
     nxt = standing.next_point
     if standing.kind == "above-range":
         return (
@@ -193,11 +231,13 @@ def _distance(catalog: Catalog, standing: WageStanding) -> str:
     return gap
 
 
-def setting_answer(catalog: Catalog, setting_id: str, wage: WageAnswer | None) -> SettingAnswer:
+def setting_answer(
+    catalog: Catalog, setting_id: str, wage: WageAnswer | None, release: str | None = None
+) -> SettingAnswer:
     """The median of the setting's BLS industry, and where it falls nationally."""
-    table = catalog.wages
+    table = catalog.wages if release is None else catalog.wage_table(release)
     setting = catalog.setting(setting_id)
-    industry = catalog.industry(setting.industry)
+    industry = catalog.industry(setting.industry, release)
     median = next(p for p in table.percentiles if p.percentile == 50)
     national_hourly, national_published = hourly_for(table, median.annual)
     return SettingAnswer.model_construct(
@@ -227,17 +267,33 @@ def salary_report(
     pay: Pay | None = None,
     entered: str | None = None,
     setting_id: str | None = None,
+    release: str | None = None,
+    place: PlaceInfo | None = None,
+    place_table: WageTable | None = None,
 ) -> SalaryReport:
     """The whole answer. Inputs are already checked: a percentile in (0, 100), a
-    plausible Pay, a resolved setting id. `entered` is the wage as typed (for display).
+    plausible Pay, a resolved setting id, a known release. `entered` is the wage as
+    typed (for display). With a place, answers are placed in the place's table.
     """
-    table = catalog.wages
-    wage = None if pay is None else wage_answer(catalog, pay, entered or pay.describe())
+    release = catalog.latest_release if release is None else release
+    national = catalog.wage_table(release)
+    earlier = None
+    if release == catalog.latest_release and place_table is None:
+        earlier = catalog.wage_table(catalog.releases[1])
+    table = national if place_table is None else place_table
+    wage = None if pay is None else wage_answer(catalog, pay, entered or pay.describe(), table)
     return SalaryReport.model_construct(
         source_id=table.source,
         vintage=table.vintage,
-        distribution=distribution(catalog),
+        release=release,
+        place=place,
+        national=None if place_table is None else distribution(catalog, national),
+        distribution=distribution(catalog, table, earlier),
         at_percentile=None if percentile is None else wage_at(table, percentile),
         wage=wage,
-        setting=None if setting_id is None else setting_answer(catalog, setting_id, wage),
+        setting=(
+            None
+            if setting_id is None
+            else setting_answer(catalog, setting_id, wage if place is None else None, release)
+        ),
     )

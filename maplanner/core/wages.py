@@ -88,6 +88,9 @@ def percentile_words(percentile: float) -> str:
 
 def hourly_for(table: WageTable, annual: float) -> tuple[float, bool]:
     """The hourly figure for an annual wage, and whether BLS published it."""
+    for point in table.percentiles:
+        if point.hourly is not None and annual == point.annual:
+            return point.hourly, True
     median = _point(table, 50)
     if median is not None and annual == median.annual:
         return table.median_hourly, True

@@ -13,6 +13,8 @@ up there without touching the callers.
 from collections.abc import Callable, Sequence
 
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.wages import WageTable
+from maplanner.core import percentile_text
 from maplanner.core.assessment import Side, WhatIf
 from maplanner.core.profile import (
     HeldCert,
@@ -26,7 +28,7 @@ from maplanner.core.profile import (
     resolve_setting,
     resolve_specialty,
 )
-from maplanner.core.text import dollars, ordinal
+from maplanner.core.text import dollars
 from maplanner.core.wages import WageAtPercentile, wage_at
 from maplanner.errors import InputError
 
@@ -108,9 +110,12 @@ def apply_changes(profile: Profile, changes: Sequence[Change], catalog: Catalog)
     return check_student(Profile.model_construct(**values), catalog, option="--what-if setting")
 
 
-def pay_at(catalog: Catalog, profile: Profile, percentile: float) -> WageAtPercentile:
-    """What the estimate pays for this person (the national distribution for now)."""
-    return wage_at(catalog.wages, percentile)
+def pay_at(
+    catalog: Catalog, percentile: float, table: WageTable | None = None
+) -> WageAtPercentile:
+    """What the estimate pays: in the person's place's table when there is one (the one
+    place levers and what-ifs turn percentiles into dollars), else the national one."""
+    return wage_at(catalog.wages if table is None else table, percentile)
 
 
 def pay_words(wage: WageAtPercentile) -> str:
@@ -146,11 +151,11 @@ def pay_change(before: WageAtPercentile, after: WageAtPercentile) -> tuple[float
     return float(change), amount
 
 
-def side(profile: Profile, catalog: Catalog) -> Side:
+def side(profile: Profile, catalog: Catalog, table: WageTable | None = None) -> Side:
     from maplanner.core.rules import brief
 
     result = brief(profile, catalog)
-    wage = pay_at(catalog, profile, result.estimated_percentile)
+    wage = pay_at(catalog, result.estimated_percentile, table)
     return Side.model_construct(
         tier=result.tier,
         tier_name=result.tier_name,
@@ -164,11 +169,13 @@ def compare(
     profile: Profile,
     changes: Sequence[Change],
     catalog: Catalog,
+    table: WageTable | None = None,
     describe: Callable[[Change], str] | None = None,
 ) -> WhatIf:
-    """The person now and with `changes` made, and what differs."""
+    """The person now and with `changes` made, and what differs (pay in `table`, the
+    person's place's, else national)."""
     changed = apply_changes(profile, changes, catalog)
-    now, then = side(profile, catalog), side(changed, catalog)
+    now, then = side(profile, catalog, table), side(changed, catalog, table)
     money, words = pay_change(now.pay, then.pay)
     return WhatIf.model_construct(
         changes=tuple((describe or _plain)(change) for change in changes),
@@ -192,8 +199,10 @@ def summary(result: WhatIf) -> str:
     if result.tier_changed:
         parts.append(f"tier {result.now.tier_name} -> {result.what_if.tier_name}")
     parts.append(
-        f"estimate {ordinal(result.now.estimated_percentile)} -> "
-        f"{ordinal(result.what_if.estimated_percentile)} ({result.percentile_change:+g} points)"
+        "estimate "
+        + percentile_text.step(
+            result.now.estimated_percentile, result.what_if.estimated_percentile, unit=True
+        )
     )
     parts.append(result.pay_change_text)
     return "; ".join(parts)

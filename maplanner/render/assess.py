@@ -11,9 +11,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from maplanner.catalog.wages import WageTable
 from maplanner.core import percentile_text
-from maplanner.core.assessment import Assessment, Factor, NextStep
+from maplanner.core.assessment import Assessment, ChartTable, Factor, NextStep
 from maplanner.core.text import ordinal
 from maplanner.render.fit import fit
 
@@ -25,7 +24,9 @@ BAR_MARGIN = 4
 MIN_BAR_WIDTH = 24
 
 
-def render_assessment(result: Assessment, table: WageTable, console: Console) -> None:
+def render_assessment(result: Assessment, console: Console) -> None:
+    assert result.table is not None  # every fresh assessment carries its table
+    table = result.table
     console.print(placement_panel(result, table))
     console.print()
     console.print(Text("\n".join(wage_bar(result, table, console.width))))
@@ -33,7 +34,7 @@ def render_assessment(result: Assessment, table: WageTable, console: Console) ->
     console.print(fit(next_steps_table(result, table)))
     from maplanner.render.advice import render_advice
 
-    render_advice(result, console, table.percentiles)
+    render_advice(result, console, table.points)
     if result.paths:
         console.print()
         console.print(fit(paths_table(result)))
@@ -53,7 +54,7 @@ def _points(factor: Factor) -> str:
     return f"{factor.points:+g}"
 
 
-def placement_panel(result: Assessment, table: WageTable) -> Panel:
+def placement_panel(result: Assessment, table: ChartTable) -> Panel:
     facts = Table.grid(padding=(0, 1))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
@@ -136,7 +137,7 @@ def _label_rows(centres: list[int], labels: list[tuple[str, str]]) -> list[list[
     return rows
 
 
-def wage_bar(result: Assessment, table: WageTable, columns: int = 80) -> list[str]:
+def wage_bar(result: Assessment, table: ChartTable, columns: int = 80) -> list[str]:
     """The published distribution as a line, with the likely range, E and P marked.
 
     ``[===]`` is the likely range (``<`` or ``>`` at an end that runs past the
@@ -145,7 +146,7 @@ def wage_bar(result: Assessment, table: WageTable, columns: int = 80) -> list[st
     its labels fit `columns`; the legend is prose, which the console wraps by words.
     """
     width = bar_width(columns)
-    points = table.percentiles
+    points = table.points
     low, high = points[0].percentile, points[-1].percentile
 
     def at(percentile: float) -> int:
@@ -181,9 +182,9 @@ def wage_bar(result: Assessment, table: WageTable, columns: int = 80) -> list[st
 
     rows = _label_rows(
         [BAR_MARGIN + at(point.percentile) for point in points],
-        [(ordinal(point.percentile), f"${point.annual:,}") for point in points],
+        [(ordinal(point.percentile), f"${point.annual:,.0f}") for point in points],
     )
-    published = table.percentiles
+    published = table.points
     estimate = percentile_text.short_where(published, result.estimated_percentile)
     likely = percentile_text.span(
         published, result.range.low_percentile, result.range.high_percentile
@@ -225,7 +226,7 @@ def _step_text(step: NextStep, points: percentile_text.Points) -> str:
     return f"Aim for: {step.title}"
 
 
-def next_steps_table(result: Assessment, table: WageTable) -> Table:
+def next_steps_table(result: Assessment, table: ChartTable) -> Table:
     steps = Table(
         title="Next steps",
         title_justify="left",
@@ -244,7 +245,7 @@ def next_steps_table(result: Assessment, table: WageTable) -> Table:
         kind = step.kind
         same = previous == (step.kind, step.when, step.reason)
         steps.add_row(
-            _step_text(step, table.percentiles),
+            _step_text(step, table.points),
             "" if same else step.when,
             "" if same else step.reason,
         )

@@ -20,6 +20,10 @@ def render_plan(result: PlanResult, out: Console | None = None) -> None:
     title = Text(f"Plan: {result.goal.name}", style="bold")
     title.append(f" · {result.goal.id} · {result.goal.kind} path", style="not bold")
     out.print(title)
+    if result.pay is not None:
+        from maplanner.core.paths import occupation_pay_text
+
+        out.print(Text(f"Pay: {occupation_pay_text(result.pay)}"))
     if result.status == "reached":
         _render_reached(result, out)
         return

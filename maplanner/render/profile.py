@@ -65,6 +65,7 @@ def render_profile(view: ProfileView, out: Console | None = None, note: str | No
         ("Specialty", _named(view.specialty)),
         ("Leadership", _named(view.leads)),
         ("Pay", "not given" if view.pay is None else view.pay.describe()),
+        ("Place", "national (none given)" if view.place is None else view.place),
     ]
     # Shown once given, so a profile saved without them reads as before.
     if view.education is not None:

@@ -254,7 +254,12 @@ def _salary(report: Report) -> list[str]:
         body.append(f"<p>{e(setting_text(position.setting))}</p>")
     elif position.setting_note:
         body.append(f"<p>{e(position.setting_note)}</p>")
-    body.append("<h3>National wage distribution</h3>")
+    heading = (
+        "National wage distribution"
+        if data.area == "United States"
+        else f"Wage distribution in {data.area}"
+    )
+    body.append(f"<h3>{e(heading)}</h3>")
     body.append(_chart(report))
     body.append(
         f'<p class="note">{e(data.occupation)}, {e(data.area)} ({e(data.source.publisher)}, '

@@ -176,7 +176,9 @@ def _salary(report: Report) -> list[str]:
         lines += ["", text(position.setting_note)]
     lines += [
         "",
-        "### National wage distribution",
+        "### National wage distribution"
+        if table_data.area == "United States"
+        else f"### Wage distribution in {table_data.area}",
         "",
         text(
             f"{table_data.occupation}, {table_data.area} ({table_data.source.publisher}, "

@@ -7,6 +7,7 @@ that other views (a saved person's pay, an estimate) can be drawn on it unchange
 """
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
@@ -21,6 +22,9 @@ from maplanner.core.salary_view import (
     WageAnswer,
 )
 from maplanner.core.text import dollars, hourly, ordinal
+
+if TYPE_CHECKING:
+    from maplanner.core.states_view import StatesReport
 from maplanner.core.wages import WageAtPercentile, percentile_words, point_name
 
 DERIVED = "*"
@@ -33,10 +37,14 @@ def render_salary(report: SalaryReport, console: Console, marks: Sequence[Mark] 
     asked = any(part is not None for part in (report.at_percentile, report.wage, report.setting))
     console.print(Text(_heading(dist), style="bold"))
     console.print()
-    if not asked:
+    if report.place is not None and report.national is not None:
+        _place_block(console, report, asked)
+    elif not asked:
         console.print(distribution_table(dist))
         console.print(Text(_derived_note(dist.hours_per_year)))
-        console.print(Text(f"Employment: {dist.employment:,}, {dist.employment_note}."))
+        if dist.earlier_vintage is not None:
+            console.print(Text(f"Change: since {dist.earlier_vintage}, the earlier BLS release."))
+        console.print(Text(_employment(dist)))
         console.print()
     if report.setting:
         _setting_block(console, report.setting, report.wage, dist.hours_per_year)
@@ -60,6 +68,100 @@ def render_salary(report: SalaryReport, console: Console, marks: Sequence[Mark] 
         console.print(Text(_source_line("Setting median", report.setting.source)))
 
 
+def _employment(dist: Distribution) -> str:
+    if dist.employment is None:
+        return f"Employment: not published ({dist.withheld.get('employment', 'no figure')})."
+    return f"Employment: {dist.employment:,}, {dist.employment_note}."
+
+
+def _place_block(console: Console, report: SalaryReport, asked: bool) -> None:
+    """The place's table with the national one beside it, its employment and rank."""
+    dist, national, place = report.distribution, report.national, report.place
+    assert national is not None and place is not None
+    if not asked:
+        table = Table(show_edge=True, pad_edge=True)
+        table.add_column("Point")
+        table.add_column(_short_place(place.name, place.postal), justify="right")
+        table.add_column("Hourly", justify="right")
+        table.add_column("National", justify="right")
+        nationally = {p.percentile: p.annual for p in national.points}
+        shown = {p.percentile: p for p in dist.points}
+        for percentile in sorted({*shown, *nationally}):
+            row = shown.get(percentile)
+            label = point_name(percentile)
+            label = label[0].upper() + label[1:]
+            here = dollars(row.annual) if row is not None else "not published"
+            rate = _hourly(row.hourly, row.hourly_published) if row is not None else ""
+            there = nationally.get(percentile)
+            table.add_row(label, here, rate, "" if there is None else dollars(there))
+        table.add_row(
+            "Mean",
+            dollars(dist.mean.annual),
+            _hourly(dist.mean.hourly, dist.mean.hourly_published),
+            dollars(national.mean.annual),
+        )
+        console.print(table)
+        console.print(Text(_derived_note(dist.hours_per_year)))
+    for point, reason in dist.withheld.items():
+        if point.isdigit():
+            console.print(Text(f"{point_name(int(point))}: not published; BLS: {reason}"))
+    console.print(Text(_employment(dist)))
+    if place.rank is not None and place.ranked_of is not None:
+        console.print(
+            Text(
+                f"Rank among the {place.ranked_of} states and territories by median: "
+                f"{ordinal(place.rank)} (maplanner salary --states lists them all)."
+            )
+        )
+    if asked:
+        console.print(Text(f"The figures below are for {place.name}, not national."))
+    if report.setting is not None:
+        console.print(
+            Text(
+                "The work setting's industry median is national: BLS publishes "
+                "industry figures only for the nation."
+            )
+        )
+    console.print()
+
+
+def _short_place(name: str, postal: str | None) -> str:
+    return postal if postal is not None else (name if len(name) <= 16 else name[:15] + "…")
+
+
+def render_states(report: "StatesReport", console: Console) -> None:
+    """Every state by median, highest first, for a counselor to print."""
+    console.print(
+        Text(
+            f"{report.occupation} (SOC {report.soc_code}): states and territories by "
+            f"median annual wage, {report.vintage}",
+            style="bold",
+        )
+    )
+    table = Table(show_edge=True, pad_edge=True)
+    table.add_column("#", justify="right")
+    table.add_column("State", overflow="fold")
+    table.add_column("Median", justify="right")
+    table.add_column("10th-90th", justify="right")
+    table.add_column("Employment", justify="right")
+    for row in report.states:
+        spread = (
+            f"{dollars(row.low_annual)}-{dollars(row.high_annual)}"
+            if row.low_annual is not None and row.high_annual is not None
+            else "not published"
+        )
+        table.add_row(
+            str(row.rank),
+            f"{row.name} ({row.postal})",
+            dollars(row.median_annual),
+            spread,
+            f"{row.employment:,}" if row.employment is not None else "not published",
+        )
+    console.print(table)
+    console.print(Text(f"National median: {dollars(report.national_median_annual)}."))
+    console.print(Text(_source_line("Source", report.source)))
+
+
 def _heading(dist: Distribution) -> str:
     return f"{dist.occupation} (SOC {dist.soc_code}), {dist.area}: wages, {dist.vintage}"
 
@@ -70,10 +172,23 @@ def distribution_table(dist: Distribution) -> Table:
     table.add_column("Point")
     table.add_column("Annual", justify="right")
     table.add_column("Hourly", justify="right")
+    earlier = dist.earlier_vintage is not None
+    if earlier:
+        table.add_column("Change", justify="right")
     for row in [*dist.points, dist.mean]:
         label = row.label[0].upper() + row.label[1:]
-        table.add_row(label, dollars(row.annual), _hourly(row.hourly, row.hourly_published))
+        cells = [label, dollars(row.annual), _hourly(row.hourly, row.hourly_published)]
+        if earlier:
+            before = getattr(row, "earlier_annual", None)
+            cells.append("" if before is None else _change(row.annual - before))
+        table.add_row(*cells)
     return table
+
+
+def _change(amount: float) -> str:
+    if amount == 0:
+        return "same"
+    return f"{'+' if amount > 0 else '-'}{dollars(abs(amount))}"
 
 
 def _hourly(amount: float, published: bool) -> str:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 #: "MApl": marks the file as maplanner's in the SQLite header (PRAGMA application_id).
 APPLICATION_ID = 0x4D41706C
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Seconds a write waits for another process's write to finish before giving up.
 BUSY_TIMEOUT = 2.0
 
@@ -50,6 +50,7 @@ TABLES: dict[int, frozenset[str]] = {
     2: frozenset({"profile", "assessment"}),
     3: frozenset({"profile", "assessment", "ce_credit"}),
     4: frozenset({"profile", "assessment", "ce_credit"}),
+    5: frozenset({"profile", "assessment", "ce_credit"}),
 }
 
 #: Version 2: the profile as one JSON document (so certifications can carry the month
@@ -89,8 +90,9 @@ CREATE TABLE ce_credit (
 );
 """
 
-#: Version 4 (now): each assessment also keeps the whole profile it assessed (JSON;
-#: NULL only for an old row whose profile could not be recovered) and the pay given
+#: Version 4 (and 5, whose profile JSON may carry a place): each assessment also keeps
+#: the whole profile it assessed (JSON; NULL only for an old row whose profile could
+#: not be recovered) and the pay given
 #: with it (a year's worth, and its percentile), so `history` can say what changed
 #: (setting, leadership, pay, ...) and show pay over time.
 SCHEMA = """
@@ -409,10 +411,17 @@ def _v3_to_v4(connection: "sqlite3.Connection") -> None:
         )
 
 
+def _v4_to_v5(connection: "sqlite3.Connection") -> None:
+    """Version 5: the profile's JSON may carry where the person works (`place`). The
+    tables are unchanged; the new number makes an older maplanner, which would reject
+    the field, say that the file is newer instead of failing on it."""
+
+
 UPGRADES: dict[int, Callable[["sqlite3.Connection"], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 
 
