@@ -324,8 +324,9 @@ def test_the_interview_takes_student_education_accreditation_and_a_what_if(
     from maplanner.commands import assess as assess_command
 
     monkeypatch.setattr(assess_command, "stdin_is_terminal", lambda: True)
-    # 0 years; Enter at the setting picks "student"; then education, accredited, a what-if
-    answers = "0\n\n\n\n\n\n2\ny\nsetting=outpatient-center\nn\n"
+    # 0 years; Enter at the setting picks "student"; Enter at the place; then education,
+    # accredited, a what-if
+    answers = "0\n\n\n\n\n\n\n2\ny\nsetting=outpatient-center\nn\n"
     result = run("assess", "--json", input=answers)
     assert result.code == 0, result.err
     assert "Setting [student]: " in result.err
@@ -384,7 +385,7 @@ def test_a_version_2_database_keeps_each_assessments_profile_and_pay(catalog: Ca
     assert first.pay_annual == 40000 and first.pay_percentile is not None
     assert second.profile is None and second.pay_annual == 40000
     connection = sqlite3.connect(db_file())
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 4
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 5
     connection.close()
 
 

@@ -49,7 +49,7 @@ def finish(child: Any) -> str:
 
 def test_interview_in_a_terminal_places_the_person() -> None:
     child = spawn()
-    child.expect_exact("1/7  Years of experience")
+    child.expect_exact("1/9  Years of experience")
     child.expect_exact("Years: ")
     child.sendline("four")
     child.expect_exact("'four' is not a number of years")
@@ -66,8 +66,14 @@ def test_interview_in_a_terminal_places_the_person() -> None:
     child.sendline("")
     child.expect_exact("Pay [skip]: ")
     child.sendline("46k")
-    child.expect_exact("Place [national]: ")
-    child.sendline("")
+    for optional in (
+        "Place [national]: ",
+        "Education [skip]: ",
+        "Accredited [not sure]: ",
+        "What if [skip]: ",
+    ):
+        child.expect_exact(optional)
+        child.sendline("")
     child.expect_exact("--cert CMA --cert COA --setting specialty-clinic")
     child.expect_exact("[y/N]: ")  # the offer to save the profile, after the report
     report = str(child.before)
@@ -110,8 +116,16 @@ def test_redirected_stdout_still_shows_the_questions(tmp_path: Path) -> None:
     child.sendline("")
     child.expect_exact("Setting: ")
     child.sendline("1")
-    prompts = ("Specialty [none]: ", "Leadership [none]: ", "Pay [skip]: ", "Place [national]: ")
-    for prompt in (*prompts, "[y/N]: "):
+    for prompt in (
+        "Specialty [none]: ",
+        "Leadership [none]: ",
+        "Pay [skip]: ",
+        "Place [national]: ",
+        "Education [skip]: ",
+        "Accredited [not sure]: ",
+        "What if [skip]: ",
+        "[y/N]: ",
+    ):
         child.expect_exact(prompt)
         child.sendline("")
     finish(child)

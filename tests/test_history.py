@@ -155,7 +155,7 @@ def test_a_month_later_the_progress_shows(run: Runner, monkeypatch: pytest.Monke
     text = " ".join(result.out.replace("│", " ").split())
     assert "2025-01-15 Entry CMA the first one saved" in text
     assert "2025-02-15 Mid CMA, CPT tier Entry -> Mid;" in text
-    assert "estimate 27.8 -> 34.8 (+7 points); added CPT; years 2 -> 3" in text
+    assert "estimate 28th -> 35th (+7 points); added CPT; years 2 -> 3" in text
     assert "28th percentile" in text and "35th percentile" in text
 
 

@@ -62,9 +62,10 @@ def test_answers_become_a_profile(catalog: Catalog) -> None:
         "Leadership [none]: ",
         "Pay [skip]: ",
         "Place [national]: ",
+        "Education [skip]: ",  # optional: end of input skips it
     ]
     said = "\n".join(script.said)
-    assert "1/7  Years of experience as a medical assistant" in said
+    assert "1/9  Years of experience as a medical assistant" in said
     assert "   6  COA   Certified Ophthalmic Assistant (IJCAHPO)" in said
     assert "   2  specialty-clinic        Physician specialty clinic" in said
     assert "   4  supervises  Supervises a team" in said
@@ -181,6 +182,7 @@ def test_saved_answers_are_defaults_and_enter_keeps_them(catalog: Catalog) -> No
         "Leadership [lead]: ",
         "Pay [23.75/h]: ",
         "Place [national]: ",
+        "Education [skip]: ",
     ]
 
 
@@ -244,7 +246,7 @@ def test_the_interview_in_the_cli_matches_the_options(
     by_interview = run("assess", "--json", input="\n".join(answers) + "\n")
     assert by_interview.code == 0, by_interview.err
     # Questions went to stderr; stdout is exactly the one JSON document.
-    assert "1/7" in by_interview.err and "7/7" in by_interview.err
+    assert "1/9" in by_interview.err and "7/9" in by_interview.err
     assert json.loads(by_interview.out) == json.loads(by_options.out)
     # The command it suggests for next time gives the same answers again.
     suggested = by_interview.err.split("give the same answers as options:\n", 1)[1]

@@ -64,7 +64,7 @@ BREAKS = {
         "[outlook]\ngrowht = 3",
     ),
     "percentiles-not-increasing": Break(
-        "wages.toml", ("wages.toml", "strictly increase"), "annual = 48160", "annual = 44000"
+        "wages.toml", ("wages.toml", "must not decrease"), "annual = 48160", "annual = 44000"
     ),
     "unknown-source-id": Break(
         "certifications.toml",
@@ -102,80 +102,8 @@ BREAKS = {
 def test_a_damaged_file_gets_one_answer_naming_it(data_copy: Path, damage: Break) -> None:
     damage.apply(data_copy)
     message = _error(data_copy)
-    assert str(data_copy / "wages.toml") in message
-    assert "not valid TOML" in message
-    assert "line" in message
-
-
-def test_wrong_type_names_the_field(data_copy: Path) -> None:
-    _edit(data_copy / "wages.toml", "annual = 48160", 'annual = "lots"')
-    message = _error(data_copy)
-    assert "wages.toml" in message
-    assert "wages.percentiles.3.annual" in message
-    assert "'lots'" in message
-
-
-def test_unknown_key_is_rejected(data_copy: Path) -> None:
-    _edit(data_copy / "outlook.toml", "[outlook]", "[outlook]\ngrowht = 3")
-    message = _error(data_copy)
-    assert "outlook.toml" in message
-    assert "outlook.growht" in message
-    assert "Extra inputs are not permitted" in message
-
-
-def test_percentiles_must_not_decrease(data_copy: Path) -> None:
-    _edit(data_copy / "wages.toml", "annual = 48160", "annual = 44000")
-    message = _error(data_copy)
-    assert "wages.toml" in message
-    assert "must not decrease" in message
-
-
-def test_unknown_source_id_names_the_file_and_field(data_copy: Path) -> None:
-    _edit(data_copy / "certifications.toml", 'source = "aapc"', 'source = "nowhere"')
-    message = _error(data_copy)
-    assert "certifications.toml" in message
-    assert "unknown source id 'nowhere'" in message
-
-
-def test_unknown_certification_in_roadmap(data_copy: Path) -> None:
-    _edit(data_copy / "roadmap.toml", 'cert = "COA"', 'cert = "XYZ"')
-    message = _error(data_copy)
-    assert "roadmap.toml" in message
-    assert "unknown certification id 'XYZ'" in message
-
-
-def test_gap_between_experience_tiers(data_copy: Path) -> None:
-    _edit(data_copy / "tiers.toml", "min_years = 6", "min_years = 7")
-    message = _error(data_copy)
-    assert "tiers.toml" in message
-    assert "gap between mid" in message
-
-
-def test_overlapping_experience_tiers(data_copy: Path) -> None:
-    _edit(data_copy / "tiers.toml", "below_years = 3", "below_years = 4")
-    assert "overlap" in _error(data_copy)
-
-
-def test_outlook_arithmetic_is_checked(data_copy: Path) -> None:
-    _edit(data_copy / "outlook.toml", "change = 101200", "change = 101000")
-    assert "is not employment_target - employment_base" in _error(data_copy)
-
-
-def test_not_utf8(data_copy: Path) -> None:
-    (data_copy / "guide.toml").write_bytes(b'[[topic]]\nid = "caf\xe9"\n')
-    message = _error(data_copy)
-    assert "guide.toml" in message and "not UTF-8" in message
-
-
-def test_huge_file_is_refused(data_copy: Path) -> None:
-    (data_copy / "guide.toml").write_text("# x\n" * (MAX_FILE_BYTES // 4 + 10), encoding="utf-8")
-    assert "at most" in _error(data_copy)
-
-
-def test_deep_nesting_is_refused(data_copy: Path) -> None:
-    (data_copy / "guide.toml").write_text("x = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
-    message = _error(data_copy)
-    assert "guide.toml" in message
+    for words in damage.expect:
+        assert words.format(dir=data_copy) in message
 
 
 def test_unknown_file_name_in_override(tmp_path: Path) -> None:

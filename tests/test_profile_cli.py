@@ -424,7 +424,7 @@ def test_options_alone_never_ask_to_save(run: Runner, terminal: None) -> None:
 
 def test_saved_answers_prefill_the_interview(run: Runner, saved: None, terminal: None) -> None:
     ok(run, "profile", "add-cert", "CMA", "--earned", "2021-06")
-    result = run("assess", "--json", input="5\n\n\n\n\n\n\ny\n")  # change years, keep the rest
+    result = run("assess", "--json", input="5\n\n\n\n\n\n\n" + SKIPS + "y\n")  # change years
     assert result.code == 0, result.err
     assert "Your saved answers are the defaults" in result.err
     for prompt in [
@@ -541,6 +541,9 @@ def test_in_a_real_terminal_the_offer_saves_and_the_next_interview_is_prefilled(
         ("Leadership [none]: ", ""),
         ("Pay [skip]: ", "46k"),
         ("Place [national]: ", ""),
+        ("Education [skip]: ", ""),
+        ("Accredited [not sure]: ", ""),
+        ("What if [skip]: ", ""),
         ("[y/N]: ", "y"),
     ]:
         child.expect_exact(prompt)

@@ -201,8 +201,8 @@ def test_range_in_dollars_is_honest_below_the_10th() -> None:
     # 21.8th: 36,050 + (11.8 / 15) x 2,420 = 37,953.73, an estimate
     assert result.range.high.kind == "estimate"
     assert round(result.range.high.annual, 2) == 37953.73
-    assert result.range.annual_text == "at most $36,050 to about $37,954 a year"
-    assert result.range.hourly_text == "at most $17.33 to about $18.25 an hour"
+    assert result.range.annual_text == "from under $36,050 to about $37,954 a year"
+    assert result.range.hourly_text == "from under $17.33 to about $18.25 an hour"
     assert "estimates" in result.range.note and "2,080" in result.range.note
 
 
@@ -218,9 +218,9 @@ def test_range_above_the_90th_gives_only_the_bound() -> None:
         profile(30, "outpatient-center", ("CMA", "COA", "COT"), "ophthalmology", "supervises")
     )
     assert top.range.low_percentile > 90
-    assert top.range.annual_text == "at or above $59,310 a year"
+    assert top.range.annual_text == "over $59,310 a year"
     near = run(profile(8, "outpatient-center", ("CMA", "COA"), "ophthalmology", "supervises"))
-    assert near.range.annual_text == "about $54,718 to at least $59,310 a year"
+    assert near.range.annual_text == "about $54,718 to over $59,310 a year"
 
 
 def test_pay_above_the_estimate_is_read_out() -> None:

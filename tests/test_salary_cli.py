@@ -38,7 +38,7 @@ def ok(run: Runner, *args: str) -> str:
 
 def ok_json(run: Runner, *args: str) -> dict[str, Any]:
     """`maplanner salary ARGS --json`: one document naming the wage source and vintage."""
-    data: dict[str, Any] = helpers.ok_json(run, "salary", *args)
+    data: dict[str, Any] = helpers.ok_json(run, "salary", "--release", "2024", *args)
     assert data["source_id"] == "bls-oews-2024"
     assert data["vintage"] == "May 2024"
     return data

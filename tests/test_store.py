@@ -88,7 +88,7 @@ def test_a_new_database_carries_our_id_and_version() -> None:
     save_profile(PROFILE, DAY)
     connection = sqlite3.connect(db_file())
     assert connection.execute("PRAGMA application_id").fetchone()[0] == db.APPLICATION_ID
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 3
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 5
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {"profile", "assessment"} <= tables
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -326,12 +326,16 @@ def test_a_home_of_an_unknown_user_is_refused_in_words(
 def test_a_version_2_database_is_upgraded_and_then_keeps_a_place(catalog: Catalog) -> None:
     save_profile(PROFILE, DAY)
     connection = sqlite3.connect(db_file())
-    connection.execute("PRAGMA user_version = 2")  # as version 2 left it: same tables
+    # As version 2 left it: no ledger, no profile or pay kept beside each assessment.
+    connection.execute("DROP TABLE ce_credit")
+    for column in ("profile", "pay_annual", "pay_percentile"):
+        connection.execute(f"ALTER TABLE assessment DROP COLUMN {column}")
+    connection.execute("PRAGMA user_version = 2")
     connection.commit()
     connection.close()
     assert load_profile() == PROFILE  # opening upgrades it, keeping the answers
     connection = sqlite3.connect(db_file())
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
     connection.close()
     placed = PROFILE.model_copy(update={"place": PlaceAnswer(kind="state", name="WA")})
     save_profile(placed, DAY)

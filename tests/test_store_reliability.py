@@ -152,8 +152,8 @@ def test_a_newer_schema_is_refused_and_left_untouched(run: Runner, args: tuple[s
     assert result.out == ""
     assert result.err == (
         f"maplanner: {path} was saved by a newer maplanner (database version 99; this one "
-        "reads up to 3) and was left as it is: upgrade maplanner, or set MAPLANNER_HOME to "
-        "another directory\n"
+        f"reads up to {db.SCHEMA_VERSION}) and was left as it is: upgrade maplanner, or set "
+        "MAPLANNER_HOME to another directory\n"
     )
     assert path.read_bytes() == before
 
