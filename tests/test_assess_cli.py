@@ -105,7 +105,7 @@ def test_json_has_the_whole_assessment(run: Runner) -> None:
     } <= set(data)
     assert data["pay_standing"] is None
     assert data["data_vintage"] == "May 2025"
-    assert data["range"]["annual_text"] == "about $54,718 to at least $59,310 a year"
+    assert data["range"]["annual_text"] == "about $54,718 to over $59,310 a year"
     assert data["range"]["high"]["kind"] == "at-or-above"
     assert data["profile"]["certs"] == [
         {"id": "CMA", "earned": None, "member_month": None},
@@ -240,4 +240,4 @@ def test_wage_bar_shows_a_range_that_runs_past_the_published_points(run: Runner)
     axis = next(line for line in out.splitlines() if line.lstrip().startswith("<"))
     assert axis.strip().startswith("<====") and "]" in axis
     assert "< or > = the range runs past the published 10th to 90th" in out
-    assert "at most $36,050 to about $37,954 a year" in flat(out)
+    assert "from under $36,050 to about $37,954 a year" in flat(out)

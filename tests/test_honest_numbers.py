@@ -84,9 +84,9 @@ def test_words_past_the_published_points_use_the_table_given() -> None:
     from maplanner.core import percentile_text
 
     assert percentile_text.where(POINTS, 9.6) == (
-        "below the 10th percentile (under $35,020 a year)"
+        "below the 10th percentile (under $36,050 a year)"
     )
-    assert percentile_text.where(POINTS, 90.5) == "above the 90th percentile (over $57,830 a year)"
+    assert percentile_text.where(POINTS, 90.5) == "above the 90th percentile (over $59,310 a year)"
     assert percentile_text.span(POINTS, 3, 17) == "below the 10th to the 17th"
     assert percentile_text.span(POINTS, 83, 97) == "the 83rd to above the 90th"
     assert percentile_text.move(POINTS, 1, 7.8) == "stays below the 10th"
@@ -123,9 +123,9 @@ def test_a_student_reads_no_pay_cap(run: Runner, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("COLUMNS", "200")  # table cells side by side on one line each
     result = run("assess", "--years", "0", "--setting", "family-practice")
     out = flat(result.out)
-    assert "Pays from under $35,020 to about $36,142 a year" in out
+    assert "Pays from under $36,050 to about $37,147 a year" in out
     assert "at most" not in out and "Pays at" not in out
-    assert "below the 10th percentile (under $35,020 a year; likely up to the 17th)" in out
+    assert "below the 10th percentile (under $36,050 a year; likely up to the 17th)" in out
     assert "estimate below the 10th -> 18th" in out
     assert "0 years: the 10th percentile, a point on the experience curve" in out
     assert "between 0 years" not in out
@@ -134,8 +134,8 @@ def test_a_student_reads_no_pay_cap(run: Runner, monkeypatch: pytest.MonkeyPatch
 def test_an_estimate_at_the_floor_is_not_a_clamped_first(run: Runner) -> None:
     result = run("assess", "--years", "0", "--setting", "chiropractic-optometry")
     out = flat(result.out)
-    assert "Estimate below the 10th percentile (under $35,020 a year)" in out
-    assert "Pays under $35,020 a year" in out
+    assert "Estimate below the 10th percentile (under $36,050 a year)" in out
+    assert "Pays under $36,050 a year" in out
     assert not re.search(r"\b1st\b|\b99th\b", out)
     assert "at most" not in out
 
@@ -148,16 +148,15 @@ def test_an_estimate_past_the_90th(run: Runner) -> None:
         *("--leads", "supervises", "--json"),
     )
     text = result.out
-    assert "above the 90th percentile (over $57,830 a year" in text
+    assert "above the 90th percentile (over $59,310 a year" in text
     assert not re.search(r"\b9[1-9]th\b", text.split('"factors"')[0])
 
 
 def test_the_dollars_come_from_the_wage_table_given(run: Runner, data_copy: Path) -> None:
-    wages = data_copy / "wages.toml"
-    wages.write_text(
-        wages.read_text(encoding="utf-8").replace("annual = 35020", "annual = 34000", 1),
-        encoding="utf-8",
-    )
+    oews = data_copy / "oews.toml"  # the national table of the latest release
+    text = oews.read_text(encoding="utf-8")
+    text = text.replace("annual_10 = 36050", "annual_10 = 34000", 1)
+    oews.write_text(text.replace("hourly_10 = 17.33", "hourly_10 = 16.35", 1), encoding="utf-8")
     result = run(
         "--data-dir",
         str(data_copy),

@@ -159,7 +159,7 @@ def test_an_hourly_pay_and_an_estimate_past_the_90th(catalog: Catalog) -> None:
         "your pay (above the 90th percentile)",
     ]
     estimate, pay = rows[5], rows[6]
-    assert (estimate.annual, estimate.hourly) == ("at least $59,310", "at least $28.52")
+    assert (estimate.annual, estimate.hourly) == ("over $59,310", "over $28.52")
     assert (pay.annual, pay.annual_basis) == ("$62,400", "derived")
     assert (pay.hourly, pay.hourly_basis) == ("$30.00", "you gave it")
 

@@ -22,6 +22,7 @@ from maplanner.core.salary_view import (
     WageAnswer,
 )
 from maplanner.core.text import dollars, hourly, ordinal
+from maplanner.render.fit import fit
 
 if TYPE_CHECKING:
     from maplanner.core.states_view import StatesReport
@@ -40,7 +41,7 @@ def render_salary(report: SalaryReport, console: Console, marks: Sequence[Mark] 
     if report.place is not None and report.national is not None:
         _place_block(console, report, asked)
     elif not asked:
-        console.print(distribution_table(dist))
+        console.print(fit(distribution_table(dist)))
         console.print(Text(_derived_note(dist.hours_per_year)))
         if dist.earlier_vintage is not None:
             console.print(Text(f"Change: since {dist.earlier_vintage}, the earlier BLS release."))
@@ -100,7 +101,7 @@ def _place_block(console: Console, report: SalaryReport, asked: bool) -> None:
             _hourly(dist.mean.hourly, dist.mean.hourly_published),
             dollars(national.mean.annual),
         )
-        console.print(table)
+        console.print(fit(table))
         console.print(Text(_derived_note(dist.hours_per_year)))
     for point, reason in dist.withheld.items():
         if point.isdigit():
@@ -157,7 +158,7 @@ def render_states(report: "StatesReport", console: Console) -> None:
             spread,
             f"{row.employment:,}" if row.employment is not None else "not published",
         )
-    console.print(table)
+    console.print(fit(table))
     console.print(Text(f"National median: {dollars(report.national_median_annual)}."))
     console.print(Text(_source_line("Source", report.source)))
 
@@ -267,7 +268,7 @@ def _setting_block(
         dollars(setting.national_median_annual),
         _hourly(setting.national_median_hourly, setting.national_median_hourly_published),
     )
-    console.print(table)
+    console.print(fit(table))
     console.print(Text(_derived_note(hours)))
     difference = setting.difference_from_national
     versus = (
