@@ -238,12 +238,18 @@ def run_command(text: str, folder: Folder, today: str) -> list[str]:
         if len(pipe) != 2 or pipe[0] != "head" or not re.fullmatch(r"-\d+", pipe[1]):
             raise ExampleError(f"cannot run {text!r}: the only pipe is | head -N")
         limit = int(pipe[1][1:])
+    keep_stdout = True
+    if args[-2:] == ["2>&1", ">/dev/null"]:  # the shell's way to show stderr alone
+        args = args[:-2]
+        keep_stdout = False
     if "2>/dev/null" in args:
         args.remove("2>/dev/null")
         keep_stderr = False
     elif limit is not None:
         raise ExampleError(f"{text!r}: add 2>/dev/null before | head")
-    code, output = _maplanner(args, {"MAPLANNER_TODAY": today, **env}, folder.path, keep_stderr)
+    code, output = _maplanner(
+        args, {"MAPLANNER_TODAY": today, **env}, folder.path, keep_stderr, keep_stdout
+    )
     folder.last_code = code
     lines = output.replace(str(folder.path), HOME_SHOWN_AS).splitlines()
     return _trimmed([line.rstrip() for line in lines[:limit]])
@@ -261,7 +267,7 @@ def _trimmed(lines: list[str]) -> list[str]:
 
 
 def _maplanner(
-    args: list[str], env: dict[str, str], cwd: Path, keep_stderr: bool
+    args: list[str], env: dict[str, str], cwd: Path, keep_stderr: bool, keep_stdout: bool = True
 ) -> tuple[int, str]:
     from maplanner.commands.shared import use_data_dir
     from maplanner.edge import run
@@ -273,7 +279,9 @@ def _maplanner(
     os.environ.pop("MAPLANNER_DATA", None)
     os.environ.pop("MAPLANNER_DEBUG", None)
     os.chdir(cwd)
-    sys.stdin, sys.stdout, sys.stderr = io.StringIO(""), shown, shown if keep_stderr else hidden
+    sys.stdin = io.StringIO("")
+    sys.stdout = shown if keep_stdout else hidden
+    sys.stderr = shown if keep_stderr else hidden
     try:
         use_data_dir(None)
         code = run(args)

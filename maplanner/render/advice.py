@@ -71,12 +71,16 @@ def render_advice(result: Assessment, console: Console, points: percentile_text.
         console.print(fit(levers_table(result.levers, points)))
         console.print(Text(result.levers.rule))
     if result.what_if is not None:
+        table = result.table
+        area = "the United States" if table is None else table.area
+        area = "the United States" if area == "United States" else area
+        vintage = result.data_vintage if table is None else table.vintage
         console.print()
         console.print(fit(what_if_table(result.what_if, points)))
         console.print(
             Text(
-                "Pay is what the estimate pays in the national distribution; figures "
-                "between published percentiles are estimates.",
+                f"Pay is what the estimate pays in the wage distribution for {area} "
+                f"({vintage}); figures between published percentiles are estimates.",
                 style="dim",
             )
         )
