@@ -47,7 +47,8 @@ def main(
         typer.Option(
             "--data-dir",
             metavar="DIR",
-            help="Use data files from this directory (for example a state wage table); "
+            help="Use data files from this directory (for example a school's own "
+            "survey as oews-areas.csv); "
             "files it lacks come from the shipped data. Also MAPLANNER_DATA.",
             show_default=False,
         ),

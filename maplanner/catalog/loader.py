@@ -2,7 +2,9 @@
 
 Files come from the packaged `data/` unless a directory override (``--data-dir`` or
 ``MAPLANNER_DATA``) holds a file of the same name: a school can drop in only its own
-``wages.toml`` and keep everything else. Overrides pass exactly the same checks.
+``oews-areas.csv`` (or ``oews.toml``, the national tables of the latest release; or
+``wages.toml``, the May 2024 release) and keep everything else. Overrides pass exactly
+the same checks.
 
 Validation is the slow part of start-up, so a catalog that passed every check is also
 remembered on disk (maplanner/catalog/snapshot.py) and reused while its files' bytes

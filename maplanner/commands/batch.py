@@ -23,8 +23,9 @@ Columns (header names in any case, any order): id and years are required;
 certifications (separated by ;, each optionally with the month earned, as
 in "CMA 2023-04"), setting, specialty, leads, pay and program_ends (the
 day a student finishes, YYYY-MM-DD), education and accredited (yes/no)
-are optional. Blank certifications, specialty and leads mean none; a row
-needs a setting to be assessed (student: in an MA program, years 0). Any
+are optional. Blank certifications, specialty and leads mean none; a
+blank setting with years 0 means a student (in an MA program, not
+working yet); other rows need a setting. Any
 other column (name, email, cohort...) is copied to the results unchanged;
 a name column also names the student in their plan.
 
@@ -43,9 +44,9 @@ in a warning on stderr (the summary counts them): an id should name
 one person.
 
 Exit status: 0 all rows written; 1 some rows rejected, or the roster
-cannot be read; 2 a usage problem, such as a missing column or an
-output file that exists, or a reports folder that holds files (add
---force to replace them).
+cannot be read; 2 a usage problem, such as a missing column, an output
+file that exists or a reports folder that holds files (--force replaces
+them).
 
 Example: maplanner batch examples/class-roster.csv -o results.csv
   --reports plans --summary class.html

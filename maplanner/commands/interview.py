@@ -1,4 +1,4 @@
-"""The `assess` interview: eight short questions, each with a one-line hint, and an
+"""The `assess` interview: nine short questions, each with a one-line hint, and an
 optional what-if at the end.
 
 Terminal I/O only: what may be typed, and what each answer means, lives in

@@ -21,12 +21,13 @@ from maplanner.render.output import console as stdout_console
 #: What a person can do next, as (label, command) rows under the profile.
 EDIT_HINTS = (
     ("Change it", "maplanner profile set FIELD VALUE"),
-    ("", "  (FIELD: years, setting, specialty, leads or pay)"),
+    ("", "  (FIELD: years, setting, specialty, leads, pay, education or accredited)"),
     ("", "maplanner profile add-cert ID --earned YYYY-MM"),
     ("", "maplanner profile remove-cert ID"),
+    ("Place", "maplanner assess --saved --save --state WA (or --area NAME)"),
     ("Reassess", "maplanner assess --saved --save"),
     ("Renewals", "maplanner certs --due"),
-    ("CE", "maplanner ce add ID --units N --date YYYY-MM-DD"),
+    ("CE", "maplanner ce add ID --units N --date YYYY-MM-DD --category C"),
     ("Delete all", "maplanner profile forget"),
 )
 
