@@ -4,8 +4,8 @@ Every section names the source its advice comes from. Wage and outlook figures a
 never typed into the advice: a point says `{median_annual}` and the figure is filled
 in from the wage tables (oews.toml) or outlook.toml when the topic is shown, so a new
 BLS release is a change to those files only and the advice cannot drift from the
-tables. Only the
-placeholders listed here are allowed; anything else in braces is a data error.
+tables. Only the placeholders listed here are allowed; anything else in braces is a
+data error.
 """
 
 import re
