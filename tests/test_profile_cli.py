@@ -493,6 +493,18 @@ def test_salary_marks_the_saved_estimate_and_pay(run: Runner, saved: None) -> No
     )
 
 
+def test_salary_mark_past_the_published_range_says_what_is_known(run: Runner) -> None:
+    ok(run, "assess", "--years", "0", "--setting", "chiropractic-optometry", "--save")
+    out = ok(run, "salary")
+    rows = {line.split("$")[0].strip() for line in out.splitlines() if "▒▒" in line}
+    assert rows == {"your estimate (below the 10th)"}
+    text = flat(out)
+    assert (
+        "Marked from your saved profile: your estimate, below the 10th percentile (under $" in text
+    )
+    assert not re.search(r"at or (below|above)", text)
+
+
 def test_salary_json_and_plain_view_without_profile_are_unchanged(run: Runner) -> None:
     plain, data = ok(run, "salary"), ok_json(run, "salary")
     assert "your estimate" not in plain

@@ -116,10 +116,20 @@ def test_between_points_is_a_named_estimate(table: WageTable) -> None:
 @pytest.mark.parametrize(
     ("percentile", "kind", "annual", "words"),
     [
-        (5, "at-or-below", 35_020, "at or below $35,020"),
-        (0.5, "at-or-below", 35_020, "0.5th percentile is at or below $35,020"),
-        (95, "at-or-above", 57_830, "at or above $57,830"),
-        (99.6, "at-or-above", 57_830, "99.6th percentile is at or above $57,830"),
+        (5, "at-or-below", 35_020, "is below the 10th percentile (under $35,020 a year)."),
+        (
+            0.5,
+            "at-or-below",
+            35_020,
+            "0.5th percentile is below the 10th percentile (under $35,020",
+        ),
+        (95, "at-or-above", 57_830, "is above the 90th percentile (over $57,830 a year)."),
+        (
+            99.6,
+            "at-or-above",
+            57_830,
+            "99.6th percentile is above the 90th percentile (over $57,830",
+        ),
     ],
 )
 def test_outside_the_range_gives_the_bound(
