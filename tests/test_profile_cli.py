@@ -575,3 +575,26 @@ def test_in_a_real_terminal_the_offer_saves_and_the_next_interview_is_prefilled(
     again.close()
     assert again.exitstatus == 1
     assert len(history()) == 1
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("years", -1),  # a bound the model checks
+        ("nickname", "Ana"),  # a field maplanner never wrote
+        ("certs", [{"id": "CMA", "earned": "2024-13"}]),  # a month that does not exist
+    ],
+    ids=["years below 0", "an unknown field", "a month 13"],
+)
+def test_a_saved_profile_edited_outside_maplanner_is_validated(
+    run: Runner, saved: None, edit: tuple[str, object]
+) -> None:
+    connection = sqlite3.connect(db_file())
+    (body,) = connection.execute("SELECT body FROM profile").fetchone()
+    changed = {**json.loads(body), edit[0]: edit[1]}
+    connection.execute("UPDATE profile SET body = ?", (json.dumps(changed),))
+    connection.commit()
+    connection.close()
+    result = run("profile")
+    assert result.code == 1, result.out
+    assert "the saved profile in" in result.err and "cannot be read" in result.err
