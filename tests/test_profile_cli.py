@@ -366,6 +366,19 @@ def test_assess_saved_with_answer_options_is_refused(run: Runner, saved: None) -
     )
 
 
+def test_assess_saved_names_every_answer_option_as_typed(run: Runner, saved: None) -> None:
+    every = (
+        "--years", "1", "--cert", "CMA", "--setting", "hospital", "--specialty", "none",
+        "--leads", "none", "--pay", "40k", "--education", "high-school", "--accredited",
+    )  # fmt: skip
+    result = run("assess", "--saved", *every)
+    assert result.code == 2
+    assert (
+        "leave out --years, --cert, --setting, --specialty, --leads, --pay, --education, "
+        "--accredited, or change" in " ".join(result.err.split())
+    )
+
+
 def test_assess_save_keeps_recorded_earned_months(run: Runner, saved: None) -> None:
     ok(run, "profile", "add-cert", "CMA", "--earned", "2021-06")
     ok(run, "assess", *OPTIONS, "--cert", "CPT", "--save")
