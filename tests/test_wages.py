@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from maplanner.catalog.loader import packaged_data_dir
 from maplanner.catalog.wages import PercentilePoint, WagesFile, WageTable
 from maplanner.core.money import MAX_ANNUAL, MAX_HOURLY, MIN_HOURLY, Pay, check_pay, parse_pay
+from maplanner.core.text import ordinal
 from maplanner.core.wages import (
     WageStanding,
     check_percentile,
@@ -279,6 +280,21 @@ def test_nothing_is_invented_outside_the_range(table: WageTable, percentile: flo
         assert answer.kind == "at-or-above"
     else:
         assert answer.kind == "estimate"
+
+
+@given(tables(), open_percentiles)
+def test_outside_the_range_the_words_never_read_as_a_pay_cap(
+    table: WageTable, percentile: float
+) -> None:
+    answer = wage_at(table, percentile)
+    assert not re.search(r"at or (below|above)|at (least|most) \$", answer.explanation)
+    if answer.kind in {"at-or-below", "at-or-above"}:
+        side, money = ("below", "under") if answer.kind == "at-or-below" else ("above", "over")
+        bound = table.percentiles[0 if side == "below" else -1]
+        assert answer.explanation.endswith(
+            f"percentile is {side} the {ordinal(bound.percentile)} percentile "
+            f"({money} ${bound.annual:,.0f} a year)."
+        )
 
 
 @given(tables(), open_percentiles)
