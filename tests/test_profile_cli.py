@@ -366,6 +366,19 @@ def test_assess_saved_with_answer_options_is_refused(run: Runner, saved: None) -
     )
 
 
+def test_assess_saved_names_every_answer_option_as_typed(run: Runner, saved: None) -> None:
+    every = (
+        "--years", "1", "--cert", "CMA", "--setting", "hospital", "--specialty", "none",
+        "--leads", "none", "--pay", "40k", "--education", "high-school", "--accredited",
+    )  # fmt: skip
+    result = run("assess", "--saved", *every)
+    assert result.code == 2
+    assert (
+        "leave out --years, --cert, --setting, --specialty, --leads, --pay, --education, "
+        "--accredited, or change" in " ".join(result.err.split())
+    )
+
+
 def test_assess_save_keeps_recorded_earned_months(run: Runner, saved: None) -> None:
     ok(run, "profile", "add-cert", "CMA", "--earned", "2021-06")
     ok(run, "assess", *OPTIONS, "--cert", "CPT", "--save")
@@ -493,6 +506,18 @@ def test_salary_marks_the_saved_estimate_and_pay(run: Runner, saved: None) -> No
     )
 
 
+def test_salary_mark_past_the_published_range_says_what_is_known(run: Runner) -> None:
+    ok(run, "assess", "--years", "0", "--setting", "chiropractic-optometry", "--save")
+    out = ok(run, "salary")
+    rows = {line.split("$")[0].strip() for line in out.splitlines() if "▒▒" in line}
+    assert rows == {"your estimate (below the 10th)"}
+    text = flat(out)
+    assert (
+        "Marked from your saved profile: your estimate, below the 10th percentile (under $" in text
+    )
+    assert not re.search(r"at or (below|above)", text)
+
+
 def test_salary_json_and_plain_view_without_profile_are_unchanged(run: Runner) -> None:
     plain, data = ok(run, "salary"), ok_json(run, "salary")
     assert "your estimate" not in plain
@@ -563,3 +588,26 @@ def test_in_a_real_terminal_the_offer_saves_and_the_next_interview_is_prefilled(
     again.close()
     assert again.exitstatus == 1
     assert len(history()) == 1
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("years", -1),  # a bound the model checks
+        ("nickname", "Ana"),  # a field maplanner never wrote
+        ("certs", [{"id": "CMA", "earned": "2024-13"}]),  # a month that does not exist
+    ],
+    ids=["years below 0", "an unknown field", "a month 13"],
+)
+def test_a_saved_profile_edited_outside_maplanner_is_validated(
+    run: Runner, saved: None, edit: tuple[str, object]
+) -> None:
+    connection = sqlite3.connect(db_file())
+    (body,) = connection.execute("SELECT body FROM profile").fetchone()
+    changed = {**json.loads(body), edit[0]: edit[1]}
+    connection.execute("UPDATE profile SET body = ?", (json.dumps(changed),))
+    connection.commit()
+    connection.close()
+    result = run("profile")
+    assert result.code == 1, result.out
+    assert "the saved profile in" in result.err and "cannot be read" in result.err

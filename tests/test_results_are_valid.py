@@ -147,7 +147,7 @@ def test_assessments_plans_reports_and_renewals_are_valid(profile: Profile, goal
     assert_valid(make_plan(profile, CATALOG, goal))
     assert_valid(build_report(profile, CATALOG, TODAY, goal_id=goal))
     assert_valid(renewals(profile, CATALOG, TODAY))
-    for mark in saved_marks(result):
+    for mark in saved_marks(result, CATALOG.wages.percentiles):
         assert_valid(mark)
 
 

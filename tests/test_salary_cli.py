@@ -135,10 +135,20 @@ def test_percentile_between_points_is_a_named_estimate(run: Runner) -> None:
 @pytest.mark.parametrize(
     ("percentile", "answer", "absent"),
     [
-        ("5", "5th percentile: at or below $35,020 a year", "above $"),
-        ("0.5", "0.5th percentile: at or below $35,020 a year", "above $"),
-        ("95", "95th percentile: at or above $57,830 a year", "below $"),
-        ("99.9", "99.9th percentile: at or above $57,830 a year", "below $"),
+        (
+            "5",
+            "5th percentile: below the 10th percentile (under $35,020 a year); "
+            "under $16.84 an hour",
+            "over $",
+        ),
+        ("0.5", "0.5th percentile: below the 10th percentile (under $35,020 a year)", "over $"),
+        (
+            "95",
+            "95th percentile: above the 90th percentile (over $57,830 a year); "
+            "over $27.80 an hour",
+            "under $",
+        ),
+        ("99.9", "99.9th percentile: above the 90th percentile (over $57,830 a year)", "under $"),
     ],
 )
 def test_percentile_outside_the_range_gives_only_the_bound(
@@ -148,6 +158,7 @@ def test_percentile_outside_the_range_gives_only_the_bound(
     text = flat(out)
     assert answer in text
     assert "none is invented" in text
+    assert not re.search(r"at or (below|above)|at (least|most) \$|published bound", text)
     assert "▒" not in out  # a bound is not drawn as if it were a figure
     head = text.split("Annual wages;")[0]
     annual_figures = {f for f in re.findall(r"\$\d[\d,]*(?:\.\d+)?", head) if "." not in f}

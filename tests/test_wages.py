@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from maplanner.catalog.loader import packaged_data_dir
 from maplanner.catalog.wages import PercentilePoint, WagesFile, WageTable
 from maplanner.core.money import MAX_ANNUAL, MAX_HOURLY, MIN_HOURLY, Pay, check_pay, parse_pay
+from maplanner.core.text import ordinal
 from maplanner.core.wages import (
     WageStanding,
     check_percentile,
@@ -116,10 +117,20 @@ def test_between_points_is_a_named_estimate(table: WageTable) -> None:
 @pytest.mark.parametrize(
     ("percentile", "kind", "annual", "words"),
     [
-        (5, "at-or-below", 35_020, "at or below $35,020"),
-        (0.5, "at-or-below", 35_020, "0.5th percentile is at or below $35,020"),
-        (95, "at-or-above", 57_830, "at or above $57,830"),
-        (99.6, "at-or-above", 57_830, "99.6th percentile is at or above $57,830"),
+        (5, "at-or-below", 35_020, "is below the 10th percentile (under $35,020 a year)."),
+        (
+            0.5,
+            "at-or-below",
+            35_020,
+            "0.5th percentile is below the 10th percentile (under $35,020",
+        ),
+        (95, "at-or-above", 57_830, "is above the 90th percentile (over $57,830 a year)."),
+        (
+            99.6,
+            "at-or-above",
+            57_830,
+            "99.6th percentile is above the 90th percentile (over $57,830",
+        ),
     ],
 )
 def test_outside_the_range_gives_the_bound(
@@ -269,6 +280,21 @@ def test_nothing_is_invented_outside_the_range(table: WageTable, percentile: flo
         assert answer.kind == "at-or-above"
     else:
         assert answer.kind == "estimate"
+
+
+@given(tables(), open_percentiles)
+def test_outside_the_range_the_words_never_read_as_a_pay_cap(
+    table: WageTable, percentile: float
+) -> None:
+    answer = wage_at(table, percentile)
+    assert not re.search(r"at or (below|above)|at (least|most) \$", answer.explanation)
+    if answer.kind in {"at-or-below", "at-or-above"}:
+        side, money = ("below", "under") if answer.kind == "at-or-below" else ("above", "over")
+        bound = table.percentiles[0 if side == "below" else -1]
+        assert answer.explanation.endswith(
+            f"percentile is {side} the {ordinal(bound.percentile)} percentile "
+            f"({money} ${bound.annual:,.0f} a year)."
+        )
 
 
 @given(tables(), open_percentiles)

@@ -97,8 +97,8 @@ def assess(
     saved: SavedOption = False,
     json_output: JsonOption = False,
 ) -> None:
+    from maplanner.commands.profile_source import Answers
     from maplanner.commands.shared import catalog
-    from maplanner.core.profile import build_profile
     from maplanner.core.rules import assess as assess_profile
     from maplanner.core.whatif import parse_changes
 
@@ -106,24 +106,13 @@ def assess(
     data = catalog()
     where, table = place_and_table(state, area)
     interviewed = False
+    answers = Answers(years, cert, setting, specialty, leads, pay, education, accredited)
     if saved:
-        given = {
-            "--years": years,
-            "--cert": cert,
-            "--setting": setting,
-            "--specialty": specialty,
-            "--leads": leads,
-            "--pay": pay,
-            "--education": education,
-            "--accredited": accredited,
-        }
-        given_names = [name for name, value in given.items() if value is not None]
-        profile = _saved_profile(data, given_names)
+        profile = _saved_profile(data, answers.given())
     elif (years is None or setting is None) and stdin_is_terminal():
         from maplanner.commands.interview import (
             as_options,
             ask_what_if,
-            prefill_from_options,
             prefill_with_saved,
             run_interview,
             say_terminal,
@@ -131,17 +120,7 @@ def assess(
         from maplanner.core.profile_view import carry_earned
         from maplanner.store.profiles import load_profile
 
-        known = prefill_from_options(
-            data,
-            years=years,
-            certs=cert,
-            setting=setting,
-            specialty=specialty,
-            leads=leads,
-            pay=pay,
-            education=education,
-            accredited=accredited,
-        )
+        known = answers.prefill(data)
         stored = load_profile()
         if stored is not None:
             say_terminal("Your saved answers are the defaults (see 'maplanner profile').")
@@ -154,17 +133,7 @@ def assess(
         say_terminal(f"  {as_options(profile)}")
         say_terminal("")
     else:
-        profile = build_profile(
-            data,
-            years=years,
-            certs=cert,
-            setting=setting,
-            specialty=specialty,
-            leads=leads,
-            pay=pay,
-            education=education,
-            accredited=accredited,
-        )
+        profile = answers.profile(data)
         if save:
             from maplanner.core.profile_view import carry_earned
             from maplanner.store.profiles import load_profile

@@ -66,11 +66,7 @@ def plan(
     area: AreaOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    from maplanner.commands.profile_source import (
-        options_given,
-        profile_from_options,
-        saved_profile,
-    )
+    from maplanner.commands.profile_source import Answers, profile_from_options, saved_profile
     from maplanner.commands.shared import catalog
     from maplanner.core.paths import find_path
     from maplanner.core.plan import make_plan
@@ -83,19 +79,9 @@ def plan(
         goals = ", ".join(path.id for path in data.paths)
         raise InputError(f"missing --goal: choose one of: {goals}")
     path = find_path(data, goal, option="--goal")
-    if options_given(years, cert, setting, specialty, leads, pay, education, accredited):
-        profile = profile_from_options(
-            data,
-            years=years,
-            certs=cert,
-            setting=setting,
-            specialty=specialty,
-            leads=leads,
-            pay=pay,
-            education=education,
-            accredited=accredited,
-            purpose="a plan",
-        )
+    answers = Answers(years, cert, setting, specialty, leads, pay, education, accredited)
+    if answers.given():
+        profile = profile_from_options(data, answers, purpose="a plan")
     else:
         profile, _ = saved_profile(
             data,

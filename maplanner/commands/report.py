@@ -124,11 +124,7 @@ def report(
     area: AreaOption = None,
 ) -> None:
     from maplanner.atomic_files import check_target, write_atomically
-    from maplanner.commands.profile_source import (
-        options_given,
-        profile_from_options,
-        saved_profile,
-    )
+    from maplanner.commands.profile_source import Answers, profile_from_options, saved_profile
     from maplanner.commands.shared import catalog
     from maplanner.core.paths import find_path
     from maplanner.core.report import build_report
@@ -142,22 +138,10 @@ def report(
     prepared_for = check_name(name)
     data = catalog()
     goal_id = None if goal is None else find_path(data, goal, option="--goal").id
-    from_options = options_given(
-        years, cert, setting, specialty, leads, pay, education, accredited
-    )
+    answers = Answers(years, cert, setting, specialty, leads, pay, education, accredited)
+    from_options = bool(answers.given())
     if from_options:
-        profile = profile_from_options(
-            data,
-            years=years,
-            certs=cert,
-            setting=setting,
-            specialty=specialty,
-            leads=leads,
-            pay=pay,
-            education=education,
-            accredited=accredited,
-            purpose="a report from options",
-        )
+        profile = profile_from_options(data, answers, purpose="a report from options")
         saved_on = None
     else:
         profile, saved_on = saved_profile(

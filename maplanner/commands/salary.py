@@ -157,7 +157,7 @@ def salary(
     from maplanner.render.profile import render_saved_note, saved_marks
 
     out = console()
-    render_salary(report, out, marks=saved_marks(mine))
+    render_salary(report, out, marks=saved_marks(mine, report.distribution.points))
     render_saved_note(mine, out)
 
 

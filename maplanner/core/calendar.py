@@ -6,17 +6,12 @@ UID is made from the credential and its due month, so writing the calendar again
 updates the same events in a calendar app instead of adding copies.
 """
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.core.ce_results import CEProgress
 from maplanner.core.renewals import RenewalDue, RenewalReport
+from maplanner.core.result import Result as _Result
 
 #: The domain part of every event's UID (RFC 5545 asks for a globally unique id).
 UID_DOMAIN = "maplanner.invalid"
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class RenewalEvent(_Result):

@@ -4,11 +4,7 @@ Kept apart from the logic in ce.py so that the renewal report can carry a
 credential's progress without importing the code that computes it.
 """
 
-from pydantic import BaseModel, ConfigDict
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+from maplanner.core.result import Result as _Result
 
 
 class NewCredit(_Result):

@@ -13,23 +13,20 @@ and the plan, so they never disagree about what is possible "now":
   before finishing an accredited program) while still in the program.
 """
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.eligibility import CredentialRequirements
 from maplanner.core.profile import Profile, is_student
+from maplanner.core.result import Result
 from maplanner.core.text import join_words, years_count
 
 
-class Eligibility(BaseModel):
+class Eligibility(Result):
     """Whether the person meets every requirement maplanner can check, and if not, when.
 
     ``requires`` lists the issuer's requirements in words (empty when none are
     recorded); ``when`` says when it becomes possible, for a step that is not open now;
     ``window`` is a student's timing ("up to 30 days before you finish ...").
     """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     cert: str
     eligible: bool

@@ -21,8 +21,6 @@ curve never falls, so more experience or one more credential never lowers it.
 import itertools
 from collections.abc import Callable
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.certs import Certification
 from maplanner.catalog.wages import WageTable
@@ -30,14 +28,13 @@ from maplanner.core import percentile_text
 from maplanner.core.assessment import Factor, PayStanding, Versus, WageRange
 from maplanner.core.money import Pay
 from maplanner.core.profile import Profile
+from maplanner.core.result import Result
 from maplanner.core.text import dollars, hourly, join_words, ordinal, years_count
 from maplanner.core.wages import WageAtPercentile, percentile_of, wage_at
 
 
-class Estimate(BaseModel):
+class Estimate(Result):
     """The estimated percentile and the factors that add up to it."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     percentile: float
     factors: tuple[Factor, ...]

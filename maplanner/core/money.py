@@ -4,8 +4,7 @@ import math
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
+from maplanner.core.result import Result
 from maplanner.errors import InputError
 
 MAX_ANNUAL = 1_000_000
@@ -27,10 +26,8 @@ _PATTERN = re.compile(
 )
 
 
-class Pay(BaseModel):
+class Pay(Result):
     """An amount of pay and whether it is per year or per hour."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     amount: float
     per: Literal["year", "hour"]

@@ -9,16 +9,13 @@ paths.toml (a catalog check holds the two lists equal), so `assess`, `plan` and 
 next steps agree on who has reached it. All numbers come from data/tiers.toml.
 """
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.tiers import Tier
 from maplanner.core.profile import Profile
+from maplanner.core.result import Result
 
 
-class TierPlacement(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
+class TierPlacement(Result):
     tier: str
     tier_name: str
     experience_tier: str

@@ -5,11 +5,12 @@ import re
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, Field
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.matching import key, name_table, resolve_id
 from maplanner.core.money import Pay
+from maplanner.core.result import Result
 from maplanner.errors import InputError, StoreError
 
 MAX_YEARS = 60.0
@@ -22,10 +23,8 @@ def _month(value: str | None) -> str | None:
     return value
 
 
-class HeldCert(BaseModel):
+class HeldCert(Result):
     """A credential the person holds, with the month it was earned or last renewed."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     earned: Annotated[str | None, AfterValidator(_month)] = None
@@ -34,20 +33,16 @@ class HeldCert(BaseModel):
     member_month: int | None = Field(default=None, ge=1, le=12)
 
 
-class PlaceAnswer(BaseModel):
+class PlaceAnswer(Result):
     """Where a person works, as --state (a postal code) or --area (an area's full name)
     would name it; the wage tables come from it when a command is run."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     kind: Literal["state", "area"]
     name: str = Field(min_length=1, max_length=120)
 
 
-class Profile(BaseModel):
+class Profile(Result):
     """Everything the rules need to know about a person."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     years: float = Field(ge=0, le=MAX_YEARS)
     certs: tuple[HeldCert, ...] = ()

@@ -3,12 +3,11 @@ how to save one. Pure: the store hands over what it read (`SavedState`), the com
 the database's path, and the renderers take the `ProfileView` this builds.
 """
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.ce_results import CEProgress
 from maplanner.core.money import Pay
 from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.result import Result as _Model
 
 #: What to tell someone who has nothing saved yet.
 HOW_TO_SAVE = (
@@ -21,10 +20,6 @@ HOW_TO_SAVE = (
 def sentence(text: str) -> str:
     """`text` with a capital first letter (str.capitalize would lower the rest)."""
     return text[:1].upper() + text[1:]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class SavedState(_Model):

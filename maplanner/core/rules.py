@@ -9,8 +9,6 @@ the next steps in `next_steps`; this module puts them together.
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.wages import WageTable
 from maplanner.core.assessment import (
@@ -31,6 +29,7 @@ from maplanner.core.next_steps import (
 )
 from maplanner.core.placement import place
 from maplanner.core.profile import Profile, is_student
+from maplanner.core.result import Result
 
 if TYPE_CHECKING:
     from maplanner.catalog.areas import Place
@@ -112,10 +111,8 @@ def assess(
     )
 
 
-class Brief(BaseModel):
+class Brief(Result):
     """What one roster row shows: the same answers `assess` gives for these parts."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     tier: str
     tier_name: str

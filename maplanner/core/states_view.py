@@ -3,15 +3,10 @@
 Its own module so that the other forms of `salary` never define these models.
 """
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.oews import Figures
 from maplanner.core.refs import SourceRef, source_ref
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+from maplanner.core.result import Result as _Model
 
 
 class StateRow(_Model):

@@ -4,7 +4,8 @@ Published points are returned exactly. Between two published points the wage is
 estimated by a straight line (linear interpolation in percentile and dollars), and
 every such figure is marked as an estimate with the two points it lies between.
 Below the lowest or above the highest published point nothing is invented: the
-answer is the bound ("at or below $35,020"). Hourly figures are annual / hours per
+answer says what is known, by the one rule in core/percentile_text.py ("below the
+10th percentile (under $35,020 a year)"). Hourly figures are annual / hours per
 year, marked as derived, except the hourly median that BLS publishes.
 """
 
@@ -14,6 +15,7 @@ import re
 from typing import Literal
 
 from maplanner.catalog.wages import PercentilePoint, WageTable
+from maplanner.core.percentile_text import outside_words
 from maplanner.core.result import Result as _Result
 from maplanner.core.text import dollars, ordinal
 from maplanner.errors import InputError
@@ -107,7 +109,7 @@ def wage_at(table: WageTable, percentile: float) -> WageAtPercentile:
         kind: Literal["at-or-below", "at-or-above"] = (
             "at-or-below" if bound is low else "at-or-above"
         )
-        words = "at or below" if bound is low else "at or above"
+        side = "below" if bound is low else "above"
         hourly, published = hourly_for(table, bound.annual)
         return WageAtPercentile.model_construct(
             percentile=percentile,
@@ -117,10 +119,9 @@ def wage_at(table: WageTable, percentile: float) -> WageAtPercentile:
             hourly_published=published,
             between=None,
             explanation=(
-                f"BLS publishes no figure {'below' if bound is low else 'above'} the "
-                f"{point_name(bound.percentile)}, so none is invented: the "
-                f"{percentile_words(percentile)} percentile is {words} "
-                f"{dollars(bound.annual)}."
+                f"BLS publishes no figure {side} the {point_name(bound.percentile)}, so "
+                f"none is invented: the {percentile_words(percentile)} percentile is "
+                f"{outside_words(points, side)}."
             ),
         )
     exact = _point(table, percentile)

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from maplanner.core.assessment import Assessment
 from maplanner.core.ce import ce_summary
+from maplanner.core.percentile_text import Points, short_where
 from maplanner.core.profile_view import HOW_TO_SAVE, Forgotten, Named, ProfileView, sentence
 from maplanner.core.salary_view import Mark
 from maplanner.render.output import console as stdout_console
@@ -148,13 +149,17 @@ def render_forgotten(result: Forgotten, out: Console | None = None) -> None:
 # Marks on `maplanner salary` --------------------------------------------------------
 
 
-def saved_marks(assessment: Assessment) -> list[Mark]:
-    """The saved profile's estimate and pay, as marks for the salary chart."""
+def saved_marks(assessment: Assessment, points: Points) -> list[Mark]:
+    """The saved profile's estimate and pay, as marks for the salary chart.
+
+    An estimate past the published `points` is drawn at the bound and named by the one
+    rule ("your estimate (below the 10th)"), so the bound never reads as a pay cap.
+    """
     at = assessment.range.at_estimate
-    bound = {"at-or-below": " (at or below)", "at-or-above": " (at or above)"}
-    marks = [
-        Mark.model_construct(label=f"your estimate{bound.get(at.kind, '')}", annual=at.annual)
-    ]
+    label = "your estimate"
+    if at.kind in {"at-or-below", "at-or-above"}:
+        label += f" ({short_where(points, assessment.estimated_percentile)})"
+    marks = [Mark.model_construct(label=label, annual=at.annual)]
     if assessment.pay_standing is not None:
         marks.append(Mark.model_construct(label="your pay", annual=assessment.pay_standing.annual))
     return marks
@@ -163,8 +168,13 @@ def saved_marks(assessment: Assessment) -> list[Mark]:
 def render_saved_note(assessment: Assessment, out: Console | None = None) -> None:
     """One line under the salary chart saying where the marks come from."""
     out = out or stdout_console()
-    text = f"Marked from your saved profile: your estimate ({assessment.range.estimate_text})"
+    words = assessment.range.estimate_text
+    if assessment.range.at_estimate.kind in {"at-or-below", "at-or-above"}:
+        estimate, join = f"your estimate, {words}", ","  # the words carry their own brackets
+    else:
+        estimate, join = f"your estimate ({words})", ""
+    text = f"Marked from your saved profile: {estimate}"
     pay = assessment.pay_standing
     if pay is not None:
-        text += f" and your pay ({pay.pay.describe()})"
+        text += f"{join} and your pay ({pay.pay.describe()})"
     out.print(Text(text + ". See or change it: maplanner profile."))

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from maplanner.core.percentile_text import outside_words
 from maplanner.core.refs import SourceRef
 from maplanner.core.salary_view import (
     Distribution,
@@ -50,7 +51,7 @@ def render_salary(report: SalaryReport, console: Console, marks: Sequence[Mark] 
     if report.setting:
         _setting_block(console, report.setting, report.wage, dist.hours_per_year)
     if report.at_percentile:
-        _percentile_block(console, report.at_percentile, dist.hours_per_year)
+        _percentile_block(console, report.at_percentile, dist)
         if report.setting:
             console.print(
                 Text(
@@ -209,19 +210,23 @@ def _per_hour(amount: float, published: bool, hours: int, qualifier: str = "") -
     return f"{qualifier}{hourly(amount)} an hour ({how})"
 
 
-def _percentile_block(console: Console, answer: WageAtPercentile, hours: int) -> None:
+def _percentile_block(console: Console, answer: WageAtPercentile, dist: Distribution) -> None:
+    """The wage at the percentile asked for; past the published points, what is known."""
+    hours = dist.hours_per_year
     words = f"{percentile_words(answer.percentile)} percentile"
     if answer.percentile == 50:
         words = "Median (50th percentile)"
-    if answer.kind == "published":
-        qualifier, how = "", "published by BLS"
-    elif answer.kind == "estimate":
-        qualifier, how = "about ", "estimate"
-    else:
-        qualifier = "at or below " if answer.kind == "at-or-below" else "at or above "
-        how = "the published bound"
-    rate = _per_hour(answer.hourly, answer.hourly_published, hours, qualifier)
-    line = f"{words}: {qualifier}{dollars(answer.annual)} a year ({how}); {rate}"
+    if answer.kind in {"published", "estimate"}:
+        qualifier, how = (
+            ("", "published by BLS") if answer.kind == "published" else ("about ", "estimate")
+        )
+        rate = _per_hour(answer.hourly, answer.hourly_published, hours, qualifier)
+        line = f"{words}: {qualifier}{dollars(answer.annual)} a year ({how}); {rate}"
+    else:  # the one rule: "below the 10th percentile (under $35,020 a year)"
+        side = "below" if answer.kind == "at-or-below" else "above"
+        qualifier = "under " if side == "below" else "over "
+        rate = _per_hour(answer.hourly, answer.hourly_published, hours, qualifier)
+        line = f"{words}: {outside_words(dist.points, side)}; {rate}"
     console.print(Text(line, style="bold"))
     if answer.kind != "published":
         console.print(Text(answer.explanation))
