@@ -26,8 +26,9 @@ def states(catalog: Catalog) -> list[Place]:
     ]
 
 
-def resolve_state(catalog: Catalog, text: str) -> Place:
-    """A state or territory by name, postal code or FIPS code, any case."""
+def resolve_state(catalog: Catalog, text: str, option: str = "--state") -> Place:
+    """A state or territory by name, postal code or FIPS code, any case; `option` names
+    where the text came from in the error (a roster's ``state`` column)."""
     wanted = text.strip()
     folded = fold(wanted)
     for place in states(catalog):
@@ -41,16 +42,16 @@ def resolve_state(catalog: Catalog, text: str) -> Place:
     close = difflib.get_close_matches(wanted.title(), names, n=3, cutoff=0.5)
     hint = f"; closest: {', '.join(close)}" if close else ""
     raise InputError(
-        f"--state {wanted!r} is not a state or territory BLS publishes: use a name, a "
+        f"{option} {wanted!r} is not a state or territory BLS publishes: use a name, a "
         f"postal code (WA) or a FIPS code (53){hint}"
     )
 
 
-def resolve_area(rows: AreaRows, text: str) -> Place:
+def resolve_area(rows: AreaRows, text: str, option: str = "--area") -> Place:
     """A metropolitan or nonmetropolitan area by a fragment of its name."""
     wanted = fold(text)
     if not wanted:
-        raise InputError("--area needs part of an area's name, like seattle or vallejo")
+        raise InputError(f"{option} needs part of an area's name, like seattle or vallejo")
     places = rows.places()
     folded = [(fold(p.name), p) for p in places]
     exact = [p for name, p in folded if name == wanted]
@@ -63,7 +64,7 @@ def resolve_area(rows: AreaRows, text: str) -> Place:
         shown = "; ".join(p.name for p in found[:SHOWN])
         more = f" (and {len(found) - SHOWN} more)" if len(found) > SHOWN else ""
         raise InputError(
-            f"--area {text.strip()!r} matches {len(found)} areas: {shown}{more}; "
+            f"{option} {text.strip()!r} matches {len(found)} areas: {shown}{more}; "
             "type more of the name"
         )
     words: dict[str, list[str]] = {}
@@ -73,7 +74,7 @@ def resolve_area(rows: AreaRows, text: str) -> Place:
     close = difflib.get_close_matches(wanted, list(words), n=3, cutoff=0.6)
     names = list(dict.fromkeys(name for word in close for name in words[word]))[:SHOWN]
     hint = "; closest: " + "; ".join(names) if names else ""
-    raise InputError(f"--area {text.strip()!r} is not part of any area BLS publishes{hint}")
+    raise InputError(f"{option} {text.strip()!r} is not part of any area BLS publishes{hint}")
 
 
 def resolve_place(

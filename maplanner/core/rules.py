@@ -125,8 +125,9 @@ class Brief(BaseModel):
     top_certification: NextStep | None
 
 
-def brief(profile: Profile, catalog: Catalog) -> Brief:
-    """Tier, estimate, range and first next step, without the rest of `assess`.
+def brief(profile: Profile, catalog: Catalog, table: WageTable | None = None) -> Brief:
+    """Tier, estimate, range (in `table`, a place's, else the national one) and first
+    next step, without the rest of `assess`.
 
     A class roster needs only these for each of its distinct profiles; building the
     skills, roles and paths it never prints would double the work. The steps come in
@@ -149,7 +150,7 @@ def brief(profile: Profile, catalog: Catalog) -> Brief:
         tier=placement.tier,
         tier_name=placement.tier_name,
         estimated_percentile=estimate.percentile,
-        range=wage_range(estimate.percentile, catalog),
+        range=wage_range(estimate.percentile, catalog, table),
         top_next_step=top,
         top_certification=certifications[0] if certifications else None,
     )
