@@ -146,3 +146,5 @@ def test_batch_writes_each_rows_place_priced_results(run: Runner, tmp_path: Path
         ("2", "", "65.4"),
     ]
     assert "state 'Nowhere' is not a state" in (tmp_path / "o.errors.csv").read_text()
+    # the dollars in the file are the place's (the cells are not the national row's)
+    assert int(rows[0]["wage_low"]) > int(rows[1]["wage_low"])

@@ -43,6 +43,7 @@ from typing import Literal, TypeVar
 from maplanner.catalog.areas import Place
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.wages import WageTable
+from maplanner.core.estimate import wage_range
 from maplanner.core.money import Pay, parse_pay
 from maplanner.core.places import place_table, resolve_area, resolve_state
 from maplanner.core.profile import (
@@ -365,6 +366,7 @@ class RosterAssessor:
         self._cert_order = {cert.id: index for index, cert in enumerate(catalog.certifications)}
         self.shape = functools.lru_cache(maxsize=cache_size)(self._shape)
         self.outcome = functools.lru_cache(maxsize=cache_size)(self._outcome)
+        self.placed = functools.lru_cache(maxsize=cache_size)(self._placed)
         self.pay = functools.lru_cache(maxsize=cache_size)(self._pay)
         self.program_ends = functools.lru_cache(maxsize=cache_size)(parse_program_end)
         #: Few places, many rows: every distinct (state, area) pair is kept.
@@ -417,7 +419,7 @@ class RosterAssessor:
                 name=name,
                 program_ends=ends,
                 place=where,
-                placed=None if where is None else self.outcome(shape.key, code),
+                placed=None if code is None else self.placed(shape.key, code),
             )
         problems: list[str] = []
         if not row_id:
@@ -518,9 +520,22 @@ class RosterAssessor:
         self._tables[where.code] = table
         return RowPlace(where=where, table=table)
 
-    def _outcome(self, key: ProfileKey, code: str | None = None) -> Outcome:
-        """`maplanner.core.rules.brief`: what a results row shows of `assess`, with
-        the dollar range in the table of the place whose code is `code`.
+    def _placed(self, key: ProfileKey, code: str) -> Outcome:
+        """The profile's outcome with its dollar range in the table of the place whose
+        code is `code`: only the dollars depend on the table, so `brief` is not rerun."""
+        national = self.outcome(key)
+        wages = wage_range(national.estimated_percentile, self._catalog, self._tables[code])
+        fields = {
+            **{name: getattr(national, name) for name in Outcome.model_fields},
+            "wage_low": round(wages.low.annual),
+            "wage_low_kind": wages.low.kind,
+            "wage_high": round(wages.high.annual),
+            "wage_high_kind": wages.high.kind,
+        }
+        return Outcome.model_construct(**fields)
+
+    def _outcome(self, key: ProfileKey) -> Outcome:
+        """`maplanner.core.rules.brief`: what a results row shows of `assess`.
 
         Keyed by the normalized answers as a plain tuple (ids in canonical form and
         catalog order), not by the Profile model: a tuple of shared id strings costs
@@ -536,7 +551,7 @@ class RosterAssessor:
             education=education,
             accredited=accredited,
         )
-        result = brief(profile, self._catalog, None if code is None else self._tables[code])
+        result = brief(profile, self._catalog)
         wages = result.range
         top = result.top_next_step
         certification = result.top_certification
