@@ -208,10 +208,19 @@ def _with_place(
         return where, table, profile.model_copy(update={"place": answer})
     if profile.place is None:
         return None, None, profile
-    state = profile.place.name if profile.place.kind == "state" else None
-    area = profile.place.name if profile.place.kind == "area" else None
-    found, found_table = place_and_table(state, area)
+    found, found_table = place_and_table(*given_or_saved(None, None, profile))
     return found, found_table, profile
+
+
+def given_or_saved(
+    state: str | None, area: str | None, profile: "Profile"
+) -> tuple[str | None, str | None]:
+    """--state/--area as given; with neither, the place the profile keeps (a saved
+    profile's), so report and plan price it where assess --saved does."""
+    if state is not None or area is not None or profile.place is None:
+        return state, area
+    name = profile.place.name
+    return (name, None) if profile.place.kind == "state" else (None, name)
 
 
 def place_and_table(

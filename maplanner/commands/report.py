@@ -170,9 +170,9 @@ def report(
         from maplanner.store.ledger import credits
 
         ledger = credits()
-    from maplanner.commands.assess import place_and_table
+    from maplanner.commands.assess import given_or_saved, place_and_table
 
-    where, table = place_and_table(state, area)
+    where, table = place_and_table(*given_or_saved(state, area, profile))
     document = build_report(
         profile,
         data,
