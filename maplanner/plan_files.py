@@ -133,6 +133,7 @@ class PlanWriter:
                 profile_from="roster",
                 where=where,
                 table=table,
+                better=None if row.place is None else row.place.better,
             )
             if len(self._reports) >= REPORTS_REMEMBERED:
                 self._reports.clear()

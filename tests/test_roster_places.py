@@ -126,6 +126,8 @@ def test_a_rows_plan_uses_its_place(catalog: Catalog, tmp_path: Path) -> None:
     assert isinstance(row, RosterResult)
     plan = PlanWriter(tmp_path / "plans", catalog, date(2026, 6, 15)).report(row)
     assert plan.assessment.place is not None and plan.assessment.place.name == "Washington"
+    assert row.place is not None and row.place.better is not None
+    assert row.place.better[0].name.endswith(", WA")  # the plan's place lever can name it
 
 
 def test_batch_writes_each_rows_place_priced_results(run: Runner, tmp_path: Path) -> None:

@@ -171,7 +171,9 @@ def assess(
 
             profile = carry_earned(profile, load_profile())
     where, table, profile = _with_place(profile, where, table)
-    result = assess_profile(profile, data, where, table, what_if=changes)
+    result = assess_profile(
+        profile, data, where, table, what_if=changes, better=best_area_for(where)
+    )
     if save:  # before any output: if saving fails, nothing claims it was saved
         from maplanner.store import today
         from maplanner.store.profiles import record_assessment
@@ -210,6 +212,16 @@ def _with_place(
         return None, None, profile
     found, found_table = place_and_table(*given_or_saved(None, None, profile))
     return found, found_table, profile
+
+
+def best_area_for(where: "Place | None") -> "tuple[Place, WageTable] | None":
+    """The place lever's area: the best-paying metro area of the place's state."""
+    if where is None:
+        return None
+    from maplanner.commands.shared import catalog, data_override
+    from maplanner.core.places import best_area
+
+    return best_area(catalog(), data_override(), where)
 
 
 def given_or_saved(

@@ -110,5 +110,26 @@ def place_table(
     return table
 
 
+def best_area(
+    catalog: Catalog, override: Path | None, where: Place
+) -> tuple[Place, WageTable] | None:
+    """The metropolitan area of `where`'s state with the highest published MA median
+    (nonmetropolitan areas left out; ties go to the first name), with its table; None
+    when the state has no such area, or the person already works in it."""
+    rows = area_rows(catalog, override)
+    best: tuple[float, Place] | None = None
+    for area in sorted(rows.places(), key=lambda p: p.name):
+        if area.state_fips != where.state_fips or "nonmetropolitan" in area.name.lower():
+            continue
+        figures = rows.figures(area, MA_SOC)
+        median = None if figures is None else figures.annual_50
+        if median is not None and (best is None or median > best[0]):
+            best = (median, area)
+    if best is None or best[1].code == where.code:
+        return None
+    table = place_table(catalog, override, best[1])
+    return None if isinstance(table, str) else (best[1], table)
+
+
 def national() -> Place:
     return NATIONAL

@@ -45,7 +45,7 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.wages import WageTable
 from maplanner.core.estimate import wage_range
 from maplanner.core.money import Pay, parse_pay
-from maplanner.core.places import place_table, resolve_area, resolve_state
+from maplanner.core.places import best_area, place_table, resolve_area, resolve_state
 from maplanner.core.profile import (
     HeldCert,
     Profile,
@@ -207,10 +207,12 @@ class Shape:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class RowPlace:
-    """The place a row's state or area column names, and its MA wage table."""
+    """The place a row's state or area column names, its MA wage table, and the
+    best-paying metro area of its state (the place lever in the row's plan)."""
 
     where: Place
     table: WageTable
+    better: tuple[Place, WageTable] | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -518,7 +520,8 @@ class RosterAssessor:
         if isinstance(table, str):
             return f"{where.name}: BLS publishes no MA table there ({table})"
         self._tables[where.code] = table
-        return RowPlace(where=where, table=table)
+        better = best_area(catalog, self._override, where)
+        return RowPlace(where=where, table=table, better=better)
 
     def _placed(self, key: ProfileKey, code: str) -> Outcome:
         """The profile's outcome with its dollar range in the table of the place whose

@@ -58,10 +58,14 @@ def assess(
     table: WageTable | None = None,
     *,
     what_if: Sequence[tuple[str, str]] = (),
+    better: "tuple[Place, WageTable] | None" = None,
 ) -> Assessment:
     """Everything `maplanner assess` says about a (normalized) profile; with a place
     and its table, dollar figures, the pay comparison, the levers' dollars and a
     what-if use that table.
+
+    `better` is the best-paying metro area of the place's state, for the place lever
+    (`maplanner.core.places.best_area`).
 
     With `what_if` changes (``[("leads", "lead")]``), the result also compares the
     profile with those changes made (`maplanner.core.whatif`).
@@ -99,7 +103,15 @@ def assess(
         profile=profile,
         data_vintage=catalog.data_vintage,
         student=is_student(profile, catalog),
-        levers=levers(profile, catalog, estimate.percentile, steps, chosen),
+        levers=levers(
+            profile,
+            catalog,
+            estimate.percentile,
+            steps,
+            chosen,
+            where if table is not None else None,
+            better,
+        ),
         what_if=compare(profile, what_if, catalog, chosen) if what_if else None,
         place=(
             None
