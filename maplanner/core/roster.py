@@ -398,8 +398,8 @@ class RosterAssessor:
         if self._place_at is not None:
             state_at, area_at = self._place_at
             where = self.place(
-                "" if state_at is None else cells[state_at].strip(),
-                "" if area_at is None else cells[area_at].strip(),
+                "" if state_at is None else cells[state_at],
+                "" if area_at is None else cells[area_at],
             )
         code = where.where.code if type(where) is RowPlace else None
         pay = None if self._pay_column is None else self.pay(cells[self._pay_column], code)
@@ -498,7 +498,9 @@ class RosterAssessor:
 
     def _place(self, state_text: str, area_text: str) -> RowPlace | str | None:
         """The place a row's state or area cell names (blank: None, the national
-        table), or the problem with it, closest names included."""
+        table), or the problem with it, closest names included (cached on the cells as
+        written, so they are stripped here, once per distinct pair)."""
+        state_text, area_text = state_text.strip(), area_text.strip()
         if not state_text and not area_text:
             return None
         catalog = self._catalog
