@@ -22,7 +22,9 @@ once per distinct profile and that is what throughput depends on.
 
 With --plans the run also writes every student's plan (`--reports DIR`) and the
 class report (`--summary class.html`), as a counselor's run does, and the roster
-has a name column; the table then counts plans written too.
+has a name column; the table then counts plans written too. With --places the
+roster has a state column (a few states, some rows blank), so each row is priced
+with its state's table.
 
 Run from the repository root; the code under test is the repository's (PYTHONPATH
 is set to it), started with the current interpreter as `python -m maplanner`.
@@ -130,7 +132,13 @@ def roster_row(rng: random.Random, number: int) -> list[str]:
     return row
 
 
-def write_roster(path: Path, rows: int, pool: int | None = None, names: bool = False) -> int:
+#: The states a --places roster draws from ("" keeps the national table).
+STATES = ["WA", "texas", "CA", "ny", "06", "Mississippi", ""]
+
+
+def write_roster(
+    path: Path, rows: int, pool: int | None = None, names: bool = False, places: bool = False
+) -> int:
     """Write the roster; return the number of distinct profiles in it.
 
     With `pool`, rows are copies (with their own ids) of `pool` generated rows: a
@@ -138,16 +146,20 @@ def write_roster(path: Path, rows: int, pool: int | None = None, names: bool = F
     """
     rng = random.Random(SEED)
     templates = [roster_row(rng, 0) for _ in range(pool)] if pool else None
+    where = random.Random(SEED + 1)  # its own draws: the other columns stay as they were
     shapes: set[tuple[str, ...]] = set()
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow([*HEADER, "name"] if names else HEADER)
+        writer.writerow([*HEADER, *(["name"] if names else []), *(["state"] if places else [])])
         for number in range(1, rows + 1):
             if templates:
                 row = [f"S{number:07d}", *rng.choice(templates)[1:]]
             else:
                 row = roster_row(rng, number)
-            writer.writerow([*row, f"Student {number}"] if names else row)
+            extra = [f"Student {number}"] if names else []
+            if places:
+                extra.append(where.choice(STATES))
+            writer.writerow([*row, *extra])
             certs = ";".join(sorted(row[2].upper().split(";")))
             shapes.add((row[1], certs, row[3].lower(), row[4], row[5] or "none"))
     return len(shapes)
@@ -179,10 +191,15 @@ def run_once(roster: Path, results: Path, plans: bool = False) -> tuple[float, f
 
 
 def measure(
-    rows: int, rounds: int, folder: Path, pool: int | None, plans: bool = False
+    rows: int,
+    rounds: int,
+    folder: Path,
+    pool: int | None,
+    plans: bool = False,
+    places: bool = False,
 ) -> dict[str, float | int]:
     roster = folder / f"roster-{rows}.csv"
-    distinct = write_roster(roster, rows, pool, names=plans)
+    distinct = write_roster(roster, rows, pool, names=plans, places=places)
     best: tuple[float, float, int, float] | None = None
     for _ in range(rounds):
         elapsed, peak, code, cpu = run_once(roster, folder / f"results-{rows}.csv", plans)
@@ -221,12 +238,16 @@ def main() -> None:
         action="store_true",
         help="also write each student's plan and the class report (--reports, --summary)",
     )
+    parser.add_argument(
+        "--places", action="store_true", help="give the roster a state column (a few states)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sizes = args.rows or ([30, 1000] if args.plans else [100_000])
     with tempfile.TemporaryDirectory(prefix="maplanner-batch-") as folder:
         figures = [
-            measure(rows, args.rounds, Path(folder), args.pool, args.plans) for rows in sizes
+            measure(rows, args.rounds, Path(folder), args.pool, args.plans, args.places)
+            for rows in sizes
         ]
     if args.json:
         print(json.dumps(figures, indent=2))

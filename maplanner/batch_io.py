@@ -176,9 +176,11 @@ def run_batch(
     *,
     plans: "PlanWriter | None" = None,
     klass: "ClassTally | None" = None,
+    override: Path | None = None,
 ) -> "BatchSummary":
     """Assess every row of the roster, writing results and rejections as it goes;
-    with `plans`, each assessed row's plan too; with `klass`, counting the class."""
+    with `plans`, each assessed row's plan too; with `klass`, counting the class;
+    `override` is the --data-dir folder (its area file, if any, prices roster places)."""
     from maplanner.core.batch_summary import SummaryTally
     from maplanner.core.repeated_ids import RepeatedIds
     from maplanner.core.roster import RosterAssessor, RosterResult, read_header
@@ -202,7 +204,7 @@ def run_batch(
             columns = read_header(header)
         except InputError as error:
             raise InputError(f"{files.roster}: {error.message}", error.hint) from None
-        assessor = RosterAssessor(catalog, columns)
+        assessor = RosterAssessor(catalog, columns, override=override)
         results = _Output(files.results)
         try:
             errors = _Output(files.errors)

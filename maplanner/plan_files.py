@@ -39,7 +39,7 @@ _RESERVED = frozenset(
     | {f"lpt{n}" for n in range(10)}
     | {"com¹", "com²", "com³", "lpt¹", "lpt²", "lpt³"}
 )
-ReportKey = tuple[ProfileKey, EarnedMonths, Pay | None]
+ReportKey = tuple[ProfileKey, EarnedMonths, Pay | None, str | None]
 
 
 def safe_stem(row_id: str) -> str:
@@ -106,7 +106,8 @@ class PlanWriter:
 
     def report(self, row: RosterResult) -> Report:
         pay = None if row.pay is None else row.pay.given
-        key: ReportKey = (row.shape.key, row.shape.earned, pay)
+        code = None if row.place is None else row.place.where.code
+        key: ReportKey = (row.shape.key, row.shape.earned, pay, code)
         found = self._reports.get(key)
         if found is None:
             years, cert_ids, setting, specialty, leads, education, accredited = row.shape.key
@@ -123,7 +124,17 @@ class PlanWriter:
                 education=education,
                 accredited=accredited,
             )
-            found = build_report(profile, self._catalog, self._today, profile_from="roster")
+            where = None if row.place is None else row.place.where
+            table = None if row.place is None else row.place.table
+            found = build_report(
+                profile,
+                self._catalog,
+                self._today,
+                profile_from="roster",
+                where=where,
+                table=table,
+                better=None if row.place is None else row.place.better,
+            )
             if len(self._reports) >= REPORTS_REMEMBERED:
                 self._reports.clear()
             self._reports[key] = found

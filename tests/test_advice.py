@@ -118,12 +118,13 @@ def test_levers_are_priced_by_rerunning_the_estimate_and_ranked_by_the_rule(p: P
             assert lever.per_year == 0 and lever.when != "now"
 
 
-def test_a_place_lever_needs_only_one_more_generator() -> None:
+def test_the_place_lever_is_one_more_generator() -> None:
     assert [kind.__name__ for kind in KINDS] == [
         "credential_levers",
         "specialty_levers",
         "leadership_levers",
         "setting_levers",
+        "place_levers",
     ]
 
 

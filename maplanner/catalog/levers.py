@@ -27,4 +27,5 @@ class LeversFile(Strict):
     credential: LeverTime
     specialty: LeverTime
     setting: LeverTime
+    place: LeverTime
     leadership: list[LeadershipTime] = Field(min_length=1)

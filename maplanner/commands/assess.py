@@ -140,7 +140,9 @@ def assess(
 
             profile = carry_earned(profile, load_profile())
     where, table, profile = _with_place(profile, where, table)
-    result = assess_profile(profile, data, where, table, what_if=changes)
+    result = assess_profile(
+        profile, data, where, table, what_if=changes, better=best_area_for(where)
+    )
     if save:  # before any output: if saving fails, nothing claims it was saved
         from maplanner.store import today
         from maplanner.store.profiles import record_assessment
@@ -177,10 +179,29 @@ def _with_place(
         return where, table, profile.model_copy(update={"place": answer})
     if profile.place is None:
         return None, None, profile
-    state = profile.place.name if profile.place.kind == "state" else None
-    area = profile.place.name if profile.place.kind == "area" else None
-    found, found_table = place_and_table(state, area)
+    found, found_table = place_and_table(*given_or_saved(None, None, profile))
     return found, found_table, profile
+
+
+def best_area_for(where: "Place | None") -> "tuple[Place, WageTable] | None":
+    """The place lever's area: the best-paying metro area of the place's state."""
+    if where is None:
+        return None
+    from maplanner.commands.shared import catalog, data_override
+    from maplanner.core.places import best_area
+
+    return best_area(catalog(), data_override(), where)
+
+
+def given_or_saved(
+    state: str | None, area: str | None, profile: "Profile"
+) -> tuple[str | None, str | None]:
+    """--state/--area as given; with neither, the place the profile keeps (a saved
+    profile's), so report and plan price it where assess --saved does."""
+    if state is not None or area is not None or profile.place is None:
+        return state, area
+    name = profile.place.name
+    return (name, None) if profile.place.kind == "state" else (None, name)
 
 
 def place_and_table(

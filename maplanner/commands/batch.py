@@ -162,8 +162,12 @@ def batch(
 
         klass = ClassTally(data, day)
     show = should_show_progress(stderr_is_terminal(), files.size)
+    from maplanner.commands.shared import data_override
+
     with StderrReporter(show_progress=show, total_bytes=files.size) as reporter:
-        summary = run_batch(files, data, reporter, plans=plans, klass=klass)
+        summary = run_batch(
+            files, data, reporter, plans=plans, klass=klass, override=data_override()
+        )
     if plans is not None:
         summary = summary.model_copy(
             update={"reports": str(reports), "reports_written": plans.written}

@@ -88,10 +88,11 @@ def plan(
             why="to plan from",
             example=f"maplanner plan --goal {path.id} --years 4 --setting family-practice",
         )
+    from maplanner.commands.assess import given_or_saved
     from maplanner.commands.paths import place_tables
     from maplanner.core.paths import path_pay
 
-    name, tables = place_tables(state, area)
+    name, tables = place_tables(*given_or_saved(state, area, profile))
     result = make_plan(profile, data, path.id)
     result = result.model_copy(update={"pay": path_pay(data, path.id, name, tables)})
     if json_output:

@@ -154,15 +154,16 @@ def report(
         from maplanner.store.ledger import credits
 
         ledger = credits()
-    from maplanner.commands.assess import place_and_table
+    from maplanner.commands.assess import best_area_for, given_or_saved, place_and_table
 
-    where, table = place_and_table(state, area)
+    where, table = place_and_table(*given_or_saved(state, area, profile))
     document = build_report(
         profile,
         data,
         today(),
         where=where,
         table=table,
+        better=best_area_for(where),
         goal_id=goal_id,
         profile_from="options" if from_options else "saved",
         profile_saved_on=saved_on,

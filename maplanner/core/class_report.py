@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from maplanner import __version__
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.wages import WageTable
 from maplanner.core.batch_summary import BatchSummary, median_of_tenths
 from maplanner.core.readiness import (
     RenewalStatus,
@@ -29,7 +30,7 @@ from maplanner.core.readiness import (
     primary_exam,
     renewal_status,
 )
-from maplanner.core.roster import RosterResult
+from maplanner.core.roster import RosterResult, RowPlace
 from maplanner.core.salary_view import Distribution, distribution
 from maplanner.core.text import ordinal
 from maplanner.core.wages import wage_at
@@ -50,6 +51,8 @@ PAY_BUCKET = 1000
 Held = tuple[tuple[str, str | None], ...]
 #: Renewal statuses remembered per distinct set of credentials and months.
 RENEWALS_REMEMBERED = 4096
+#: Places a note names when a roster's rows name several.
+PLACES_NAMED = 5
 
 Severity = Literal["lapsed", "exam-open", "due-soon", "pay-below-range", "no-card"]
 #: How much each reason weighs on the attention list (higher first).
@@ -183,6 +186,9 @@ class ClassTally:
         self._attention: list[tuple[int, int, Attention]] = []
         self._attention_total = 0
         self._renewals: dict[Held, tuple[RenewalStatus, tuple[str, ...]]] = {}
+        #: Every place the assessed rows name, by code (None: no place, the national
+        #: table), with the first row's place for its table.
+        self._places: dict[str | None, RowPlace | None] = {}
 
     def _group(self, question: str, group: str) -> _Names:
         found = self._groups.get((question, group))
@@ -196,6 +202,9 @@ class ClassTally:
         key = row.shape.key
         ids = key[1]
         self.assessed += 1
+        code = None if row.place is None else row.place.where.code
+        if code not in self._places:
+            self._places[code] = row.place
         self._tiers[outcome.tier] = self._tiers.get(outcome.tier, 0) + 1
         tenth = round(outcome.estimated_percentile * 10)
         self._tenths[tenth] = self._tenths.get(tenth, 0) + 1
@@ -262,12 +271,13 @@ class ClassTally:
         """The class report; `wages` is the table to draw (the national one unless a
         place's table is given)."""
         catalog = self._catalog
-        table = wages if wages is not None else distribution(catalog)
+        chart, place_note = self._chart_table()
+        table = wages if wages is not None else distribution(catalog, chart)
         median = median_of_tenths(self._tenths)
         estimates = tuple(
             Mark.model_construct(
                 percentile=tenth / 10,
-                annual=wage_at(catalog.wages, tenth / 10).annual,
+                annual=wage_at(chart, tenth / 10).annual,
                 count=count,
             )
             for tenth, count in sorted(self._tenths.items())
@@ -318,8 +328,34 @@ class ClassTally:
             no_next_step=self._no_step,
             attention_total=self._attention_total,
             attention=attention,
-            notes=_notes(catalog),
+            notes=(*_notes(catalog), *place_note),
             data_vintage=catalog.data_vintage,
+        )
+
+    def _chart_table(self) -> tuple[WageTable, tuple[str, ...]]:
+        """The table the class is drawn on, and a note saying why when a roster's places
+        leave it national: the one place every assessed row names, else national."""
+        catalog = self._catalog
+        places = self._places
+        if len(places) == 1:
+            (only,) = places.values()
+            if only is None:
+                return catalog.wages, ()
+            return only.table, (
+                f"Every assessed row names {only.where.name}: the chart and the "
+                "estimates' dollars use its BLS table.",
+            )
+        if not places:
+            return catalog.wages, ()
+        named = sorted(p.where.name for p in places.values() if p is not None)
+        shown = ", ".join(named[:PLACES_NAMED])
+        more = f" and {len(named) - PLACES_NAMED} more" if len(named) > PLACES_NAMED else ""
+        blank = " and some rows name none" if None in places else ""
+        return catalog.wages, (
+            f"The chart is national: the roster names {len(named)} "
+            f"place{'s' if len(named) != 1 else ''} ({shown}{more}){blank}, and one chart "
+            "draws one table. Each student's range and pay percentile in the results use "
+            "their own place's table.",
         )
 
     def _questions(self) -> tuple[Question, ...]:

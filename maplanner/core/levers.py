@@ -9,12 +9,17 @@ that knows the person's pay distribution), and how long it usually takes
 now are ranked by pay gain per year of effort; those they cannot take yet
 (eligibility.toml) follow, each saying when it can become possible.
 
-To add a kind of lever (another place, once local pay data exists): write a function
-``(profile, catalog, context) -> list[Candidate]`` and add it to `KINDS`.
+To add a kind of lever: write a function ``(profile, catalog, context) ->
+list[Candidate]`` and add it to `KINDS`.
+
+The place lever is the one that leaves the estimate alone: for a person who gave a
+place, the metro area of the same state with the highest MA median, priced as the pay
+at the same percentile in that area's table minus the pay in theirs.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.wages import WageTable
@@ -23,6 +28,9 @@ from maplanner.core.estimate import estimate_percentile
 from maplanner.core.profile import Profile, is_student
 from maplanner.core.text import ordinal
 from maplanner.core.whatif import apply_changes, pay_at, pay_change
+
+if TYPE_CHECKING:
+    from maplanner.catalog.areas import Place
 
 
 @dataclass(frozen=True)
@@ -38,14 +46,19 @@ class Candidate:
     eligible: bool = True
     when: str = "now"
     requires: str | None = None
+    #: A place lever's table: the estimate stays, the dollars come from this table.
+    table: WageTable | None = None
 
 
 @dataclass(frozen=True)
 class Context:
     """What the levers share: the next steps `assess` lists (credential levers are
-    exactly its credential steps, so the two never disagree)."""
+    exactly its credential steps, so the two never disagree), and, for a person with
+    a place, that place and the best-paying metro area of its state with its table."""
 
     next_steps: tuple[NextStep, ...]
+    where: "Place | None" = None
+    better: "tuple[Place, WageTable] | None" = None
 
 
 def _months_text(months: int) -> str:
@@ -166,13 +179,42 @@ def setting_levers(profile: Profile, catalog: Catalog, context: Context) -> list
     return found
 
 
+def place_levers(profile: Profile, catalog: Catalog, context: Context) -> list[Candidate]:
+    """The metro area of the person's state with the highest MA median (none for a
+    person who gave no place); the rule is said in the lever's own title."""
+    if context.where is None or context.better is None:
+        return []
+    area, table = context.better
+    state = next(
+        (s.name for s in catalog.oews.states if s.fips == context.where.state_fips),
+        context.where.name,
+    )
+    median = next(p.annual for p in table.percentiles if p.percentile == 50)
+    time = catalog.levers.place
+    return [
+        Candidate(
+            kind="place",
+            id=area.code,
+            title=(
+                f"Work in {area.name}: the metro area with the highest MA median in "
+                f"{state} (${median:,.0f}); same percentile, priced in that area's table"
+            ),
+            changes=(),
+            months=time.months,
+            time_text=_months_text(time.months),
+            table=table,
+        )
+    ]
+
+
 Generator = Callable[[Profile, Catalog, Context], list[Candidate]]
-#: Every kind of lever, in the order ties are listed. A place lever is one more entry.
+#: Every kind of lever, in the order ties are listed.
 KINDS: tuple[Generator, ...] = (
     credential_levers,
     specialty_levers,
     leadership_levers,
     setting_levers,
+    place_levers,
 )
 
 
@@ -182,21 +224,30 @@ def levers(
     estimate: float,
     next_steps: tuple[NextStep, ...],
     table: WageTable | None = None,
+    where: "Place | None" = None,
+    better: "tuple[Place, WageTable] | None" = None,
 ) -> LeverList:
-    """Every lever that raises this person's estimate, ranked by the stated rule; its
-    dollars in `table` (the person's place's) when given, else national."""
-    context = Context(next_steps=next_steps)
+    """Every lever that raises this person's estimate (or, for a place, their pay at
+    the same estimate), ranked by the stated rule; its dollars in `table` (the person's
+    place's, `where`) when given, else national; `better` is the place lever's area."""
+    context = Context(next_steps=next_steps, where=where, better=better)
     now = pay_at(catalog, estimate, table)
     minimum = catalog.levers.minimum_months
     priced: list[Lever] = []
     for kind in KINDS:
         for candidate in kind(profile, catalog, context):
-            changed = apply_changes(profile, candidate.changes, catalog)
-            after = estimate_percentile(changed, catalog).percentile
-            gain = round(after - estimate, 1)
-            if gain <= 0:
-                continue
-            money, words = pay_change(now, pay_at(catalog, after, table))
+            if candidate.table is None:
+                changed = apply_changes(profile, candidate.changes, catalog)
+                after = estimate_percentile(changed, catalog).percentile
+                gain = round(after - estimate, 1)
+                if gain <= 0:
+                    continue
+                money, words = pay_change(now, pay_at(catalog, after, table))
+            else:  # another place: the same estimate in that place's table
+                after, gain = estimate, 0.0
+                money, words = pay_change(now, pay_at(catalog, estimate, candidate.table))
+                if money <= 0:
+                    continue
             months = candidate.months
             per_year = (
                 round(money / (max(months, minimum) / 12))

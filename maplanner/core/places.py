@@ -26,8 +26,9 @@ def states(catalog: Catalog) -> list[Place]:
     ]
 
 
-def resolve_state(catalog: Catalog, text: str) -> Place:
-    """A state or territory by name, postal code or FIPS code, any case."""
+def resolve_state(catalog: Catalog, text: str, option: str = "--state") -> Place:
+    """A state or territory by name, postal code or FIPS code, any case; `option` names
+    where the text came from in the error (a roster's ``state`` column)."""
     wanted = text.strip()
     folded = fold(wanted)
     for place in states(catalog):
@@ -41,16 +42,16 @@ def resolve_state(catalog: Catalog, text: str) -> Place:
     close = difflib.get_close_matches(wanted.title(), names, n=3, cutoff=0.5)
     hint = f"; closest: {', '.join(close)}" if close else ""
     raise InputError(
-        f"--state {wanted!r} is not a state or territory BLS publishes: use a name, a "
+        f"{option} {wanted!r} is not a state or territory BLS publishes: use a name, a "
         f"postal code (WA) or a FIPS code (53){hint}"
     )
 
 
-def resolve_area(rows: AreaRows, text: str) -> Place:
+def resolve_area(rows: AreaRows, text: str, option: str = "--area") -> Place:
     """A metropolitan or nonmetropolitan area by a fragment of its name."""
     wanted = fold(text)
     if not wanted:
-        raise InputError("--area needs part of an area's name, like seattle or vallejo")
+        raise InputError(f"{option} needs part of an area's name, like seattle or vallejo")
     places = rows.places()
     folded = [(fold(p.name), p) for p in places]
     exact = [p for name, p in folded if name == wanted]
@@ -63,7 +64,7 @@ def resolve_area(rows: AreaRows, text: str) -> Place:
         shown = "; ".join(p.name for p in found[:SHOWN])
         more = f" (and {len(found) - SHOWN} more)" if len(found) > SHOWN else ""
         raise InputError(
-            f"--area {text.strip()!r} matches {len(found)} areas: {shown}{more}; "
+            f"{option} {text.strip()!r} matches {len(found)} areas: {shown}{more}; "
             "type more of the name"
         )
     words: dict[str, list[str]] = {}
@@ -73,7 +74,7 @@ def resolve_area(rows: AreaRows, text: str) -> Place:
     close = difflib.get_close_matches(wanted, list(words), n=3, cutoff=0.6)
     names = list(dict.fromkeys(name for word in close for name in words[word]))[:SHOWN]
     hint = "; closest: " + "; ".join(names) if names else ""
-    raise InputError(f"--area {text.strip()!r} is not part of any area BLS publishes{hint}")
+    raise InputError(f"{option} {text.strip()!r} is not part of any area BLS publishes{hint}")
 
 
 def resolve_place(
@@ -107,6 +108,27 @@ def place_table(
         code = figures.note("annual_50")
         return catalog.oews.footnotes.get(str(code), "Estimate not released.")
     return table
+
+
+def best_area(
+    catalog: Catalog, override: Path | None, where: Place
+) -> tuple[Place, WageTable] | None:
+    """The metropolitan area of `where`'s state with the highest published MA median
+    (nonmetropolitan areas left out; ties go to the first name), with its table; None
+    when the state has no such area, or the person already works in it."""
+    rows = area_rows(catalog, override)
+    best: tuple[float, Place] | None = None
+    for area in sorted(rows.places(), key=lambda p: p.name):
+        if area.state_fips != where.state_fips or "nonmetropolitan" in area.name.lower():
+            continue
+        figures = rows.figures(area, MA_SOC)
+        median = None if figures is None else figures.annual_50
+        if median is not None and (best is None or median > best[0]):
+            best = (median, area)
+    if best is None or best[1].code == where.code:
+        return None
+    table = place_table(catalog, override, best[1])
+    return None if isinstance(table, str) else (best[1], table)
 
 
 def national() -> Place:

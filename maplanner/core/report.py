@@ -142,11 +142,12 @@ def build_report(
     what_if: Sequence[tuple[str, str]] = (),
     where: "Place | None" = None,
     table: WageTable | None = None,
+    better: "tuple[Place, WageTable] | None" = None,
 ) -> Report:
     """The report for a normalized profile as of `today`; `goal_id` (a known path id)
     adds the year-by-year plan toward it; `what_if` changes add a side-by-side
     comparison; a place and its table put the dollar figures in that place's table."""
-    result = assess(profile, catalog, where, table, what_if=what_if)
+    result = assess(profile, catalog, where, table, what_if=what_if, better=better)
     plan = None if goal_id is None else make_plan(profile, catalog, goal_id)
     due = renewals(profile, catalog, today)
     if credits is not None:  # a saved profile's ledger: CE progress beside each renewal

@@ -37,10 +37,15 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Literal, TypeVar
 
+from maplanner.catalog.areas import Place
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.wages import WageTable
+from maplanner.core.estimate import wage_range
 from maplanner.core.money import Pay, parse_pay
+from maplanner.core.places import best_area, place_table, resolve_area, resolve_state
 from maplanner.core.profile import (
     HeldCert,
     Profile,
@@ -69,7 +74,12 @@ OPTIONAL_COLUMNS = (
     "program_ends",
     "education",
     "accredited",
+    "state",
+    "area",
 )
+#: Known columns that are also carried through to the results as written, so a
+#: results row still says which place's table priced it.
+SHOWN_COLUMNS = ("state", "area")
 COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
 #: The carried column that names a student in their plan (any case).
 NAME_COLUMN = "name"
@@ -196,6 +206,16 @@ class Shape:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class RowPlace:
+    """The place a row's state or area column names, its MA wage table, and the
+    best-paying metro area of its state (the place lever in the row's plan)."""
+
+    where: Place
+    table: WageTable
+    better: tuple[Place, WageTable] | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class RosterResult:
     """One results row: the row's id, its answers and outcome, its pay percentile if
     pay was given, the carried cells, and the student's name and program end if given.
@@ -212,17 +232,20 @@ class RosterResult:
     carried: tuple[str, ...] = ()
     name: str | None = None
     program_ends: date | None = None
+    #: The row's place and, priced with its table, the outcome (None: national).
+    place: RowPlace | None = None
+    placed: Outcome | None = None
 
     @property
     def outcome(self) -> Outcome:
-        return self.shape.outcome
+        return self.shape.outcome if self.placed is None else self.placed
 
     def cells(self) -> list[str]:
         """The CSV cells: id, the carried cells, then `RESULT_COLUMNS` after id."""
         return [
             self.id,
             *self.carried,
-            *self.shape.outcome.cells,
+            *self.outcome.cells,
             "" if self.pay is None else self.pay.text,
         ]
 
@@ -277,7 +300,8 @@ def read_header(cells: Sequence[str]) -> Header:
                     f"{positions[name] + 1} and {index + 1}): keep one"
                 )
             positions[name] = index
-            continue
+            if name not in SHOWN_COLUMNS:
+                continue
         if name == NAME_COLUMN and name_at is None:
             name_at = index
         shown = cell.strip()
@@ -316,8 +340,15 @@ class RosterAssessor:
     inputs.
     """
 
-    def __init__(self, catalog: Catalog, header: Header, cache_size: int = CACHE_SIZE) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        header: Header,
+        cache_size: int = CACHE_SIZE,
+        override: Path | None = None,
+    ) -> None:
         self._catalog = catalog
+        self._override = override
         self._header = header
         pos = header.positions
         self._width = header.width
@@ -329,11 +360,19 @@ class RosterAssessor:
         self._name_at = header.name
         self._ends_at = pos.get("program_ends")
         self._pay_column = pos.get("pay")
+        state_at, area_at = pos.get("state"), pos.get("area")
+        #: Where the state and area cells are; None when the roster has neither column.
+        self._place_at = None if state_at is None and area_at is None else (state_at, area_at)
+        #: Each place's table by its code, filled as rows name places.
+        self._tables: dict[str, WageTable] = {}
         self._cert_order = {cert.id: index for index, cert in enumerate(catalog.certifications)}
         self.shape = functools.lru_cache(maxsize=cache_size)(self._shape)
         self.outcome = functools.lru_cache(maxsize=cache_size)(self._outcome)
+        self.placed = functools.lru_cache(maxsize=cache_size)(self._placed)
         self.pay = functools.lru_cache(maxsize=cache_size)(self._pay)
         self.program_ends = functools.lru_cache(maxsize=cache_size)(parse_program_end)
+        #: Few places, many rows: every distinct (state, area) pair is kept.
+        self.place = functools.lru_cache(maxsize=None)(self._place)
 
     def row(self, line: int, cells: Sequence[str]) -> RosterResult | RowRejection:
         """One data row (already known not to be blank) at physical line `line`.
@@ -355,13 +394,22 @@ class RosterAssessor:
             cells = [*cells[:width], *[""] * (width - len(cells))]
         row_id = cells[self._id].strip()
         shape = self.shape(tuple("" if at is None else cells[at] for at in self._shape_at))
-        pay = None if self._pay_column is None else self.pay(cells[self._pay_column])
+        where: RowPlace | str | None = None
+        if self._place_at is not None:
+            state_at, area_at = self._place_at
+            where = self.place(
+                "" if state_at is None else cells[state_at],
+                "" if area_at is None else cells[area_at],
+            )
+        code = where.where.code if type(where) is RowPlace else None
+        pay = None if self._pay_column is None else self.pay(cells[self._pay_column], code)
         ends = None if self._ends_at is None else self.program_ends(cells[self._ends_at].strip())
         if (
             row_id
             and type(shape) is Shape
             and not isinstance(pay, str)
             and not isinstance(ends, str)
+            and not isinstance(where, str)
         ):
             name = None if self._name_at is None else person_name(cells[self._name_at])
             return RosterResult(
@@ -372,11 +420,13 @@ class RosterAssessor:
                 carried=tuple(cells[at] for at in self._carried),
                 name=name,
                 program_ends=ends,
+                place=where,
+                placed=None if code is None else self.placed(shape.key, code),
             )
         problems: list[str] = []
         if not row_id:
             problems.append("id is blank: give each row an id (a student number or initials)")
-        for problem in (shape, pay, ends):
+        for problem in (shape, where, pay, ends):
             if isinstance(problem, str):
                 problems.append(problem)
         return RowRejection.model_construct(
@@ -446,6 +496,49 @@ class RosterAssessor:
         ordered = sorted(found, key=self._cert_order.__getitem__)
         return tuple((cert_id, found[cert_id]) for cert_id in ordered)
 
+    def _place(self, state_text: str, area_text: str) -> RowPlace | str | None:
+        """The place a row's state or area cell names (blank: None, the national
+        table), or the problem with it, closest names included (cached on the cells as
+        written, so they are stripped here, once per distinct pair)."""
+        state_text, area_text = state_text.strip(), area_text.strip()
+        if not state_text and not area_text:
+            return None
+        catalog = self._catalog
+        try:
+            if state_text and area_text:
+                raise InputError(
+                    "give a state or an area, not both (an area already names its state)"
+                )
+            if state_text:
+                where = resolve_state(catalog, state_text, option="state")
+            else:
+                from maplanner.catalog.areas import area_rows
+
+                rows = area_rows(catalog, self._override)
+                where = resolve_area(rows, area_text, option="area")
+        except InputError as error:
+            return error.message
+        table = place_table(catalog, self._override, where)
+        if isinstance(table, str):
+            return f"{where.name}: BLS publishes no MA table there ({table})"
+        self._tables[where.code] = table
+        better = best_area(catalog, self._override, where)
+        return RowPlace(where=where, table=table, better=better)
+
+    def _placed(self, key: ProfileKey, code: str) -> Outcome:
+        """The profile's outcome with its dollar range in the table of the place whose
+        code is `code`: only the dollars depend on the table, so `brief` is not rerun."""
+        national = self.outcome(key)
+        wages = wage_range(national.estimated_percentile, self._catalog, self._tables[code])
+        fields = {
+            **{name: getattr(national, name) for name in Outcome.model_fields},
+            "wage_low": round(wages.low.annual),
+            "wage_low_kind": wages.low.kind,
+            "wage_high": round(wages.high.annual),
+            "wage_high_kind": wages.high.kind,
+        }
+        return Outcome.model_construct(**fields)
+
     def _outcome(self, key: ProfileKey) -> Outcome:
         """`maplanner.core.rules.brief`: what a results row shows of `assess`.
 
@@ -479,15 +572,16 @@ class RosterAssessor:
             top_next_certification=None if certification is None else certification.id,
         )
 
-    def _pay(self, text: str) -> PayPercentile | str | None:
-        """None when blank, the pay's standing, or the problem with it."""
+    def _pay(self, text: str, code: str | None = None) -> PayPercentile | str | None:
+        """None when blank, the pay's standing (in the table of the place whose code
+        is `code`, else the national one), or the problem with it."""
         if not text.strip():
             return None
         try:
             pay = parse_pay(text, "pay")
         except InputError as error:
             return error.message
-        table = self._catalog.wages
+        table = self._catalog.wages if code is None else self._tables[code]
         standing = percentile_of(table, pay.annual(table.hours_per_year))
         if standing.percentile is not None:
             return PayPercentile.model_construct(

@@ -57,10 +57,14 @@ def assess(
     table: WageTable | None = None,
     *,
     what_if: Sequence[tuple[str, str]] = (),
+    better: "tuple[Place, WageTable] | None" = None,
 ) -> Assessment:
     """Everything `maplanner assess` says about a (normalized) profile; with a place
     and its table, dollar figures, the pay comparison, the levers' dollars and a
     what-if use that table.
+
+    `better` is the best-paying metro area of the place's state, for the place lever
+    (`maplanner.core.places.best_area`).
 
     With `what_if` changes (``[("leads", "lead")]``), the result also compares the
     profile with those changes made (`maplanner.core.whatif`).
@@ -98,7 +102,15 @@ def assess(
         profile=profile,
         data_vintage=catalog.data_vintage,
         student=is_student(profile, catalog),
-        levers=levers(profile, catalog, estimate.percentile, steps, chosen),
+        levers=levers(
+            profile,
+            catalog,
+            estimate.percentile,
+            steps,
+            chosen,
+            where if table is not None else None,
+            better,
+        ),
         what_if=compare(profile, what_if, catalog, chosen) if what_if else None,
         place=(
             None
@@ -122,8 +134,9 @@ class Brief(Result):
     top_certification: NextStep | None
 
 
-def brief(profile: Profile, catalog: Catalog) -> Brief:
-    """Tier, estimate, range and first next step, without the rest of `assess`.
+def brief(profile: Profile, catalog: Catalog, table: WageTable | None = None) -> Brief:
+    """Tier, estimate, range (in `table`, a place's, else the national one) and first
+    next step, without the rest of `assess`.
 
     A class roster needs only these for each of its distinct profiles; building the
     skills, roles and paths it never prints would double the work. The steps come in
@@ -146,7 +159,7 @@ def brief(profile: Profile, catalog: Catalog) -> Brief:
         tier=placement.tier,
         tier_name=placement.tier_name,
         estimated_percentile=estimate.percentile,
-        range=wage_range(estimate.percentile, catalog),
+        range=wage_range(estimate.percentile, catalog, table),
         top_next_step=top,
         top_certification=certifications[0] if certifications else None,
     )

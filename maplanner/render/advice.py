@@ -31,7 +31,7 @@ def levers_table(levers: LeverList, points: percentile_text.Points) -> Table:
         move = percentile_text.move(points, before, lever.estimate_after)
         effect = f"{move}; {lever.pay_gain_text}"
         takes = lever.time_text if lever.eligible else f"not yet: {lever.when}"
-        name = f"{lever.title}\n--what-if {lever.what_if}"
+        name = f"{lever.title}\n--what-if {lever.what_if}" if lever.what_if else lever.title
         table.add_row(str(number) if lever.eligible else "-", name, effect, takes)
     return table
 
