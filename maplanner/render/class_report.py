@@ -6,8 +6,8 @@ stylesheet; the class is drawn on the wage chart as inline SVG. Markdown says th
 same in text; JSON is the `ClassReport` model itself.
 """
 
+from maplanner.core import percentile_text
 from maplanner.core.class_report import ClassReport, Group
-from maplanner.core.wages import percentile_words
 from maplanner.render.report_formats import Format
 from maplanner.render.report_html import CONTENT_SECURITY_POLICY, STYLE, _facts, _table, e
 from maplanner.render.wage_chart import ChartMark, class_chart
@@ -65,7 +65,7 @@ def _median_line(report: ClassReport) -> str:
     median = report.median_estimated_percentile
     if median is None:
         return "no student assessed"
-    return f"estimated at the {percentile_words(median)} percentile"
+    return f"estimated at the {percentile_text.ordinal(median)} percentile"
 
 
 def render_class_html(report: ClassReport) -> str:
