@@ -41,7 +41,9 @@ def check_target(
     return path
 
 
-def write_atomically(path: Path, text: str, *, force: bool) -> None:
+def write_atomically(
+    path: Path, text: str | bytes, *, force: bool, always_private: bool = False
+) -> None:
     """Write the document in one step (maplanner.files): a crash never leaves half of it.
 
     With --force the move replaces any file, keeping its mode; without it a file
@@ -51,7 +53,8 @@ def write_atomically(path: Path, text: str, *, force: bool) -> None:
     from maplanner.files import write_atomically as write_file
 
     try:
-        write_file(path, text.encode("utf-8"), replace=force, private=True)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        write_file(path, data, replace=force, private=True, always_private=always_private)
     except FileExistsError:
         raise _input_error(f"{path} already exists: add --force to replace it") from None
     except OSError as error:

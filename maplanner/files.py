@@ -8,7 +8,9 @@ one file system). A run that stops early removes its part file; a run killed wit
 ``kill -9`` cannot, so the next write to the same target sweeps part files whose
 process is gone (`sweep_stale_parts`).
 
-Modes: a file that is replaced keeps its mode (a private 0600 report stays 0600);
+Modes: a file that is replaced keeps its mode (a private 0600 report stays 0600),
+unless the caller asks for 0600 whatever it was (`always_private`: an export of
+personal data that is rewritten on every run, such as a calendar of renewals);
 a new file is private (0600) when it holds personal data, else 0666 less the umask,
 as any program's new file.
 
@@ -34,7 +36,12 @@ def part_prefix(target: Path) -> str:
 
 
 def write_atomically(
-    target: Path, data: bytes, *, replace: bool = True, private: bool = False
+    target: Path,
+    data: bytes,
+    *,
+    replace: bool = True,
+    private: bool = False,
+    always_private: bool = False,
 ) -> None:
     """Write `data` to `target` in one step (see the module docstring).
 
@@ -42,19 +49,21 @@ def write_atomically(
     appeared while writing (the part file is hard-linked into place, not renamed).
     Raises OSError for anything the file system refuses; no part file remains.
     """
-    with atomic_file(target, replace=replace, private=private) as stream:
+    with atomic_file(
+        target, replace=replace, private=private, always_private=always_private
+    ) as stream:
         stream.write(data)
 
 
 @contextmanager
 def atomic_file(
-    target: Path, *, replace: bool = True, private: bool = False
+    target: Path, *, replace: bool = True, private: bool = False, always_private: bool = False
 ) -> Iterator[BinaryIO]:
     """A binary stream that becomes `target` when the block ends without an error.
 
     If the block raises (Ctrl-C too), the part file is removed and `target` is as it was.
     """
-    part = PartFile(target, private=private)
+    part = PartFile(target, private=private, always_private=always_private)
     try:
         yield part.stream
         part.commit(replace=replace)
@@ -67,10 +76,12 @@ class PartFile:
     `discard` removes it (and is harmless after `commit`). For writers that keep two
     files open and decide at the end which to keep (batch results and errors)."""
 
-    def __init__(self, target: Path, *, private: bool = False) -> None:
+    def __init__(
+        self, target: Path, *, private: bool = False, always_private: bool = False
+    ) -> None:
         sweep_stale_parts(target)
         self.target = target
-        self._mode = _mode_for(target, private=private)
+        self._mode = 0o600 if always_private else _mode_for(target, private=private)
         descriptor, name = tempfile.mkstemp(
             prefix=f"{part_prefix(target)}{os.getpid()}.", suffix=PART_SUFFIX, dir=target.parent
         )

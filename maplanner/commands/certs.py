@@ -179,9 +179,10 @@ def _renewals(json_output: bool, ics: str | None) -> None:
 
     target = None
     if ics is not None:
-        from maplanner.commands.private_file import check_private_target
+        from maplanner.atomic_files import check_target
 
-        target = check_private_target(ics, "--ics")
+        # An export, replaced on every run: no --force needed.
+        target = check_target(ics, force=True, flag="--ics", example="renewals.ics")
     data = catalog()
     now = today()
     saved = load_profile()
@@ -189,12 +190,12 @@ def _renewals(json_output: bool, ics: str | None) -> None:
     report = attach_progress(renewals(profile, data, now), profile, data, credits(), now)
     written = None
     if target is not None:
-        from maplanner.commands.private_file import write_private
+        from maplanner.atomic_files import write_atomically
         from maplanner.core.calendar import renewal_calendar
         from maplanner.render.ics import calendar_bytes
 
         written = renewal_calendar(report, data.renewal_reminder_days)
-        write_private(target, calendar_bytes(written))
+        write_atomically(target, calendar_bytes(written), force=True, always_private=True)
     if json_output:
         from maplanner.render.output import emit_json
 
