@@ -11,6 +11,7 @@ rows are validated when it is first read.
 import csv
 import functools
 import hashlib
+import itertools
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -55,15 +56,27 @@ class AreaRows:
         self.trusted = trusted
         self._lines = lines  # the file's lines after the header
         self._blocks: dict[str, list[int]] = {}  # area code -> its line numbers
-        for number, line in enumerate(lines):
-            if line:
-                self._blocks.setdefault(line[:7], []).append(number)
+        start = 0  # by runs of one code: the file keeps an area's rows together
+        for code, run in itertools.groupby([line[:7] for line in lines]):
+            end = start + sum(1 for _ in run)
+            if code:
+                self._blocks.setdefault(code, []).extend(range(start, end))
+            start = end
         self._parsed: dict[str, dict[str, list[str]]] = {}
-        firsts = [lines[numbers[0]] for numbers in self._blocks.values()]
-        self._names: dict[str, tuple[str, str, str]] = {}
-        for code, row in zip(self._blocks, csv.reader(firsts), strict=True):
-            self._check(row, self._blocks[code][0])
-            self._names[code] = (row[1], row[3], row[2])
+        self._named: dict[str, tuple[str, str, str]] | None = None
+
+    @property
+    def _names(self) -> dict[str, tuple[str, str, str]]:
+        """(area type, name, state FIPS) by area code, from each place's first line;
+        read when first asked for (a --state run needs only its own state's lines)."""
+        if self._named is None:
+            firsts = [self._lines[numbers[0]] for numbers in self._blocks.values()]
+            named: dict[str, tuple[str, str, str]] = {}
+            for code, row in zip(self._blocks, csv.reader(firsts), strict=True):
+                self._check(row, self._blocks[code][0])
+                named[code] = (row[1], row[3], row[2])
+            self._named = named
+        return self._named
 
     def _check(self, row: list[str], number: int) -> None:
         line = number + 2  # 1-based, after the header
@@ -202,6 +215,7 @@ def _read(path_text: str, expected: str | None, version: tuple[int, int]) -> Are
         raise DataError(f"data error in {path}: the header must be {','.join(COLUMNS)}")
     rows = body.split("\n")
     result = AreaRows(path, rows, trusted=expected is not None)
-    if expected is None:  # a folder's own file: check every row now
+    if expected is None:  # a folder's own file: check every row now (first lines first)
+        result.places()
         result.validate_all()
     return result

@@ -7,7 +7,7 @@ missing, so a script never hangs waiting for input.
 """
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -174,8 +174,10 @@ def _with_place(
     from maplanner.core.profile import PlaceAnswer
 
     if where is not None:
-        kind = "state" if where.kind == "state" else "area"
-        answer = PlaceAnswer(kind=kind, name=where.postal or where.name)
+        kind: Literal["state", "area"] = "state" if where.kind == "state" else "area"
+        # Built from a place the catalog resolved (a postal code or a BLS area name), so
+        # nothing to validate: validating would build PlaceAnswer's validator on every run.
+        answer = PlaceAnswer.model_construct(kind=kind, name=where.postal or where.name)
         return where, table, profile.model_copy(update={"place": answer})
     if profile.place is None:
         return None, None, profile

@@ -120,12 +120,13 @@ def specialty_levers(profile: Profile, catalog: Catalog, context: Context) -> li
 
 
 def leadership_levers(profile: Profile, catalog: Catalog, context: Context) -> list[Candidate]:
-    from maplanner.core.plan import make_plan
+    from maplanner.core.plan import PlanResult, make_plan
 
     if is_student(profile, catalog):
         return []  # leadership comes with a job: a student's levers are where to start
     current = catalog.leadership(profile.leads).points
     found: list[Candidate] = []
+    plans: dict[str, PlanResult] = {}  # two levels share the lead-ma path: plan it once
     for timing in catalog.levers.leadership:
         level = catalog.leadership(timing.id)
         if level.points <= current:
@@ -135,7 +136,9 @@ def leadership_levers(profile: Profile, catalog: Catalog, context: Context) -> l
             months = timing.months
             how = _months_text(months)
         else:
-            plan = make_plan(profile, catalog, timing.path)
+            if timing.path not in plans:
+                plans[timing.path] = make_plan(profile, catalog, timing.path)
+            plan = plans[timing.path]
             months = plan.total_years * 12 + timing.extra_months
             if months == 0:
                 continue

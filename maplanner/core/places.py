@@ -118,9 +118,12 @@ def best_area(
     when the state has no such area, or the person already works in it."""
     rows = area_rows(catalog, override)
     best: tuple[float, Place] | None = None
-    for area in sorted(rows.places(), key=lambda p: p.name):
-        if area.state_fips != where.state_fips or "nonmetropolitan" in area.name.lower():
-            continue
+    candidates = [
+        area
+        for area in rows.places()
+        if area.state_fips == where.state_fips and "nonmetropolitan" not in area.name.lower()
+    ]
+    for area in sorted(candidates, key=lambda p: p.name):
         figures = rows.figures(area, MA_SOC)
         median = None if figures is None else figures.annual_50
         if median is not None and (best is None or median > best[0]):
