@@ -25,6 +25,23 @@ def run_unprivileged(*args: str, home: Path) -> Result:
     """`maplanner ARGS...` through the real error edge, in a child without privileges,
     with MAPLANNER_HOME at `home` (a folder in `shared_folder`, which it can reach)."""
     from maplanner.catalog import loader
+
+    # The shipped data, where the child can read it: the checkout may sit in a folder
+    # only its owner may enter (a CI clone in a 0700 temporary folder, for one).
+    place = Path(tempfile.mkdtemp(prefix="maplanner-shipped-"))
+    place.chmod(0o755)
+    shipped = place / "data"
+    shutil.copytree(loader.packaged_data_dir(), shipped)
+    for path in [shipped, *shipped.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    try:
+        return _run_in_child(args, home, shipped)
+    finally:
+        shutil.rmtree(place)
+
+
+def _run_in_child(args: tuple[str, ...], home: Path, shipped: Path) -> Result:
+    from maplanner.catalog import loader
     from maplanner.commands.shared import use_data_dir
     from maplanner.edge import run
 
@@ -45,6 +62,7 @@ def run_unprivileged(*args: str, home: Path) -> Result:
             sys.stdin = io.StringIO("")
             os.environ["MAPLANNER_HOME"] = str(home)
             use_data_dir(None)
+            loader.packaged_data_dir = lambda: shipped  # type: ignore[assignment]
             loader._load.cache_clear()  # read the files again, as a new process would
             code = run(list(args))
             sys.stdout.flush()

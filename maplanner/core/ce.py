@@ -337,7 +337,8 @@ def credit_list(credits: list[Credit], today: date) -> CreditList:
 def parse_number(text: str) -> int:
     """A credit's number as `ce list` shows it, or InputError."""
     value = text.strip().lstrip("#")
-    if not value.isdigit() or not 0 < int(value) < 2**62:
+    # ASCII digits only, and few enough that int() is quick and never refuses them.
+    if not (value.isascii() and value.isdigit() and len(value) <= 18) or int(value) == 0:
         raise InputError(
             f"ce remove {_shown(text)} is not a credit number: use the number "
             "'maplanner ce list' shows, like 3"
