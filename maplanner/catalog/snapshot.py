@@ -70,8 +70,10 @@ def cache_dir() -> Path:
     return platform_dir("cache") if home is None else home / "cache"
 
 
-def fingerprint(files: dict[str, bytes]) -> str:
-    """A digest of the data files' bytes and of everything that shapes the catalog."""
+def fingerprint(files: dict[str, bytes]) -> str | None:
+    """A digest of the data files' bytes and of everything that shapes the catalog;
+    None when maplanner's own code cannot be read (then no snapshot is used: a run
+    only validates, as it would without a cache)."""
     from pydantic.version import VERSION as PYDANTIC_VERSION
 
     digest = hashlib.sha256()
@@ -79,9 +81,13 @@ def fingerprint(files: dict[str, bytes]) -> str:
     for name, raw in files.items():
         digest.update(f"\0data\0{name}\0{len(raw)}\0".encode())
         digest.update(raw)
-    for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        raw = source.read_bytes()
-        digest.update(f"\0code\0{source.name}\0{len(raw)}\0".encode())
+    try:
+        sources = sorted(Path(__file__).resolve().parent.glob("*.py"))
+        code = [(source.name, source.read_bytes()) for source in sources]
+    except OSError:
+        return None
+    for name, raw in code:
+        digest.update(f"\0code\0{name}\0{len(raw)}\0".encode())
         digest.update(raw)
     return digest.hexdigest()
 
