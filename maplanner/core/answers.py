@@ -152,9 +152,10 @@ def pick(text: str, count: int) -> int | None:
     """The 0-based index for a typed list number, None if it is not a number at all."""
     if not (text.isascii() and text.isdigit()):
         return None
-    number = int(text)
+    number = int(text) if len(text) <= 9 else 0  # a longer number is off the list anyway
     if not 1 <= number <= count:
-        raise InputError(f"{text} is not on the list: pick a number from 1 to {count}")
+        shown = text if len(text) <= 9 else text[:9] + "..."
+        raise InputError(f"{shown} is not on the list: pick a number from 1 to {count}")
     return number - 1
 
 

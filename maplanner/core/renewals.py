@@ -151,7 +151,7 @@ def parse_member_month(catalog: Catalog, cert_id: str, text: str) -> int:
             f"is for {', '.join(takes)}"
         )
     value = text.strip().lower()
-    if value.isdigit() and 1 <= int(value) <= 12:
+    if value.isascii() and value.isdigit() and len(value) <= 2 and 1 <= int(value) <= 12:
         return int(value)
     for number, name in enumerate(MONTH_NAMES, start=1):
         if len(value) >= 3 and name.startswith(value):
