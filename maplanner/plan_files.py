@@ -14,7 +14,6 @@ front; names are cut to `MAX_STEM` characters. Two ids that give the same name
 readable by its owner only (a plan is personal data).
 """
 
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -145,22 +144,11 @@ class PlanWriter:
         name = self.file_name(row.id)
         text = render_report(self.report(row), "html")
         target = self.folder / name
-        part = self.folder / f".{name}.{os.getpid()}.part"
-        try:
-            descriptor = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            try:
-                data = text.encode("utf-8")
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(descriptor, view) :]
-            finally:
-                os.close(descriptor)
-            part.replace(target)
+        from maplanner.files import write_atomically
+
+        try:  # whole or not at all (Ctrl-C too), private, never through a planted link
+            write_atomically(target, text.encode("utf-8"), private=True)
         except OSError as error:
-            part.unlink(missing_ok=True)
             raise DataError(f"cannot write {target}: {error.strerror or error}") from None
-        except BaseException:  # Ctrl-C mid-write: no half plan left behind
-            part.unlink(missing_ok=True)
-            raise
         self.written += 1
         return name
