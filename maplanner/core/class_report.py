@@ -17,8 +17,6 @@ import itertools
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from maplanner import __version__
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.wages import WageTable
@@ -30,6 +28,7 @@ from maplanner.core.readiness import (
     primary_exam,
     renewal_status,
 )
+from maplanner.core.result import Result as _Model
 from maplanner.core.roster import RosterResult, RowPlace
 from maplanner.core.salary_view import Distribution, distribution
 from maplanner.core.text import ordinal
@@ -63,10 +62,6 @@ SEVERITY: dict[Severity, int] = {
     "pay-below-range": 1,
     "no-card": 0,
 }
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Student(_Model):
