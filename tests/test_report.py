@@ -623,7 +623,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_part_file(
 
 def test_a_file_that_appears_while_writing_is_not_overwritten(tmp_path: Path) -> None:
     """Without --force the report is linked into place, which fails if a file got there."""
-    from maplanner.atomic_files import write_atomically
+    from maplanner.document_files import write_atomically
 
     target = tmp_path / "plan.md"
     target.write_text("someone else's", encoding="utf-8")

@@ -127,7 +127,7 @@ def batch(
     class_target = None
     class_kind = None
     if summary_file is not None:
-        from maplanner.atomic_files import check_target
+        from maplanner.document_files import check_target
         from maplanner.render.report_formats import choose_format
 
         class_kind = choose_format(summary_file, None, flag="--summary")
@@ -173,7 +173,7 @@ def batch(
             update={"reports": str(reports), "reports_written": plans.written}
         )
     if klass is not None and class_target is not None and class_kind is not None:
-        from maplanner.atomic_files import write_atomically
+        from maplanner.document_files import write_atomically
         from maplanner.render.class_report import render_class_report
 
         document = klass.report(summary)

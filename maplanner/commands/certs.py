@@ -179,7 +179,7 @@ def _renewals(json_output: bool, ics: str | None) -> None:
 
     target = None
     if ics is not None:
-        from maplanner.atomic_files import check_target
+        from maplanner.document_files import check_target
 
         # An export, replaced on every run: no --force needed.
         target = check_target(ics, force=True, flag="--ics", example="renewals.ics")
@@ -190,8 +190,8 @@ def _renewals(json_output: bool, ics: str | None) -> None:
     report = attach_progress(renewals(profile, data, now), profile, data, credits(), now)
     written = None
     if target is not None:
-        from maplanner.atomic_files import write_atomically
         from maplanner.core.calendar import renewal_calendar
+        from maplanner.document_files import write_atomically
         from maplanner.render.ics import calendar_bytes
 
         written = renewal_calendar(report, data.renewal_reminder_days)

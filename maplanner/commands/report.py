@@ -123,12 +123,12 @@ def report(
     state: StateOption = None,
     area: AreaOption = None,
 ) -> None:
-    from maplanner.atomic_files import check_target, write_atomically
     from maplanner.commands.profile_source import Answers, profile_from_options, saved_profile
     from maplanner.commands.shared import catalog
     from maplanner.core.paths import find_path
     from maplanner.core.report import build_report
     from maplanner.core.whatif import parse_changes
+    from maplanner.document_files import check_target, write_atomically
     from maplanner.render.report_formats import FORMAT_NAMES, choose_format, render_report
     from maplanner.store import today
 
