@@ -2,9 +2,10 @@
 
 `maplanner report` writes its plan this way, `batch --summary` its class report and
 `certs --due --ics` its calendar; the checks give the one-line answers (exit 2 for a
-name that cannot be written, 1 for the file system). The document goes to a hidden temporary file in the same folder and is
-renamed over the target only when complete (maplanner.files), so a crash never leaves
-half a document; an existing file is replaced only when the caller says so (--force).
+name that cannot be written, 1 for the file system). The document goes to a hidden
+temporary file in the same folder and is renamed over the target only when complete
+(maplanner.files), so a crash never leaves half a document; an existing file is
+replaced only when the caller says so (--force).
 """
 
 import os
