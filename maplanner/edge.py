@@ -8,10 +8,17 @@ see one when reporting a bug).
 
 import gc
 import os
+import re
 import sys
 from typing import NoReturn
 
 PROG = "maplanner"
+
+#: A word of a parser message longer than this is shortened (Click quotes what was typed).
+LONGEST_QUOTED_WORD = 200
+_LONG_WORD = re.compile(rf"[^\s()'\"]{{{LONGEST_QUOTED_WORD + 1},}}")
+#: Characters a terminal may act on (C0 and C1 controls, DEL): shown as \xNN instead.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
@@ -104,8 +111,19 @@ def _parser_error(error: Exception, command: object, argv: list[str] | None) -> 
         sys.stdout.write(ctx.get_help() + "\n")
         return 0
     where = ctx.command_path if ctx is not None else _command_path(command, argv)
-    _say(f"{message.rstrip('.')} (see '{where} --help')")
+    _say(f"{_shorten_long_words(message).rstrip('.')} (see '{where} --help')")
     return 2
+
+
+def _shorten_long_words(message: str) -> str:
+    """The parser's message with any word it quotes from the command line kept short.
+
+    Click repeats what was typed ("No such option: --...", "Got unexpected extra
+    argument (...)"); a value of 150,000 characters must not become a line as long.
+    """
+    return _LONG_WORD.sub(
+        lambda found: f"{found.group()[:40]}… ({len(found.group()):,} characters)", message
+    )
 
 
 def _exit_code(code: object) -> int:
@@ -172,10 +190,7 @@ def _printable(text: str) -> str:
     except UnicodeEncodeError:  # a surrogate no undecodable byte produces
         raw = line.encode("utf-8", "backslashreplace")
     line = raw.decode("utf-8", "backslashreplace")
-    return "".join(
-        f"\\x{ord(char):02x}" if ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 else char
-        for char in line
-    )
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", line)
 
 
 def _quiet_broken_pipe() -> None:

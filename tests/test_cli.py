@@ -60,6 +60,20 @@ def test_unknown_option_is_one_line_exit_2(run: Runner) -> None:
     assert result.err.strip() == expected
 
 
+def test_a_very_long_word_the_parser_quotes_is_shortened(run: Runner) -> None:
+    """Click repeats what was typed; 150,000 characters must not become one line."""
+    extra = run("salary", "b" * 150_000)
+    assert extra.code == 2
+    assert extra.err == (
+        f"maplanner: Got unexpected extra argument(s) ({'b' * 40}… (150,000 characters)) "
+        "(see 'maplanner salary --help')\n"
+    )
+    option = run("certs", "--" + "a" * 201)
+    assert option.err.startswith(f"maplanner: No such option: --{'a' * 38}… (203 characters) ")
+    at_the_limit = run("certs", "--" + "a" * 198)
+    assert f"--{'a' * 198} (see" in at_the_limit.err
+
+
 def test_an_option_without_its_value_points_at_that_commands_help(run: Runner) -> None:
     result = run("salary", "--percentile")
     assert result.code == 2
