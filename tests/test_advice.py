@@ -24,7 +24,7 @@ from maplanner.core.whatif import apply_changes, compare, parse_changes, pay_cha
 from maplanner.errors import InputError
 from maplanner.store import db
 from maplanner.store.profiles import history
-from tests.conftest import Runner
+from tests.conftest import Runner, examples
 from tests.store_helpers import db_file
 
 CATALOG = load_catalog(None)
@@ -54,7 +54,7 @@ def profiles(draw: st.DrawFn) -> Profile:
 # One source of truth ----------------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(p=profiles())
 def test_tier_plan_and_next_steps_agree(p: Profile) -> None:
     result = assess(p, CATALOG)
@@ -91,7 +91,7 @@ def test_tier_plan_and_next_steps_agree(p: Profile) -> None:
     }
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(p=profiles())
 def test_levers_are_priced_by_rerunning_the_estimate_and_ranked_by_the_rule(p: Profile) -> None:
     result = assess(p, CATALOG)

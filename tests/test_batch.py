@@ -22,7 +22,7 @@ from maplanner.render.batch import (
     rejection_line,
     should_show_progress,
 )
-from tests.conftest import Runner
+from tests.conftest import Runner, examples
 from tests.helpers import flat
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "class-roster.csv"
@@ -398,7 +398,7 @@ def rosters(draw: st.DrawFn) -> tuple[str, int, list[int]]:
 
 
 @settings(
-    max_examples=40,
+    max_examples=examples(40),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

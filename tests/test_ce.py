@@ -16,7 +16,7 @@ from maplanner.core.profile import HeldCert, Profile
 from maplanner.store import db
 from maplanner.store.ledger import credits
 from maplanner.store.profiles import load_profile, save_profile
-from tests.conftest import Runner
+from tests.conftest import Runner, examples
 from tests.store_helpers import db_file, python
 from tests.test_renewals import table_rows
 from tests.test_results_are_valid import assert_valid, profiles
@@ -439,7 +439,7 @@ _cma_credits = st.lists(
 )
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(_cma_credits)
 def test_counting_adds_up_for_any_ledger(ledger: list[Credit]) -> None:
     held = HeldCert(id="CMA", earned="2025-06")
@@ -533,7 +533,7 @@ def test_a_narrow_terminal_lists_credits_without_a_table(
 # Results are valid by their own models (they are built with model_construct) -------------
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(profiles, _cma_credits)
 def test_ce_results_are_valid(profile: Profile, ledger: list[Credit]) -> None:
     from maplanner.core.calendar import renewal_calendar

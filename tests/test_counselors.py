@@ -18,7 +18,7 @@ from maplanner.core.report import build_report
 from maplanner.core.roster import RosterAssessor, RosterResult, read_header
 from maplanner.plan_files import PlanWriter, safe_stem
 from maplanner.render.report_formats import render_report
-from tests.conftest import Runner
+from tests.conftest import Runner, examples
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ROOT / "examples" / "class-names.csv"
@@ -168,7 +168,7 @@ def test_file_names_are_safe_on_any_file_system(row_id: str, stem: str) -> None:
 
 
 @given(st.text(max_size=300))
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 def test_any_id_gives_a_portable_name(row_id: str) -> None:
     stem = safe_stem(row_id)
     assert re.fullmatch(r"[A-Za-z0-9._-]{1,101}", stem)
@@ -291,7 +291,7 @@ CELLS = st.tuples(
 
 
 @given(st.lists(CELLS, max_size=40))
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_every_count_in_the_class_report_adds_up_to_the_rows_read(
     catalog: Catalog, rows: list[tuple[str, ...]]
 ) -> None:

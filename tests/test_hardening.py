@@ -19,11 +19,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import Runner
+from tests.conftest import Runner, examples
 
 REPO = Path(__file__).resolve().parent.parent
 HEADER = "id,years,certifications,setting,specialty,leads,pay"
-ASSESS = ("assess", "--years", "4", "--setting", "family-practice", "--cert", "CMA", "--save")
+ASSESS = (
+    "assess", "--years", "4", "--setting", "family-practice", "--cert", "CMA", "--save", "--json"
+)  # fmt: skip
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -642,7 +644,7 @@ def _csv_line(cells: list[str]) -> str:
 
 
 @settings(
-    max_examples=25,
+    max_examples=examples(25),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

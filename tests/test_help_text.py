@@ -5,6 +5,7 @@ command added later is held to the same rules.
 """
 
 import itertools
+import os
 import re
 
 import pytest
@@ -17,10 +18,17 @@ PATHS = command_paths()
 PANEL = re.compile(r"^\s*[│╭╰┃┏┗]")
 
 
+#: Help read once per command and width in a test process: several tests read it.
+_READ: dict[tuple[tuple[str, ...], str], str] = {}
+
+
 def _help(run: Runner, path: tuple[str, ...]) -> str:
-    result = run(*path, "--help")
-    assert (result.code, result.err) == (0, ""), result.err
-    return result.out
+    key = (path, os.environ["COLUMNS"])
+    if key not in _READ:
+        result = run(*path, "--help")
+        assert (result.code, result.err) == (0, ""), result.err
+        _READ[key] = result.out
+    return _READ[key]
 
 
 @pytest.mark.parametrize("path", PATHS, ids=" ".join)

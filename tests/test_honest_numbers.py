@@ -21,7 +21,7 @@ from maplanner.core.history import AssessmentRecord, change
 from maplanner.core.money import Pay
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.rules import assess
-from tests.conftest import Runner
+from tests.conftest import Runner, examples
 
 CATALOG = load_catalog(None)
 POINTS = CATALOG.wages.percentiles
@@ -219,7 +219,7 @@ def _ordinals(text: str) -> list[int]:
     return [int(number) for number in ORDINAL.findall(text)]
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(profiles)
 def test_what_is_shown_adds_up_for_any_profile(profile: Profile) -> None:
     from maplanner.core.report import effect_text
@@ -249,7 +249,7 @@ def test_what_is_shown_adds_up_for_any_profile(profile: Profile) -> None:
         assert "at most" not in text and "at least" not in text, text
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(
     st.floats(0, 100, allow_nan=False).map(lambda x: round(x, 2)),
     st.floats(0, 100, allow_nan=False).map(lambda x: round(x, 2)),

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.loader import load_catalog
 from maplanner.core.profile import resolve_setting, resolve_specialty
-from tests.conftest import Runner
+from tests.conftest import Runner, examples
 
 CATALOG = load_catalog(None)
 
@@ -164,7 +164,7 @@ def _as_typed(name: str, cases: list[bool], joiner: str) -> str:
     return re.sub(r"[-\s]+", joiner, "".join(letters) + name[len(letters) :])
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(
     st.data(),
     st.lists(st.booleans(), min_size=40, max_size=40),

@@ -61,23 +61,21 @@ def _letters_and_digits(text: str) -> Counter[str]:
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
-def test_no_color_means_no_escape_codes(
+def test_colour_modes_read_the_same(
     run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample: Sample
 ) -> None:
-    result = _run(run, monkeypatch, tmp_path, sample, NO_COLOR="1", FORCE_COLOR=None)
-    assert not ESCAPE.search(result.out)
+    """NO_COLOR prints no escape codes; with colour forced on, removing the codes leaves
+    exactly the plain text (colour carries no meaning of its own); a dumb terminal gets
+    the plain text even when colour is forced."""
+    plain = _run(run, monkeypatch, tmp_path, sample, NO_COLOR="1", FORCE_COLOR=None).out
+    assert not ESCAPE.search(plain), "escape codes with NO_COLOR"
     for token in sample.expect:
-        assert token in result.out
-
-
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
-def test_colour_carries_no_meaning_of_its_own(
-    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample: Sample
-) -> None:
-    """With colour forced on, removing the escape codes leaves exactly the plain text."""
-    plain = _run(run, monkeypatch, tmp_path, sample, NO_COLOR="1").out
+        assert token in plain
     coloured = _run(run, monkeypatch, tmp_path, sample, NO_COLOR=None, FORCE_COLOR="1").out
-    assert ESCAPE.sub("", coloured) == plain
+    assert ESCAPE.sub("", coloured) == plain, "colour changed the text"
+    dumb = _run(run, monkeypatch, tmp_path, sample, NO_COLOR=None, FORCE_COLOR="1", TERM="dumb")
+    assert not ESCAPE.search(dumb.out), "escape codes in a dumb terminal"
+    assert dumb.out == plain, "a dumb terminal changed the text"
 
 
 @pytest.mark.parametrize("args", [("salary", "--percentile", "75"), ("certs",)])
@@ -90,27 +88,17 @@ def test_forced_colour_really_colours(
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
-def test_dumb_terminal_gets_plain_text_even_when_colour_is_forced(
+def test_narrow_and_wide_terminals_lose_nothing(
     run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample: Sample
 ) -> None:
-    plain = _run(run, monkeypatch, tmp_path, sample, NO_COLOR="1").out
-    dumb = _run(run, monkeypatch, tmp_path, sample, NO_COLOR=None, FORCE_COLOR="1", TERM="dumb")
-    assert not ESCAPE.search(dumb.out)
-    assert dumb.out == plain
-
-
-@pytest.mark.parametrize("width", [NARROW, WIDE])
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
-def test_narrow_and_wide_terminals_lose_nothing(
-    run: Runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample: Sample, width: int
-) -> None:
     usual = _run(run, monkeypatch, tmp_path, sample, COLUMNS="80").out
-    result = _run(run, monkeypatch, tmp_path, sample, COLUMNS=str(width))
-    assert _widest(result.out) <= width
-    for token in sample.expect:  # figures and ids stay whole, however the text wraps
-        assert token in result.out, f"{token!r} broken or missing at {width} columns"
-    assert "…" not in result.out  # Rich's sign that it cut something short
-    assert _letters_and_digits(result.out) == _letters_and_digits(usual)
+    for width in (NARROW, WIDE):
+        result = _run(run, monkeypatch, tmp_path, sample, COLUMNS=str(width))
+        assert _widest(result.out) <= width
+        for token in sample.expect:  # figures and ids stay whole, however the text wraps
+            assert token in result.out, f"{token!r} broken or missing at {width} columns"
+        assert "…" not in result.out  # Rich's sign that it cut something short
+        assert _letters_and_digits(result.out) == _letters_and_digits(usual), width
 
 
 @pytest.mark.parametrize("width", [NARROW, 80, WIDE])

@@ -22,7 +22,7 @@ from maplanner.catalog.loader import packaged_data_dir  # noqa: E402
 from maplanner.cli import build_command  # noqa: E402
 from maplanner.commands import plain_values  # noqa: E402
 from maplanner.commands.profile_options import _years_value  # noqa: E402
-from tests.conftest import Runner  # noqa: E402
+from tests.conftest import Runner, examples  # noqa: E402
 
 typer_factory = coercion.build_runtime_param
 resolve_type_descriptor = coercion.resolve_type_descriptor
@@ -57,7 +57,7 @@ TEXT = st.one_of(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(TEXT)
 def test_plain_values_match_typer_for_text_and_paths(value: str) -> None:
     typers, plain = _both(str, OptionInfo(), value)
@@ -70,7 +70,7 @@ def test_plain_values_match_typer_for_text_and_paths(value: str) -> None:
     assert typers == plain
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.one_of(TEXT, st.sampled_from(["4", "2.5", "-1", "nan", "1e9", " 3 "])))
 def test_plain_values_match_typer_for_parsed_years(value: str) -> None:
     typers, plain = _both(float, OptionInfo(parser=_years_value), value)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.plan import make_plan
 from maplanner.core.profile import HeldCert, Profile
-from tests.conftest import Runner
+from tests.conftest import Runner, examples
 
 EXAMPLE = (
     "plan",
@@ -333,7 +333,7 @@ def test_every_goal_gives_a_plan_within_80_columns(run: Runner, goal: str) -> No
 # Properties -------------------------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     years=st.floats(min_value=0, max_value=60, allow_nan=False),
     goal=st.sampled_from(GOALS),

@@ -34,7 +34,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 def saved(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     """A profile saved on 2025-01-15 with one assessment."""
     monkeypatch.setenv("MAPLANNER_TODAY", "2025-01-15")
-    result = run("assess", *OPTIONS, "--save")
+    result = run("assess", *OPTIONS, "--save", "--json")
     assert result.code == 0, result.err
 
 

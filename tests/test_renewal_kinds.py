@@ -23,7 +23,7 @@ from maplanner.core.renewals import (
     next_month_of_year,
     renewal_for,
 )
-from tests.conftest import Runner
+from tests.conftest import Runner, examples
 
 CATALOG = load_catalog(None)
 months = st.tuples(st.integers(1990, 2060), st.integers(1, 12)).map(
@@ -185,7 +185,7 @@ def test_cmpe_certified_mid_cycle_counts_from_the_month_certified() -> None:
     assert (row.cycle_start, row.due) == ("2026-03-01", "2027-12")
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(earned=months, today=days)
 def test_shared_cycles_hold_today_and_never_lapse(earned: str, today: date) -> None:
     if month_index(earned) > month_index(month_of(today)):

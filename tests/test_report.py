@@ -49,6 +49,7 @@ ASSESS = (
     "--pay",
     "49k",
     "--save",
+    "--json",  # the saved state is what matters here, not the tables
 )
 PUBLISHED = ("$36,050", "$38,470", "$45,690", "$49,180", "$59,310")
 

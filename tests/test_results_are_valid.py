@@ -36,7 +36,7 @@ from maplanner.core.salary_view import salary_report
 from maplanner.render.json_text import json_text
 from maplanner.render.profile import saved_marks
 from tests.cli_commands import Sample, in_work, prepare_work, samples
-from tests.conftest import Runner
+from tests.conftest import Runner, examples
 
 CATALOG = load_catalog(None)
 TODAY = date(2026, 11, 22)
@@ -139,7 +139,7 @@ profiles = st.builds(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(profiles, st.sampled_from([p.id for p in CATALOG.paths]))
 def test_assessments_plans_reports_and_renewals_are_valid(profile: Profile, goal: str) -> None:
     result = assess(profile, CATALOG)
@@ -151,7 +151,7 @@ def test_assessments_plans_reports_and_renewals_are_valid(profile: Profile, goal
         assert_valid(mark)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.floats(min_value=0.5, max_value=99.5),
     st.none() | st.builds(Pay, amount=st.floats(5_000, 500_000), per=st.just("year")),
@@ -243,7 +243,7 @@ def test_numbers_are_written_as_their_fields_declare() -> None:
     assert same_json('{"a": 6.1e-05}', '{"a": 0.000061}')
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     years=st.floats(min_value=0, max_value=60, allow_nan=False),
     certs=st.lists(

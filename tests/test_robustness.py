@@ -10,7 +10,6 @@ traceback or the "internal error" catch-all (a bug must not hide behind it); and
 any failure on stderr in lines that start "maplanner: ".
 """
 
-import os
 import time
 from pathlib import Path
 
@@ -19,12 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.cli_commands import all_option_names, command_at, command_paths, option_names
-from tests.conftest import Result, Runner
+from tests.conftest import Result, Runner, examples
 
-#: Argument lists per command: 200 in CI (derandomized, the same every run); 50 in the
-#: fast suite a developer runs, which draws new ones each run (about a quarter of the
-#: fast suite's time went here at 200).
-EXAMPLES_PER_COMMAND = 200 if os.environ.get("CI") else 50
+#: Argument lists per command: 200 in CI (derandomized, the same every run); 20 in the
+#: fast suite a developer runs, which draws new ones each run (at 200 this file alone
+#: would take most of the fast suite's time).
+EXAMPLES_PER_COMMAND = examples(200, locally=20)
 
 UNKNOWN_FLAGS = ["--nope", "-x", "-", "--", "---", "--json=1", "--years=", "-pz", "--=", "-h"]
 #: What a shell passes for bytes that are not UTF-8 (Python decodes them this way).

@@ -21,6 +21,7 @@ from maplanner.core.roster import (
 )
 from maplanner.core.rules import assess
 from maplanner.errors import InputError
+from tests.conftest import examples
 
 HEADER = read_header([*COLUMNS[: COLUMNS.index("pay") + 1]])  # without the optional answers
 
@@ -270,7 +271,7 @@ VALUES = {
 }
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=st.lists(st.fixed_dictionaries(VALUES), min_size=1, max_size=12))
 def test_cached_and_uncached_answers_are_the_same(
     catalog: Catalog, rows: list[dict[str, str]]
@@ -282,7 +283,7 @@ def test_cached_and_uncached_answers_are_the_same(
         assert cached.row(number, cells) == uncached.row(number, cells)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=st.fixed_dictionaries(VALUES))
 def test_pay_percentile_matches_assess(catalog: Catalog, values: dict[str, str]) -> None:
     """The batch's pay column says what `assess --pay` says about the same pay."""

@@ -15,6 +15,7 @@ from maplanner.core.placement import place
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.rules import assess
 from maplanner.core.wages import wage_at
+from tests.conftest import examples
 
 CATALOG = load_catalog(None)
 
@@ -423,7 +424,7 @@ profiles = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(p=profiles, more=st.floats(min_value=0, max_value=60, allow_nan=False))
 def test_more_experience_never_lowers_the_estimate(p: Profile, more: float) -> None:
     later = p.model_copy(update={"years": min(60.0, p.years + more)})
@@ -433,7 +434,7 @@ def test_more_experience_never_lowers_the_estimate(p: Profile, more: float) -> N
     )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(p=profiles, extra=st.sampled_from(CERT_IDS))
 def test_adding_a_certification_never_lowers_the_estimate(p: Profile, extra: str) -> None:
     if extra in p.cert_ids:
@@ -444,7 +445,7 @@ def test_adding_a_certification_never_lowers_the_estimate(p: Profile, extra: str
     )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(p=profiles)
 def test_every_profile_gets_exactly_one_tier(p: Profile) -> None:
     placement = place(p, CATALOG)
@@ -465,7 +466,7 @@ def test_every_profile_gets_exactly_one_tier(p: Profile) -> None:
     assert placement.tier == expected
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(p=profiles)
 def test_every_assessment_hangs_together(p: Profile) -> None:
     result = run(p)
@@ -486,7 +487,7 @@ def test_every_assessment_hangs_together(p: Profile) -> None:
         assert path.min_years <= p.years
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(profile=profiles)
 def test_brief_agrees_with_assess(profile: Profile) -> None:
     """Rosters use `brief`; it must say exactly what `assess` says for the same parts."""

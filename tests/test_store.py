@@ -25,7 +25,7 @@ from maplanner.store.profiles import (
     save_profile,
     update_profile,
 )
-from tests.conftest import Runner
+from tests.conftest import Runner, examples
 from tests.store_helpers import db_file, files_beside, make_v1_database
 
 PROFILE = Profile(
@@ -197,7 +197,9 @@ profiles = st.builds(
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(profile=profiles)
 def test_any_profile_comes_back_exactly_as_saved(profile: Profile) -> None:

@@ -10,7 +10,7 @@ text from the data is never read as Rich markup.
 
 from collections.abc import Sequence
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
@@ -51,12 +51,11 @@ def render_list(result: PathList, out: Console | None = None) -> None:
     )
 
 
-def _list_block(path: PathView) -> Table:
-    grid = Table.grid()
-    grid.add_column()
+def _list_block(path: PathView) -> Group:
+    """The heading, then the labelled rows below it (a Group, not an outer grid: a grid
+    would measure the rows once more to size its one column, for the same lines)."""
     heading = Text(path.name, style="bold")
     heading.append(f" · {path.id}")
-    grid.add_row(heading)
     rows = [
         ("Work", path.work),
         ("Needs", path.requires),
@@ -64,8 +63,7 @@ def _list_block(path: PathView) -> Table:
         ("Carries over", path.carries_over),
         ("Pay", path.pay_text),
     ]
-    grid.add_row(labelled(rows, indent=3))
-    return grid
+    return Group(heading, labelled(rows, indent=3))
 
 
 def render_detail(result: PathDetail, out: Console | None = None) -> None:
@@ -110,15 +108,12 @@ def _years_as_ma(years: float) -> str:
     return f"{years:g} year{'' if years == 1 else 's'} as an MA"
 
 
-def step_block(step: StepView) -> Table:
+def step_block(step: StepView) -> Group:
     """One step: a heading line, then its labelled facts, indented."""
-    grid = Table.grid(padding=(0, 0))
-    grid.add_column()
     years = f"{step.years} year{'' if step.years == 1 else 's'}"
     heading = Text(f"{step.number}. ", style="bold")
     heading.append(step.title, style="bold")
     heading.append(f" ({years})")
-    grid.add_row(heading)
     earn = credentials_text(step.credentials, choose_one=step.choose_one)
     rows = [
         ("Earn", earn or "no new credential"),
@@ -130,8 +125,7 @@ def step_block(step: StepView) -> Table:
     rows.append(("Done when", step.milestone))
     if step.done_if:
         rows.append(("Skipped if", step.done_if))
-    grid.add_row(labelled(rows, indent=3, label_width=STEP_LABEL_WIDTH))
-    return grid
+    return Group(heading, labelled(rows, indent=3, label_width=STEP_LABEL_WIDTH))
 
 
 def credentials_text(credentials: Sequence[Ref], choose_one: bool = False) -> str:

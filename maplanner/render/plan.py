@@ -6,7 +6,7 @@ rows, the same layout as the steps in `maplanner paths ID`, so a plan reads like
 path it comes from and stays inside 80 columns when piped or without colour.
 """
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
@@ -58,14 +58,12 @@ def _render_reached(result: PlanResult, out: Console) -> None:
         out.print("Other directions: maplanner paths", markup=False)
 
 
-def _year_block(year: PlanYear) -> Table:
-    grid = Table.grid()
-    grid.add_column()
+def _year_block(year: PlanYear) -> Group:
+    """The year's heading, then its labelled rows (a Group: see paths._list_block)."""
     heading = Text(f"Career year {year.year}: ", style="bold")
     heading.append(year.title, style="bold")
     if year.step_years > 1:
         heading.append(f" (year {year.year_of_step} of {year.step_years})")
-    grid.add_row(heading)
     rows = []
     if year.band:
         rows.append(("Roadmap", year.band))
@@ -77,8 +75,7 @@ def _year_block(year: PlanYear) -> Table:
             ("Done when", year.milestone),
         ]
     )
-    grid.add_row(labelled(rows, indent=3, label_width=STEP_LABEL_WIDTH))
-    return grid
+    return Group(heading, labelled(rows, indent=3, label_width=STEP_LABEL_WIDTH))
 
 
 def _credential(credential: PlanCredential) -> str:
