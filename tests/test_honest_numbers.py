@@ -261,3 +261,26 @@ def test_a_change_always_equals_the_difference_on_screen(before: float, after: f
     shown_before, shown_after, gain = MOVE.fullmatch(text).groups()  # type: ignore[union-attr]
     assert int(shown_after) - int(shown_before) == int(gain)
     assert int(shown_before) == int(before + 0.5)  # half up, for values with 2 decimals
+
+
+def test_hourly_figures_are_called_derived_only_where_they_are() -> None:
+    """May 2025 publishes hourly percentiles: a range between two published points is
+    BLS's hourly figures; a range with an interpolated end is partly annual / 2,080."""
+    from maplanner.catalog.catalog import Catalog
+    from maplanner.core.estimate import _wage_range
+
+    catalog = load_catalog(None)
+    current = catalog.wage_table(catalog.latest_release)
+    partly = _wage_range(32, catalog, current)  # 25th to 39th: the 39th is interpolated
+    assert partly.low.hourly_published and not partly.high.hourly_published
+    assert partly.hourly_derived
+    assert "BLS's at those points and annual / 2,080 hours (derived) between" in partly.note
+    wider = catalog.estimate.model_copy(update={"range_half_width": 7.5})
+    at_points = _wage_range(
+        17.5, Catalog({**dict(catalog.files()), "estimate.toml": wider}), current
+    )
+    assert (at_points.low.percentile, at_points.high.percentile) == (10, 25)
+    assert not at_points.hourly_derived
+    older = _wage_range(32, catalog, catalog.wage_table("2024"))
+    assert older.hourly_derived
+    assert "hourly figures are annual / 2,080 hours (derived)." in older.note

@@ -71,6 +71,8 @@ class WageRange(_Result):
     high: WageAtPercentile
     annual_text: str
     hourly_text: str
+    #: Whether an hourly figure of the range is annual / hours (BLS published none there).
+    hourly_derived: bool
     note: str
 
 

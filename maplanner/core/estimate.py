@@ -273,6 +273,11 @@ def _wage_range(percentile: float, catalog: Catalog, table: WageTable) -> WageRa
     high_p = min(weights.ceiling, round(percentile + weights.range_half_width, 1))
     low, middle, high = wage_at(table, low_p), wage_at(table, percentile), wage_at(table, high_p)
     published = ", ".join(ordinal(p.percentile) for p in table.percentiles)
+    hours = f"{table.hours_per_year:,} hours (derived)"
+    if all(point.hourly is not None for point in table.percentiles):
+        hourly_note = f"hourly figures are BLS's at those points and annual / {hours} between them"
+    else:
+        hourly_note = f"hourly figures are annual / {hours}"
     return WageRange.model_construct(
         low_percentile=low_p,
         high_percentile=high_p,
@@ -285,11 +290,11 @@ def _wage_range(percentile: float, catalog: Catalog, table: WageTable) -> WageRa
         ),
         annual_text=_range_words(low, high, lambda w: dollars(w.annual), "a year"),
         hourly_text=_range_words(low, high, lambda w: hourly(w.hourly), "an hour"),
+        hourly_derived=not (low.hourly_published and high.hourly_published),
         note=(
             ("" if table.area == "United States" else f"Dollar figures are {table.area}'s. ")
             + f"BLS publishes the {published} percentiles ({table.vintage}); figures between "
-            f"them are estimates on a straight line, and hourly figures are annual / "
-            f"{table.hours_per_year:,} hours (derived)."
+            f"them are estimates on a straight line, and {hourly_note}."
         ),
     )
 

@@ -66,7 +66,8 @@ def placement_panel(result: Assessment, table: ChartTable) -> Panel:
     )
     facts.add_row(
         "Pays",
-        f"{result.range.annual_text}; {result.range.hourly_text} (derived)",
+        f"{result.range.annual_text}; {result.range.hourly_text}"
+        + (" (derived)" if result.range.hourly_derived else ""),
     )
     if result.pay_standing is not None:
         facts.add_row("Your pay", result.pay_standing.summary)

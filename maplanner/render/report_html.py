@@ -225,7 +225,11 @@ def _standing(report: Report) -> list[str]:
         [
             ("Tier", f"{result.tier_name}. {result.tier_rule}"),
             ("Estimate", estimate_text(result)),
-            ("Pays", f"{result.range.annual_text}; {result.range.hourly_text} (derived)"),
+            (
+                "Pays",
+                f"{result.range.annual_text}; {result.range.hourly_text}"
+                + (" (derived)" if result.range.hourly_derived else ""),
+            ),
             ("Your pay", pay),
         ]
     )

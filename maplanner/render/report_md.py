@@ -144,7 +144,8 @@ def _standing(report: Report) -> list[str]:
         f"- **Tier:** {text(result.tier_name)}. {text(result.tier_rule)}",
         f"- **Estimate:** {text(estimate_text(result))}",
         f"- **Pays:** {text(result.range.annual_text)}; "
-        f"{text(result.range.hourly_text)} (derived)",
+        f"{text(result.range.hourly_text)}"
+        + (" (derived)" if result.range.hourly_derived else ""),
         f"- **Your pay:** {text(pay)}",
         "",
         "### How the estimate adds up",
