@@ -51,6 +51,13 @@ def fits(table: Table, console: Console, width: int) -> bool:
     """
     options = console.options.update_width(width)
     inner = options.update_width(max(1, width - table._extra_width))
+    return _fits_at_natural_widths(table, console, inner) or _every_word_fits(
+        table, console, inner
+    )
+
+
+def _every_word_fits(table: Table, console: Console, inner: ConsoleOptions) -> bool:
+    """Whether every cell's longest word fits the width Rich would give its column."""
     try:
         widths = table._calculate_column_widths(console, inner)
     except AttributeError:  # a Rich without it: blocks always fit
@@ -62,6 +69,21 @@ def fits(table: Table, console: Console, width: int) -> bool:
             if _longest_word(console, inner, cell) > room:
                 return False
     return True
+
+
+def _fits_at_natural_widths(table: Table, console: Console, options: ConsoleOptions) -> bool:
+    """True when every column can have its widest cell's width: Rich then squeezes no
+    column, so no word can be cut, and the check of every word is not needed (it costs
+    a third of printing the table). Columns with a set width or ratio are sized by Rich
+    otherwise, so for them this says nothing (False)."""
+    columns = table.columns
+    if any(c.width is not None or c.ratio or c.max_width is not None for c in columns):
+        return False
+    try:
+        measured = [table._measure_column(console, options, column) for column in columns]
+    except AttributeError:  # a Rich without it
+        return False
+    return sum(measurement.maximum for measurement in measured) <= options.max_width
 
 
 def _longest_word(console: Console, options: ConsoleOptions, cell: RenderableType) -> int:
