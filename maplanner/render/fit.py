@@ -14,6 +14,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+#: A width no terminal has: measuring at it gives a cell's own widths, untrimmed.
+UNLIMITED = 1_000_000
 #: What separates the header names, and the short cells on a block's first line.
 SEPARATOR = " · "
 
@@ -79,8 +81,11 @@ def _fits_at_natural_widths(table: Table, console: Console, options: ConsoleOpti
     columns = table.columns
     if any(c.width is not None or c.ratio or c.max_width is not None for c in columns):
         return False
+    # Measured without a limit: Rich trims a measurement to the room it is given, and a
+    # cell trimmed to fit would look as if it fitted.
+    unlimited = options.update_width(UNLIMITED)
     try:
-        measured = [table._measure_column(console, options, column) for column in columns]
+        measured = [table._measure_column(console, unlimited, column) for column in columns]
     except AttributeError:  # a Rich without it
         return False
     return sum(measurement.maximum for measurement in measured) <= options.max_width
