@@ -8,6 +8,7 @@ time divided by the reference's time in the same round.
     python benchmarks/startup.py              # 15 rounds, Markdown table
     python benchmarks/startup.py --rounds 31 --json
     python benchmarks/startup.py --from-source  # this working tree, no reinstall
+    python benchmarks/startup.py --case assess --case "no MAPLANNER"  # only some cases
 
 By default it times the installed `maplanner` script (reinstall after changing code:
 pip install --force-reinstall --no-deps .); --from-source runs `python -m maplanner`
@@ -140,17 +141,25 @@ def time_once(argv: list[str], extra_env: dict[str, str], home: str) -> float:
     return elapsed
 
 
-def measure(rounds: int, from_source: bool = False) -> dict[str, list[float]]:
+def measure(
+    rounds: int, from_source: bool = False, only: list[str] | None = None
+) -> dict[str, list[float]]:
     if from_source:  # as pip does on install; PYTHONDONTWRITEBYTECODE would skip it
         import compileall
 
         compileall.compile_dir(HERE.parent / "maplanner", quiet=1)
     with tempfile.TemporaryDirectory(prefix="maplanner-bench-home-") as home:
-        return _measure(rounds, from_source, home)
+        return _measure(rounds, from_source, home, only)
 
 
-def _measure(rounds: int, from_source: bool, home: str) -> dict[str, list[float]]:
-    table = cases(from_source)
+def _measure(
+    rounds: int, from_source: bool, home: str, only: list[str] | None = None
+) -> dict[str, list[float]]:
+    table = {
+        name: case
+        for name, case in cases(from_source).items()
+        if not only or name == "reference" or any(part in name for part in only)
+    }
     samples: dict[str, list[float]] = {name: [] for name in table}
     for argv, env in table.values():  # warm the file cache (and the snapshot) once
         time_once(argv, env, home)
@@ -184,8 +193,15 @@ def main() -> None:
     parser.add_argument(
         "--from-source", action="store_true", help="run python -m maplanner from this checkout"
     )
+    parser.add_argument(
+        "--case",
+        action="append",
+        metavar="TEXT",
+        help="time only the cases whose name contains TEXT (repeatable; the reference "
+        "always runs)",
+    )
     args = parser.parse_args()
-    figures = summarise(measure(args.rounds, args.from_source))
+    figures = summarise(measure(args.rounds, args.from_source, args.case))
     if args.json:
         print(
             json.dumps(

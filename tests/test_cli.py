@@ -144,3 +144,36 @@ def test_a_command_line_naming_one_command_imports_only_that_command(tmp_path: P
     for other in ("assess", "certs", "batch", "report", "profile", "plan"):
         assert f"'maplanner.commands.{other}'" not in line
     assert "'maplanner.store.db'" not in line
+
+
+def test_assess_times_the_lead_role_without_defining_the_plans_models(tmp_path: Path) -> None:
+    """The lead-role lever counts the plan's years (maplanner.core.plan_steps): building
+    the plan would define its result models on every assess."""
+    script = (
+        "import sys\n"
+        "from maplanner.edge import run\n"
+        "code = run(['assess', '--years', '4', '--setting', 'family-practice', '--json'])\n"
+        "print(code, sorted(m for m in sys.modules if m.startswith('maplanner.')))\n"
+    )
+    env = {**os.environ, "MAPLANNER_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    line = done.stdout.splitlines()[-1]
+    assert line.startswith("0 ") and "'maplanner.core.plan_steps'" in line
+    for heavy in ("maplanner.core.plan", "maplanner.core.paths", "maplanner.core.refs"):
+        assert f"'{heavy}'" not in line
+
+
+def test_what_a_run_made_is_frozen_before_the_collections_at_exit() -> None:
+    """Python's collections at exit would walk every object still alive (about 55 ms of
+    a run); the CLI freezes them first, in an exit handler that runs before this one."""
+    script = (
+        "import atexit, gc\n"
+        "atexit.register(lambda: print(gc.get_freeze_count()))\n"
+        "import maplanner.cli\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert int(done.stdout) > 10_000  # the modules and classes imported: all frozen

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.plan import make_plan
+from maplanner.core.plan_steps import plan_years
 from maplanner.core.profile import HeldCert, Profile
 from tests.conftest import Runner, examples
 
@@ -357,6 +358,8 @@ def test_plans_hang_together(
         leads=leads,
     )
     result = make_plan(profile, catalog, goal)
+    # The lead-role lever counts the plan's years without building it: the same years.
+    assert plan_years(profile, catalog, goal) == result.total_years
     path = catalog.path(goal)
     if result.status == "reached":
         assert result.years == [] and result.total_years == 0
@@ -374,6 +377,17 @@ def test_plans_hang_together(
     assert len(result.skipped) + len(
         {y.step_number for y in result.years if y.step_number}
     ) == len(path.steps)
+
+
+def test_a_path_whose_steps_are_all_done_takes_no_years_despite_short_experience(
+    catalog: Catalog,
+) -> None:
+    """A new MA holding the CPC has the coding path's only step behind them: the plan
+    (and so a lever's time) adds no years of experience for it either."""
+    profile = Profile(years=0, certs=(HeldCert(id="CPC"),), setting="family-practice")
+    assert catalog.path("medical-coding").min_years > 0
+    assert make_plan(profile, catalog, "medical-coding").status == "reached"
+    assert plan_years(profile, catalog, "medical-coding") == 0
 
 
 def test_the_goals_pay_nationally_and_in_a_place(run: Runner) -> None:

@@ -120,13 +120,14 @@ def specialty_levers(profile: Profile, catalog: Catalog, context: Context) -> li
 
 
 def leadership_levers(profile: Profile, catalog: Catalog, context: Context) -> list[Candidate]:
-    from maplanner.core.plan import PlanResult, make_plan
+    # The plan's years, counted without building the plan (maplanner.core.plan_steps).
+    from maplanner.core.plan_steps import plan_years
 
     if is_student(profile, catalog):
         return []  # leadership comes with a job: a student's levers are where to start
     current = catalog.leadership(profile.leads).points
     found: list[Candidate] = []
-    plans: dict[str, PlanResult] = {}  # two levels share the lead-ma path: plan it once
+    years: dict[str, int] = {}  # two levels share the lead-ma path: count it once
     for timing in catalog.levers.leadership:
         level = catalog.leadership(timing.id)
         if level.points <= current:
@@ -136,14 +137,14 @@ def leadership_levers(profile: Profile, catalog: Catalog, context: Context) -> l
             months = timing.months
             how = _months_text(months)
         else:
-            if timing.path not in plans:
-                plans[timing.path] = make_plan(profile, catalog, timing.path)
-            plan = plans[timing.path]
-            months = plan.total_years * 12 + timing.extra_months
+            if timing.path not in years:
+                years[timing.path] = plan_years(profile, catalog, timing.path)
+            taken = years[timing.path]
+            months = taken * 12 + timing.extra_months
             if months == 0:
                 continue
             how = _months_text(months) + (
-                f" (maplanner plan --goal {timing.path})" if plan.total_years else ""
+                f" (maplanner plan --goal {timing.path})" if taken else ""
             )
         found.append(
             Candidate(

@@ -25,9 +25,12 @@ import math
 from typing import Literal
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.paths import CareerPath, Condition, PathStep
+from maplanner.catalog.paths import CareerPath, PathStep
 from maplanner.core.paths import PathPay
 from maplanner.core.placement import experience_tier
+from maplanner.core.plan_steps import PlanState as _State
+from maplanner.core.plan_steps import building_years, experience_credentials, step_credentials
+from maplanner.core.plan_steps import meets as _meets
 from maplanner.core.profile import Profile
 from maplanner.core.refs import Ref, source_ref
 from maplanner.core.result import Result as _Result
@@ -105,28 +108,6 @@ class PlanResult(_Result):
     pay: PathPay | None = None
 
 
-class _State:
-    """What the person holds as the plan goes on: credentials held, or earned in a year."""
-
-    def __init__(self, profile: Profile) -> None:
-        self.held = set(profile.cert_ids)
-        self.earned: dict[str, int] = {}
-        self.leads = profile.leads
-
-    def has(self, cert_id: str) -> bool:
-        return cert_id in self.held or cert_id in self.earned
-
-    def why(self, cert_id: str) -> str:
-        if cert_id in self.held:
-            return f"you hold {cert_id}"
-        return f"you earn {cert_id} in career year {self.earned[cert_id]} of this plan"
-
-    def in_plan(self, cert_ids: list[str]) -> bool:
-        """True when the first credential that satisfies a rule is earned in the plan."""
-        have = [cert_id for cert_id in cert_ids if self.has(cert_id)]
-        return bool(have) and have[0] not in self.held
-
-
 def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
     """The plan for a (normalized) profile toward the path `goal_id` (a known id)."""
     path = catalog.path(goal_id)
@@ -139,8 +120,7 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
     first = math.floor(profile.years) + 1
     year = first
     years: list[PlanYear] = []
-    shortfall = path.min_years - profile.years
-    building = math.ceil(shortfall) if shortfall > 0 else 0
+    building = building_years(path, profile)
     for number in range(building):
         years.append(_experience_year(catalog, path, profile, state, year, number + 1 == building))
         year += 1
@@ -256,24 +236,6 @@ def _reached(
     )
 
 
-def _meets(catalog: Catalog, condition: Condition | None, state: _State) -> str | None:
-    """Why the condition holds for this person, in words, or None when it does not."""
-    if condition is None:
-        return None
-    parts: list[str] = []
-    if condition.credentials:
-        have = [cert_id for cert_id in condition.credentials if state.has(cert_id)]
-        if not have:
-            return None
-        parts.append(state.why(have[0]))
-    if condition.leadership:
-        if state.leads not in condition.leadership:
-            return None
-        level = catalog.leadership(state.leads)
-        parts.append(f"you said --leads {level.id} ({level.hint})")
-    return " and ".join(parts)
-
-
 def _with_eligibility(
     catalog: Catalog, profile: Profile, credential: PlanCredential, year: int
 ) -> PlanCredential:
@@ -290,15 +252,9 @@ def _with_eligibility(
 
 def _step_credentials(catalog: Catalog, step: PathStep, state: _State) -> list[PlanCredential]:
     """A step's credentials minus those held or earned; alternatives count as one."""
-    if step.choose_one:
-        if any(state.has(cert_id) for cert_id in step.credentials):
-            return []
-        chosen, *others = step.credentials
-        return [_credential(catalog, chosen, others, None)]
     return [
-        _credential(catalog, cert_id, [], None)
-        for cert_id in step.credentials
-        if not state.has(cert_id)
+        _credential(catalog, cert_id, others, None)
+        for cert_id, others in step_credentials(step, state)
     ]
 
 
@@ -312,38 +268,10 @@ def _experience_year(
 ) -> PlanYear:
     """One year of building the MA experience a path expects, from the roadmap."""
     band = catalog.band_for_year(year)
-    primaries = [c.id for c in catalog.certifications if c.primary]
-    specialty = catalog.specialty(profile.specialty).credentials if profile.specialty else []
-    in_steps = {cert_id for step in path.steps for cert_id in step.credentials}
-    chosen: list[PlanCredential] = []
-    for planned in band.certs:
-        cert = catalog.certification(planned.cert)
-        if state.has(cert.id):
-            continue
-        if cert.primary:
-            if any(state.has(other) for other in primaries):
-                continue
-            others = [
-                p.cert
-                for p in band.certs
-                if p.cert != cert.id and p.cert in primaries and not state.has(p.cert)
-            ]
-        else:
-            serves_path = cert.id in path.credentials or path.id in cert.unlocks.paths
-            wanted = (
-                cert.track == "life-support"
-                or cert.id in specialty
-                or (serves_path and cert.id not in in_steps)
-            )
-            if not wanted:
-                continue
-            others = []
-        chosen.append(
-            _with_eligibility(
-                catalog, profile, _credential(catalog, cert.id, others, planned.reason), year
-            )
-        )
-        state.earned[cert.id] = year
+    chosen = [
+        _with_eligibility(catalog, profile, _credential(catalog, cert_id, others, reason), year)
+        for cert_id, others, reason in experience_credentials(catalog, path, profile, state, year)
+    ]
     milestone = (
         f"{_count(year, 'year')} as an MA: the experience this path usually expects "
         "before its first step."
