@@ -684,3 +684,36 @@ def test_no_roster_file_breaks_batch(
                 for row in read_rows(path):
                     for cell in row:
                         assert not cell.startswith(("=", "+", "@", "\t", "\r")), row
+
+
+def test_text_in_square_brackets_is_printed_as_written(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A table cell or a line holding "[draft]" or "[bold]" (a note, a roster id, a
+    school's data) is never read as Rich markup, which would drop or restyle it."""
+    from rich.table import Table
+
+    from maplanner.render.output import console
+
+    table = Table()
+    table.add_column("id")
+    table.add_row("[S01] [bold]kept[/bold]")
+    out = console()
+    out.print(table)
+    out.print("a [draft] note")
+    printed = capsys.readouterr().out
+    assert "[S01] [bold]kept[/bold]" in printed
+    assert "a [draft] note" in printed
+
+
+def test_a_results_path_in_square_brackets_is_shown_whole(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # the whole path on one line
+    folder = tmp_path / "class[b]1"
+    folder.mkdir()
+    roster = folder / "r.csv"
+    roster.write_text("id,years\nS01,0\n", encoding="utf-8")
+    result = run("batch", str(roster), "-o", str(folder / "o.csv"))
+    assert result.code == 0, result.err
+    assert f"Results    {folder / 'o.csv'}" in result.out

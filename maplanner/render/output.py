@@ -87,14 +87,17 @@ class _Printable:
 def console() -> "Console":
     """A stdout console. Rich honours NO_COLOR and TERM=dumb, and uses 80 columns when piped.
 
-    ``emoji=False``: text from the data is printed as written (":ok:" stays ":ok:"), and
-    Rich need not load its emoji table. Rich itself is imported here,
+    ``markup=False`` and ``emoji=False``: text from the data, a roster or a note is
+    printed as written ("[draft]" stays "[draft]", ":ok:" stays ":ok:"; maplanner's
+    own styles are Text styles, never markup), Rich need not parse every string it
+    measures and draws, and it need not load its emoji table. Rich itself is imported here,
     not above, so that `--json` runs never load it.
     """
     from rich.console import Console
 
     out = Console(
         file=_TrimmedLines(sys.stdout),  # type: ignore[arg-type]
+        markup=False,
         highlight=False,
         soft_wrap=False,
         emoji=False,
