@@ -342,7 +342,7 @@ def test_the_interview_takes_student_education_accreditation_and_a_what_if(
 
 
 def test_saving_education_and_accreditation(run: Runner) -> None:
-    assert run("assess", "--years", "3", "--setting", "hospital", "--save").code == 0
+    assert run("assess", "--years", "3", "--setting", "hospital", "--save", "--json").code == 0
     assert run("profile", "set", "education", "associate").code == 0
     result = run("profile", "set", "accredited", "yes")
     assert result.code == 0 and "Saved: accredited not given -> yes." in result.out
@@ -395,7 +395,12 @@ def test_history_names_changed_answers_and_shows_pay_over_time(
 ) -> None:
     monkeypatch.setenv("MAPLANNER_TODAY", "2025-01-15")
     base = ("--years", "4", "--cert", "CMA")
-    assert run("assess", *base, "--setting", "family-practice", "--pay", "40k", "--save").code == 0
+    assert (
+        run(
+            "assess", *base, "--setting", "family-practice", "--pay", "40k", "--save", "--json"
+        ).code
+        == 0
+    )
     monkeypatch.setenv("MAPLANNER_TODAY", "2025-06-15")
     assert (
         run("assess", *base, "--setting", "hospital", "--education", "bachelor", "--save").code
@@ -482,7 +487,7 @@ def test_a_student_has_no_leadership_duties(run: Runner) -> None:
 
 @pytest.mark.parametrize("kind", ["md", "html", "json"])
 def test_a_students_report_and_salary_marks(run: Runner, kind: str) -> None:
-    assert run("assess", "--years", "0", "--setting", "student", "--save").code == 0
+    assert run("assess", "--years", "0", "--setting", "student", "--save", "--json").code == 0
     result = run("report", "-o", "-", "--format", kind)
     assert result.code == 0, result.err
     assert "starting pay in any setting" in result.out

@@ -170,7 +170,12 @@ def test_case_4_a_student_must_have_zero_years(run: Runner) -> None:
 
 def test_case_5_history_says_why_the_estimate_moved(run: Runner) -> None:
     base = ("--years", "4", "--cert", "CMA")
-    assert run("assess", *base, "--setting", "family-practice", "--pay", "40k", "--save").code == 0
+    assert (
+        run(
+            "assess", *base, "--setting", "family-practice", "--pay", "40k", "--save", "--json"
+        ).code
+        == 0
+    )
     assert (
         run(
             "assess", *base, "--setting", "hospital", "--leads", "lead", "--pay", "44k", "--save"

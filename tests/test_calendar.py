@@ -21,7 +21,7 @@ def holder(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MAPLANNER_TODAY", "2026-12-02")
     steps = [
         ("assess", "--years", "4", "--setting", "hospital", "--cert", "CMA,CPC,CMPE,BLS,CPT",
-         "--save"),
+         "--save", "--json"),
         ("profile", "add-cert", "CMA", "--earned", "2023-01"),
         ("profile", "add-cert", "CPC", "--earned", "2024-05", "--member-month", "may"),
         ("profile", "add-cert", "CMPE", "--earned", "2023-08"),

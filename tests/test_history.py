@@ -134,8 +134,9 @@ def test_empty_history_says_how_to_start_one(run: Runner) -> None:
 
 
 def _save(run: Runner, monkeypatch: pytest.MonkeyPatch, day: str, *args: str) -> None:
+    """Run a command that saves, on `day`; its tables are not what these tests read."""
     monkeypatch.setenv("MAPLANNER_TODAY", day)
-    result = run(*args)
+    result = run(*args, *(("--json",) if args[0] == "assess" else ()))
     assert result.code == 0, result.err
 
 

@@ -122,7 +122,7 @@ def test_roster_values_as_people_type_them(run: Runner, tmp_path: Path) -> None:
 
 
 def test_profile_set_takes_a_setting_as_typed(run: Runner) -> None:
-    assert run("assess", "--years", "3", "--setting", "hospital", "--save").code == 0
+    assert run("assess", "--years", "3", "--setting", "hospital", "--save", "--json").code == 0
     result = run("profile", "set", "setting", "Urgent Care", "--json")
     assert result.code == 0, result.err
     assert "urgent-care" in result.out

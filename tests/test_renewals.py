@@ -341,7 +341,7 @@ def test_due_without_a_profile(run: Runner) -> None:
 
 
 def test_due_with_a_profile_holding_nothing(run: Runner) -> None:
-    assert run("assess", "--years", "1", "--setting", "hospital", "--save").code == 0
+    assert run("assess", "--years", "1", "--setting", "hospital", "--save", "--json").code == 0
     out = run("certs", "--due").out
     assert "Your saved profile holds no credentials." in out
     assert "maplanner profile add-cert ID --earned YYYY-MM" in out

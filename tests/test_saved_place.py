@@ -9,7 +9,7 @@ SAVE = ("assess", "--years", "4", "--setting", "family-practice", "--cert", "CMA
 
 
 def test_report_uses_the_saved_place_unless_one_is_given(run: Runner, tmp_path: Path) -> None:
-    assert run(*SAVE, "--state", "WA", "--save").code == 0
+    assert run(*SAVE, "--state", "WA", "--save", "--json").code == 0
     assert run("report", "-o", str(tmp_path / "r.json")).code == 0
     saved = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert saved["assessment"]["place"]["name"] == "Washington"
@@ -21,14 +21,14 @@ def test_report_uses_the_saved_place_unless_one_is_given(run: Runner, tmp_path: 
 
 
 def test_report_without_a_saved_place_stays_national(run: Runner, tmp_path: Path) -> None:
-    assert run(*SAVE, "--save").code == 0
+    assert run(*SAVE, "--save", "--json").code == 0
     assert run("report", "-o", str(tmp_path / "r.json")).code == 0
     saved = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert saved["assessment"]["place"] is None
 
 
 def test_plan_from_the_saved_profile_shows_pay_in_its_place(run: Runner) -> None:
-    assert run(*SAVE, "--area", "seattle", "--save").code == 0
+    assert run(*SAVE, "--area", "seattle", "--save", "--json").code == 0
     result = run("plan", "--goal", "rn", "--json")
     assert result.code == 0, result.err
     pay = json.loads(result.out)["pay"]
