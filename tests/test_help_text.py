@@ -1,50 +1,61 @@
-"""Every command's help: a usage line a newcomer can copy, an example, whole lines.
+"""Every command's help: a usage line a newcomer can copy, an example, whole lines,
+and no word cut at any width from 40 to 200 columns.
 
 Read for every command and sub-command the CLI has (found by walking it), so a
-command added later is held to the same rules.
+command added later is held to the same rules. Each command's help is printed once
+at each width, and every rule is checked on those prints.
 """
 
 import itertools
-import os
 import re
 
 import pytest
 
 from tests.cli_commands import command_paths
 from tests.conftest import Runner
+from tests.test_narrow_screens import WIDE, WIDTHS, assert_fits
 
 PATHS = command_paths()
 #: Lines drawn by Rich's option panels; the prose is everything else.
 PANEL = re.compile(r"^\s*[│╭╰┃┏┗]")
+#: Widths at which a prose line must not end early.
+PROSE_WIDTHS = (60, 80)
 
 
-#: Help read once per command and width in a test process: several tests read it.
-_READ: dict[tuple[tuple[str, ...], str], str] = {}
-
-
-def _help(run: Runner, path: tuple[str, ...]) -> str:
-    key = (path, os.environ["COLUMNS"])
-    if key not in _READ:
+def _helps(run: Runner, monkeypatch: pytest.MonkeyPatch, path: tuple[str, ...]) -> dict[int, str]:
+    printed: dict[int, str] = {}
+    for width in (*WIDTHS, WIDE):
+        monkeypatch.setenv("COLUMNS", str(width))
         result = run(*path, "--help")
         assert (result.code, result.err) == (0, ""), result.err
-        _READ[key] = result.out
-    return _READ[key]
+        printed[width] = result.out
+    return printed
 
 
 @pytest.mark.parametrize("path", PATHS, ids=" ".join)
-def test_usage_has_no_braces(run: Runner, path: tuple[str, ...]) -> None:
-    usage = next(line for line in _help(run, path).splitlines() if "Usage:" in line)
+def test_help_reads_well_at_every_width(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, path: tuple[str, ...]
+) -> None:
+    printed = _helps(run, monkeypatch, path)
+    assert_fits(printed)  # no line wider than the terminal, no word cut or lost
+    _usage_has_no_braces(printed[80], path)
+    _has_an_example_to_copy(printed[80], path)
+    for columns in PROSE_WIDTHS:
+        _no_stray_line_breaks(printed[columns], columns)
+
+
+def test_batch_usage_names_the_roster_plainly(run: Runner) -> None:
+    assert "Usage: maplanner batch [OPTIONS] ROSTER.csv" in run("batch", "--help").out
+
+
+def _usage_has_no_braces(help_text: str, path: tuple[str, ...]) -> None:
+    usage = next(line for line in help_text.splitlines() if "Usage:" in line)
     assert "{" not in usage and "}" not in usage, usage
     assert f"maplanner {' '.join(path)}" in usage
 
 
-def test_batch_usage_names_the_roster_plainly(run: Runner) -> None:
-    assert "Usage: maplanner batch [OPTIONS] ROSTER.csv" in _help(run, ("batch",))
-
-
-@pytest.mark.parametrize("path", PATHS, ids=" ".join)
-def test_every_command_has_an_example_to_copy(run: Runner, path: tuple[str, ...]) -> None:
-    lines = [line.strip() for line in _help(run, path).splitlines()]
+def _has_an_example_to_copy(help_text: str, path: tuple[str, ...]) -> None:
+    lines = [line.strip() for line in help_text.splitlines()]
     command = f"maplanner {' '.join(path)}"
     starts = [index for index, line in enumerate(lines) if line.startswith("Example")]
     assert starts, f"no example in '{command} --help'"
@@ -52,18 +63,13 @@ def test_every_command_has_an_example_to_copy(run: Runner, path: tuple[str, ...]
     assert command in after, after
 
 
-@pytest.mark.parametrize("path", PATHS, ids=" ".join)
-@pytest.mark.parametrize("columns", [60, 80, 120])
-def test_no_stray_line_breaks(
-    run: Runner, monkeypatch: pytest.MonkeyPatch, path: tuple[str, ...], columns: int
-) -> None:
+def _no_stray_line_breaks(help_text: str, columns: int) -> None:
     """A prose line ends early only where its next word would not have fit.
 
     (Help written wrapped in the source and wrapped again by the terminal left
     "the" alone on a line in 'history --help'.)
     """
-    monkeypatch.setenv("COLUMNS", str(columns))
-    lines = _help(run, path).splitlines()
+    lines = help_text.splitlines()
     for line, following in itertools.pairwise(lines):
         if PANEL.match(line) or PANEL.match(following):
             continue

@@ -1,4 +1,4 @@
-"""Every screen and every help fits 40, 60 and 80 columns without a word cut in two.
+"""Every screen fits 40, 60 and 80 columns without a word cut in two (help: test_help_text).
 
 How "no word is split" is checked: the same screen is printed at 200 columns, where
 nothing needs to wrap, and the words (runs of non-space characters holding a letter
@@ -23,7 +23,7 @@ import pytest
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.commands.interview import run_interview, say_terminal
-from tests.cli_commands import Sample, command_paths, in_work, prepare_work, samples
+from tests.cli_commands import Sample, in_work, prepare_work, samples
 from tests.conftest import Runner
 
 WIDTHS = (40, 60, 80)
@@ -171,16 +171,3 @@ def test_a_command_to_copy_is_split_the_way_a_shell_reads_it(
     assert len(lines) > 1 and all(len(line) <= 39 for line in lines)
     assert all(line.endswith(" \\") for line in lines[:-1])
     assert "'urgent care'" in stream.getvalue()
-
-
-@pytest.mark.parametrize("path", command_paths(), ids=" ".join)
-def test_every_help_fits_narrow_terminals(
-    run: Runner, monkeypatch: pytest.MonkeyPatch, path: tuple[str, ...]
-) -> None:
-
-    def show() -> str:
-        result = run(*path, "--help")
-        assert (result.code, result.err) == (0, "")
-        return result.out
-
-    assert_fits(_at_widths(monkeypatch, show))
