@@ -62,32 +62,22 @@ def cases(from_source: bool = False) -> dict[str, tuple[list[str], dict[str, str
         "COMP_WORDS": "maplanner assess --setting ",
         "COMP_CWORD": "3",
     }
+    assess = [
+        *tool,
+        "assess",
+        *("--years", "4", "--cert", "CMA", "--setting", "family-practice"),
+        *("--specialty", "none", "--leads", "trains", "--pay", "46k"),
+    ]
     return {
         "reference": ([sys.executable, str(HERE / "reference_app.py")], {}),
         "floor: imports + one model class": ([sys.executable, str(HERE / "floor_app.py")], {}),
         "maplanner --help": ([*tool, "--help"], {}),
         "salary --percentile 75": ([*tool, "salary", "--percentile", "75"], {}),
         "certs --year 2": ([*tool, "certs", "--year", "2"], {}),
-        "assess (options, --json)": (
-            [
-                *tool,
-                "assess",
-                "--years",
-                "4",
-                "--cert",
-                "CMA",
-                "--setting",
-                "family-practice",
-                "--specialty",
-                "none",
-                "--leads",
-                "trains",
-                "--pay",
-                "46k",
-                "--json",
-            ],
-            {},
-        ),
+        "assess (options, --json)": ([*assess, "--json"], {}),
+        # As a person runs it: the placement panel, the chart and four tables (the
+        # reference prints one small table).
+        "assess (options, tables)": (assess, {}),
         "salary --state WA": ([*tool, "salary", "--state", "WA"], {}),
         "assess --area seattle (options, --json)": (
             [
