@@ -37,6 +37,7 @@ def test_help_reads_well_at_every_width(
     run: Runner, monkeypatch: pytest.MonkeyPatch, path: tuple[str, ...]
 ) -> None:
     printed = _helps(run, monkeypatch, path)
+    assert run(*path, "-h").out == printed[WIDE]  # the short form is the same help
     assert_fits(printed)  # no line wider than the terminal, no word cut or lost
     _usage_has_no_braces(printed[80], path)
     _has_an_example_to_copy(printed[80], path)
