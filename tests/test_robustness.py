@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from tests.cli_commands import all_option_names, command_at, command_paths, option_names
 from tests.conftest import Result, Runner, examples
 
-#: Argument lists per command: 200 in CI (derandomized, the same every run); 12 in the
+#: Argument lists per command: 200 in CI (derandomized, the same every run); 8 in the
 #: fast suite a developer runs, which draws new ones each run (at 200 this file alone
 #: would take most of the fast suite's time).
-EXAMPLES_PER_COMMAND = examples(200, locally=12)
+EXAMPLES_PER_COMMAND = examples(200, locally=8)
 
 UNKNOWN_FLAGS = ["--nope", "-x", "-", "--", "---", "--json=1", "--years=", "-pz", "--=", "-h"]
 #: What a shell passes for bytes that are not UTF-8 (Python decodes them this way).
