@@ -105,3 +105,9 @@ def test_where_a_wage_stands_is_explained_in_full(
     assert (standing.band, following, standing.to_next_point) == (band, next_at, to_next)
     assert standing.explanation == explanation
     assert standing.hourly == pytest.approx(annual / 2080)
+
+
+def test_a_wage_that_is_not_a_positive_amount_is_named(catalog: Catalog) -> None:
+    with pytest.raises(InputError) as raised:
+        percentile_of(catalog.wages, -5.0)
+    assert str(raised.value) == "wage -5.0 must be a positive amount"
