@@ -54,7 +54,17 @@ def test_what_a_percentile_pays_is_explained_in_full(
     catalog: Catalog, percentile: float, kind: str, annual: float, explanation: str
 ) -> None:
     answer = wage_at(catalog.wages, percentile)  # May 2025: every point's hourly published
-    assert (answer.kind, answer.annual, answer.explanation) == (kind, annual, explanation)
+    assert (answer.percentile, answer.kind, answer.annual) == (percentile, kind, annual)
+    assert answer.explanation == explanation
+
+
+@pytest.mark.parametrize("percentile", [0, 100])
+def test_a_percentile_out_of_range_is_named_with_the_option(
+    catalog: Catalog, percentile: float
+) -> None:
+    with pytest.raises(InputError) as raised:
+        wage_at(catalog.wages, percentile)
+    assert str(raised.value) == f"--percentile {percentile} is out of range: {RANGE}"
 
 
 @pytest.mark.parametrize(
