@@ -1,10 +1,13 @@
 """Details of core/placement.py that a user reads in `assess`: the tier and the words of
 the rule that placed them, at each rule and at its edges."""
 
+from types import SimpleNamespace
+from typing import cast
+
 import pytest
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.placement import place
+from maplanner.core.placement import experience_tier, place
 from maplanner.core.profile import Profile
 
 
@@ -69,3 +72,12 @@ def test_the_tier_and_the_rule_in_words(
     placement = place(person, catalog)
     assert (placement.tier, placement.tier_name, placement.experience_tier) == tiers
     assert placement.rule == rule
+
+
+def test_a_tier_placed_by_other_rules_may_come_first_in_the_data(catalog: Catalog) -> None:
+    # A data directory (MAPLANNER_DATA) may list the Specialized tier before the
+    # experience tiers: it is passed over, not taken as the end of the list.
+    reordered = sorted(catalog.tiers, key=lambda tier: tier.by_experience)
+    assert not reordered[0].by_experience
+    listed = cast(Catalog, SimpleNamespace(tiers=reordered))
+    assert [experience_tier(listed, years).id for years in (0, 3, 6)] == ["entry", "mid", "senior"]
