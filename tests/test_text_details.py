@@ -47,7 +47,7 @@ def test_plain_decimals_are_read(text: str, value: float) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", ".", "+", "٣", "1_0", "1e1", "inf", "nan", "4.5.1", "a.5", "4.b"]
+    "text", ["", ".", "+", "٣", "1_0", "1e1", "inf", "nan", "4.5.1", "a.5", "4.b", "X4"]
 )
 def test_anything_else_is_not_a_decimal(text: str) -> None:
     with pytest.raises(ValueError) as raised:
@@ -67,4 +67,13 @@ def test_repeated_ids_stop_being_checked_past_the_limit() -> None:
     assert seen.first_line(5, "c") is None  # a third different id: checking stops
     assert seen.stopped
     assert seen.first_line(6, "a") is None  # and the ids remembered are let go
+    assert seen.first_line(7, "a") is None  # nor is any id remembered from then on
     assert seen.repeats == 1
+
+
+def test_every_repeat_is_counted_and_a_blank_id_is_never_one() -> None:
+    seen = RepeatedIds(limit=10)
+    ids = ["a", "", "a", "", "a"]
+    lines = [seen.first_line(line, row_id) for line, row_id in enumerate(ids, start=2)]
+    assert lines == [None, None, 2, None, 2]
+    assert seen.repeats == 2
