@@ -30,3 +30,10 @@ def test_an_amount_that_is_not_a_number_is_named() -> None:
     with pytest.raises(InputError) as raised:
         check_pay(Pay.model_construct(amount=math.nan, per="year"), " nan ", "pay")
     assert str(raised.value) == f"pay 'nan' is not a pay amount: use {ACCEPTED}"
+
+
+@pytest.mark.parametrize(("typed", "shown"), [("a" * 40, "a" * 40), ("a" * 41, "a" * 39 + "…")])
+def test_a_long_value_is_quoted_cut_at_40(typed: str, shown: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_pay(f" {typed} ", "pay")
+    assert str(raised.value) == f"pay {shown!r} is not a pay amount: use {ACCEPTED}"
