@@ -12,6 +12,7 @@ from maplanner.errors import InputError
     ("text", "message"),
     [
         ("abc", f"--wage 'abc' is not a pay amount: use {ACCEPTED}"),
+        ("-$-46000", f"--wage '-$-46000' is not a pay amount: use {ACCEPTED}"),  # two signs
         ("500", "--wage '500' is too small for a yearly wage: for an hourly rate write 500/h"),
         (
             "501",
