@@ -47,3 +47,12 @@ def test_states_are_ranked_by_median_and_rows_without_one_are_left_out(
     assert (alaska.employment, alaska.employment_withheld) == (1_000, None)
     assert (alabama.employment, alabama.employment_withheld) == (None, "Estimate not released.")
     assert (alabama.low_annual, alabama.high_annual) == (30_000, 60_000)
+
+
+def test_withheld_employment_with_a_footnote_the_data_does_not_explain_says_nothing(
+    catalog: Catalog,
+) -> None:
+    unexplained = figures(40_000, employment=None)
+    unexplained.footnotes["employment"] = 99
+    (row,) = states_report(catalog, {"0100000": unexplained}).states
+    assert (row.employment, row.employment_withheld) == (None, "")
