@@ -10,6 +10,7 @@ from maplanner.core.matching import (
     suggest,
     take_notes,
     too_long,
+    unknown_message,
 )
 from maplanner.errors import InputError
 
@@ -105,3 +106,12 @@ def test_a_choice_is_ranked_by_its_closest_name() -> None:
     # "cardic" is closer to "cardio" than "cardiac" is, "cardx" less close.
     choices = {"heart": ["cardic", "cardx"], "lungs": ["cardiac"]}
     assert suggest("cardio", choices) == ["heart", "lungs"]
+
+
+def test_the_unknown_answer_to_a_value_too_long_says_so() -> None:
+    # certs and guide topics ask unknown_message directly.
+    message = unknown_message("x" * 201, {"cma": []}, option="certs", what="certification")
+    assert message == (
+        f"certs {'x' * 20!r}... is 201 characters long: a certification is a name or an id "
+        "of at most 200 characters"
+    )
