@@ -89,6 +89,12 @@ def test_a_value_too_long_to_be_a_name_gets_its_own_answer() -> None:
     )
 
 
+def test_a_value_past_200_characters_is_refused_whole_even_if_a_name_is_in_it() -> None:
+    with pytest.raises(InputError) as raised:
+        resolve("hospital".ljust(MAX_MATCH_CHARS + 1))
+    assert "is 201 characters long: a setting is a name or an id" in str(raised.value)
+
+
 def test_a_value_of_200_characters_is_still_matched_and_suggested() -> None:
     padded = "urgent care".ljust(MAX_MATCH_CHARS)
     assert resolve(padded) == "urgent-care"
