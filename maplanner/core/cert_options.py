@@ -16,10 +16,11 @@ _MAX_DIGITS = 6
 
 
 def check_track(value: str | None) -> Track | None:
-    """A track name, case-insensitive ('life support' works too); None means every track."""
+    """A track name, case-insensitive; None means every track. Matching ignores spaces and
+    hyphens, so 'life support' is life-support with no alias."""
     if value is None:
         return None
-    choices: dict[str, list[str]] = {track: [track.replace("-", " ")] for track in TRACKS}
+    choices: dict[str, list[str]] = {track: [] for track in TRACKS}
     found = resolve_id(value, choices, option="--track", what="track")
     return next(track for track in TRACKS if track == found)
 

@@ -72,8 +72,9 @@ def resolve_id(
     an unknown value raises InputError naming the value, the closest matches and where
     to see them all.
     """
-    if len(value) > MAX_MATCH_CHARS:
-        raise InputError(unknown_message(value, choices, option=option, what=what))
+    long = too_long(value, option=option, what=what)
+    if long is not None:
+        raise InputError(long)
     wanted = key(value)
     named = {choice_id: [choice_id, *names] for choice_id, names in choices.items()}
     for choice_id, names in named.items():
@@ -126,7 +127,7 @@ def several_message(
 
 
 def _with_name(choice_id: str, choices: Mapping[str, Iterable[str]]) -> str:
-    first = next(iter(choices.get(choice_id, ())), None)
+    first = next(iter(choices[choice_id]), None)
     return f"{choice_id} ({first})" if first and key(first) != key(choice_id) else choice_id
 
 

@@ -60,13 +60,11 @@ def renewal_status(
     have it: lapsed, then due soon, then current; "not-known" when credentials are
     held but none has both an earned month and a verified cycle; "none-held"."""
     found: dict[str, list[str]] = {}
-    any_held = False
     for cert_id, earned in held:
-        any_held = True
         due = renewal_for(HeldCert.model_construct(id=cert_id, earned=earned), catalog, today)
         found.setdefault(due.status, []).append(cert_id)
     urgent: tuple[RenewalStatus, ...] = ("lapsed", "due-soon", "current")
     for status in urgent:
         if status in found:
             return status, tuple(found[status])
-    return ("not-known" if any_held else "none-held"), ()
+    return ("not-known" if found else "none-held"), ()

@@ -44,10 +44,10 @@ def states_report(catalog: Catalog, rows: dict[str, Figures]) -> StatesReport:
         state = by_code.get(code)
         if state is None or figures.annual_50 is None:
             continue
-        listed.append((state, figures))
-    listed.sort(key=lambda item: (-(item[1].annual_50 or 0), item[0].name))
+        listed.append((state, figures, figures.annual_50))
+    listed.sort(key=lambda item: (-item[2], item[0].name))
     release = catalog.oews.release
-    national = catalog.wage_table(catalog.latest_release)
+    national = catalog.wages
     return StatesReport.model_construct(
         occupation=national.occupation,
         soc_code=national.soc_code,
@@ -61,7 +61,7 @@ def states_report(catalog: Catalog, rows: dict[str, Figures]) -> StatesReport:
                 name=state.name,
                 postal=state.postal,
                 fips=state.fips,
-                median_annual=figures.annual_50 or 0,  # rows without one are left out
+                median_annual=median,
                 median_hourly=figures.hourly_50,
                 low_annual=figures.annual_10,
                 high_annual=figures.annual_90,
@@ -72,6 +72,6 @@ def states_report(catalog: Catalog, rows: dict[str, Figures]) -> StatesReport:
                     else catalog.oews.footnotes.get(str(figures.note("employment")), "")
                 ),
             )
-            for number, (state, figures) in enumerate(listed, start=1)
+            for number, (state, figures, median) in enumerate(listed, start=1)
         ],
     )
