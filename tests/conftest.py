@@ -1,36 +1,44 @@
 """Shared fixtures: every test runs isolated from the user's real data and terminal."""
 
+import getpass
 import io
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.loader import load_catalog, packaged_data_dir
 
 # Property tests run whole commands in-process: a busy machine must not turn a slow
 # example into a failure. CI (`.ci/run` sets CI) runs every property at full depth,
-# derandomized, so a run is repeatable; a developer's fast run draws a quarter as many
-# new examples each time (each run explores different ones), which keeps the fast
-# suite fast. A property without its own count tries Hypothesis's default 100 in CI.
+# derandomized, so a run is repeatable; a developer's fast run draws a tenth as many
+# new examples each time (at least 10, the count Hypothesis's documentation suggests
+# for a development profile), so each run explores different ones and the fast suite
+# stays fast. A property without its own count tries Hypothesis's default 100 in CI.
 IN_CI = bool(os.environ.get("CI"))
 
 
 def examples(in_ci: int, locally: int | None = None) -> int:
-    """How many examples a property tries: `in_ci` in CI, a quarter (at least 10) or
+    """How many examples a property tries: `in_ci` in CI, a tenth (at least 10) or
     `locally` in the fast suite a developer runs."""
     if IN_CI:
         return in_ci
-    return locally if locally is not None else max(10, in_ci // 4)
+    return locally if locally is not None else max(10, in_ci // 10)
 
 
+# Hypothesis keeps what it learns between runs (failing examples, tried first next
+# time; constants found in the code) in the temporary folder, not in the checkout:
+# tests write only inside temporary folders.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"maplanner-hypothesis-{getpass.getuser()}")
 settings.register_profile("dev", deadline=None, print_blob=True, max_examples=examples(100))
-settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True)
+settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True, database=None)
 settings.load_profile("ci" if IN_CI else "dev")
 
 

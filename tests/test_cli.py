@@ -101,10 +101,21 @@ def test_a_group_built_for_one_command_parses_it_as_the_full_group_does(name: st
     assert list(alone.commands) == [name]  # type: ignore[attr-defined]
     assert [p.name for p in alone.params] == [p.name for p in full.params]
     mine, theirs = alone.commands[name], full.commands[name]  # type: ignore[attr-defined]
-    with Context(full) as outer, Context(theirs, parent=outer, info_name=name) as ctx:
+    # Contexts made as a run makes them (with the app's settings): Click keeps the help
+    # option a context names on the command, which every later run in this process reuses.
+    settings = full.context_settings
+    with (
+        Context(full, **settings) as outer,
+        Context(theirs, parent=outer, info_name=name, **theirs.context_settings) as ctx,
+    ):
         expected = theirs.get_help(ctx)
-    with Context(alone) as outer, Context(mine, parent=outer, info_name=name) as ctx:
+    with (
+        Context(alone, **settings) as outer,
+        Context(mine, parent=outer, info_name=name, **mine.context_settings) as ctx,
+    ):
         assert mine.get_help(ctx) == expected
+    kept = theirs.get_help_option(ctx)  # what later runs of this command will read
+    assert kept is not None and sorted(kept.opts) == ["--help", "-h"]
 
 
 def test_every_command_is_found_by_name() -> None:
