@@ -49,10 +49,20 @@ def test_states_are_ranked_by_median_and_rows_without_one_are_left_out(
     assert (alabama.low_annual, alabama.high_annual) == (30_000, 60_000)
 
 
-def test_withheld_employment_with_a_footnote_the_data_does_not_explain_says_nothing(
+def test_withheld_employment_with_a_footnote_the_data_does_not_explain_names_its_code(
     catalog: Catalog,
 ) -> None:
     unexplained = figures(40_000, employment=None)
     unexplained.footnotes["employment"] = 99
     (row,) = states_report(catalog, {"0100000": unexplained}).states
-    assert (row.employment, row.employment_withheld) == (None, "")
+    assert (row.employment, row.employment_withheld) == (
+        None,
+        "not published (BLS footnote 99)",
+    )
+
+
+def test_withheld_employment_without_a_footnote_says_not_published(catalog: Catalog) -> None:
+    silent = figures(40_000, employment=None)
+    silent.footnotes.pop("employment")
+    (row,) = states_report(catalog, {"0100000": silent}).states
+    assert (row.employment, row.employment_withheld) == (None, "not published")

@@ -69,9 +69,17 @@ def states_report(catalog: Catalog, rows: dict[str, Figures]) -> StatesReport:
                 employment_withheld=(
                     None
                     if figures.employment is not None
-                    else catalog.oews.footnotes.get(str(figures.note("employment")), "")
+                    else _withheld(catalog, figures.note("employment"))
                 ),
             )
             for number, (state, figures, median) in enumerate(listed, start=1)
         ],
     )
+
+
+def _withheld(catalog: Catalog, footnote: object) -> str:
+    """Why BLS gives no employment: its footnote's words, or the code where a school's
+    data does not explain it (never an empty reason)."""
+    if footnote is None:
+        return "not published"
+    return catalog.oews.footnotes.get(str(footnote), f"not published (BLS footnote {footnote})")
