@@ -9,7 +9,7 @@ same in text; JSON is the `ClassReport` model itself.
 from maplanner.core import percentile_text
 from maplanner.core.class_report import ClassReport, Group
 from maplanner.render.report_formats import Format
-from maplanner.render.report_html import CONTENT_SECURITY_POLICY, STYLE, _facts, _table, e
+from maplanner.render.report_html import STYLE, _facts, _table, e, html_document
 from maplanner.render.wage_chart import ChartMark, class_chart
 
 #: A class report is printed for US programs: Letter paper.
@@ -183,31 +183,18 @@ def render_class_html(report: ClassReport) -> str:
     body += ['<section class="notes">', "<h2>Notes</h2>", "<ul>"]
     body += [f"<li>{e(note)}</li>" for note in report.notes]
     body += ["</ul>", "</section>", "</main>"]
-    lines = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{e(CONTENT_SECURITY_POLICY)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="maplanner {e(report.maplanner_version)}">',
-        f"<title>{e(report.title)}: {e(report.roster)}</title>",
-        "<style>",
-        STYLE,
-        CLASS_STYLE,
-        "</style>",
-        "</head>",
-        "<body>",
-        *body,
-        "<footer>",
-        f"<p>Made on {e(report.made_on)} by maplanner {e(report.maplanner_version)}. "
+    footer = (
+        f"Made on {e(report.made_on)} by maplanner {e(report.maplanner_version)}. "
         f"Data vintage: {e(report.data_vintage)}. Estimates are maplanner&#8217;s own, not "
-        "published by BLS.</p>",
-        "</footer>",
-        "</body>",
-        "</html>",
-    ]
-    return "\n".join(lines) + "\n"
+        "published by BLS."
+    )
+    return html_document(
+        title=f"{report.title}: {report.roster}",
+        version=report.maplanner_version,
+        style=f"{STYLE}\n{CLASS_STYLE}",
+        body=body,
+        footer=footer,
+    )
 
 
 def _md(value: object) -> str:

@@ -132,20 +132,7 @@ def _section(name: str, heading: str, body: list[str]) -> list[str]:
 def render_html(report: Report) -> str:
     """The whole report as one HTML document, ending with a newline."""
     title = report.title + (f": {report.prepared_for}" if report.prepared_for else "")
-    lines = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{e(CONTENT_SECURITY_POLICY)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="maplanner {e(report.maplanner_version)}">',
-        f"<title>{e(title)}</title>",
-        "<style>",
-        STYLE,
-        "</style>",
-        "</head>",
-        "<body>",
+    body = [
         *_header(report),
         "<main>",
         *_answers(report),
@@ -158,10 +145,38 @@ def render_html(report: Report) -> str:
         *_section("notes", "Notes", _bullets(report.notes)),
         *_sources(report),
         "</main>",
-        "<footer>",
-        f"<p>Made on {e(report.made_on)} by maplanner {e(report.maplanner_version)}. "
+    ]
+    footer = (
+        f"Made on {e(report.made_on)} by maplanner {e(report.maplanner_version)}. "
         f"Data vintage: {e(report.data_vintage)}. Figures marked &#8216;about&#8217; or "
-        "&#8216;estimate&#8217; are not published by BLS.</p>",
+        "&#8216;estimate&#8217; are not published by BLS."
+    )
+    return html_document(
+        title=title, version=report.maplanner_version, style=STYLE, body=body, footer=footer
+    )
+
+
+def html_document(*, title: str, version: str, style: str, body: list[str], footer: str) -> str:
+    """One self-contained page, as every HTML document maplanner writes is: the content
+    policy that lets nothing load or run, `style`, the `body` lines, and the footer's
+    paragraph (`footer` is HTML, already escaped); ending with a newline."""
+    lines = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{e(CONTENT_SECURITY_POLICY)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="maplanner {e(version)}">',
+        f"<title>{e(title)}</title>",
+        "<style>",
+        style,
+        "</style>",
+        "</head>",
+        "<body>",
+        *body,
+        "<footer>",
+        f"<p>{footer}</p>",
         "</footer>",
         "</body>",
         "</html>",
