@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from maplanner.commands import completion
-from maplanner.commands.shared import JsonOption
+from maplanner.commands.shared import JsonOption, group_default
 
 SHORT = "Record continuing education and see what each renewal still needs."
 HELP = f"""{SHORT}
@@ -44,14 +44,7 @@ app = typer.Typer(
 @app.callback()
 def main(ctx: typer.Context, json_output: JsonOption = False) -> None:
     """Show progress when no subcommand is given."""
-    if ctx.invoked_subcommand is None:
-        show(json_output)
-    elif json_output:
-        from maplanner.errors import InputError
-
-        raise InputError(
-            f"put --json after the subcommand: maplanner ce {ctx.invoked_subcommand} ... --json"
-        )
+    group_default(ctx, "ce", json_output, show)
 
 
 @app.command("show", help="Progress toward each held credential's next due date.")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from maplanner.commands import completion
-from maplanner.commands.shared import JsonOption
+from maplanner.commands.shared import JsonOption, group_default
 
 if TYPE_CHECKING:
     from maplanner.catalog.catalog import Catalog
@@ -76,15 +76,7 @@ IdArgument = Annotated[
 @app.callback()
 def main(ctx: typer.Context, json_output: JsonOption = False) -> None:
     """Show the saved profile when no subcommand is given."""
-    if ctx.invoked_subcommand is None:
-        show(json_output)
-    elif json_output:
-        from maplanner.errors import InputError
-
-        raise InputError(
-            f"put --json after the subcommand: maplanner profile {ctx.invoked_subcommand} "
-            "... --json"
-        )
+    group_default(ctx, "profile", json_output, show)
 
 
 @app.command("show", help="Show the saved answers (or how to save some).")

@@ -3,6 +3,7 @@
 Kept free of heavy imports: tab completion imports this module on every key press.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -49,3 +50,19 @@ def place(state: str | None, area: str | None) -> "Place | None":
     from maplanner.core.places import resolve_place
 
     return resolve_place(catalog(), data_override(), state, area)
+
+
+def group_default(
+    ctx: typer.Context, group: str, json_output: bool, show: Callable[[bool], None]
+) -> None:
+    """What `maplanner GROUP` does before or instead of a subcommand: with none, `show`;
+    with one, --json belongs after it (one message for every group that has a view)."""
+    if ctx.invoked_subcommand is None:
+        show(json_output)
+    elif json_output:
+        from maplanner.errors import InputError
+
+        raise InputError(
+            f"put --json after the subcommand: maplanner {group} {ctx.invoked_subcommand} "
+            "... --json"
+        )
