@@ -128,20 +128,25 @@ def test_the_collector_paused_for_start_up_is_running_again_after(run: Runner) -
     assert gc.isenabled()  # in-process callers (these tests) get their collector back
 
 
-def test_a_command_line_naming_one_command_imports_only_that_command(tmp_path: Path) -> None:
-    """The point of `build_command(only)`: `salary` does not load the other commands'
-    modules (nor the store's database code when nothing is saved)."""
+def _maplanner_modules_after(args: list[str], home: Path) -> str:
+    """Run `args` in a fresh process: its exit code and the maplanner modules it loaded."""
     script = (
         "import sys\n"
         "from maplanner.edge import run\n"
-        "code = run(['salary', '--percentile', '75'])\n"
+        f"code = run({args!r})\n"
         "print(code, sorted(m for m in sys.modules if m.startswith('maplanner.')))\n"
     )
-    env = {**os.environ, "MAPLANNER_HOME": str(tmp_path)}
+    env = {**os.environ, "MAPLANNER_HOME": str(home)}
     done = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
-    line = done.stdout.splitlines()[-1]
+    return done.stdout.splitlines()[-1]
+
+
+def test_a_command_line_naming_one_command_imports_only_that_command(tmp_path: Path) -> None:
+    """The point of `build_command(only)`: `salary` does not load the other commands'
+    modules (nor the store's database code when nothing is saved)."""
+    line = _maplanner_modules_after(["salary", "--percentile", "75"], tmp_path)
     assert line.startswith("0 ")
     assert "'maplanner.commands.salary'" in line
     for other in ("assess", "certs", "batch", "report", "profile", "plan"):
@@ -152,17 +157,8 @@ def test_a_command_line_naming_one_command_imports_only_that_command(tmp_path: P
 def test_assess_times_the_lead_role_without_defining_the_plans_models(tmp_path: Path) -> None:
     """The lead-role lever counts the plan's years (maplanner.core.plan_steps): building
     the plan would define its result models on every assess."""
-    script = (
-        "import sys\n"
-        "from maplanner.edge import run\n"
-        "code = run(['assess', '--years', '4', '--setting', 'family-practice', '--json'])\n"
-        "print(code, sorted(m for m in sys.modules if m.startswith('maplanner.')))\n"
-    )
-    env = {**os.environ, "MAPLANNER_HOME": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-    )
-    line = done.stdout.splitlines()[-1]
+    args = ["assess", "--years", "4", "--setting", "family-practice", "--json"]
+    line = _maplanner_modules_after(args, tmp_path)
     assert line.startswith("0 ") and "'maplanner.core.plan_steps'" in line
     for heavy in ("maplanner.core.plan", "maplanner.core.paths", "maplanner.core.refs"):
         assert f"'{heavy}'" not in line
