@@ -18,7 +18,11 @@ from maplanner.errors import DataError
 
 if TYPE_CHECKING:
     from maplanner.catalog.certs import Certification
-    from maplanner.catalog.eligibility import EligibilityFile
+    from maplanner.catalog.eligibility import (
+        CredentialRequirements,
+        EducationLevel,
+        EligibilityFile,
+    )
     from maplanner.catalog.estimate import EstimateFile, LeadershipLevel
     from maplanner.catalog.guide import GuideTopic
     from maplanner.catalog.levers import LeversFile
@@ -351,6 +355,13 @@ class Catalog:
 
     def leadership(self, level_id: str) -> "LeadershipLevel":
         return self._index("leadership", self.estimate.leadership)[level_id]
+
+    def education(self, level_id: str) -> "EducationLevel":
+        return self._index("education", self.eligibility.education)[level_id]
+
+    def requirements(self, cert_id: str) -> "CredentialRequirements | None":
+        """What it takes to sit `cert_id`; None when eligibility.toml records nothing."""
+        return self._index("requirements", self.eligibility.credential).get(cert_id)
 
     def band_for_year(self, year: int) -> "RoadmapBand":
         for band in self.roadmap:

@@ -130,6 +130,19 @@ def _advice_problems(catalog: Catalog, need: "Callable[[str, str, str], None]") 
             problems.append(
                 f"eligibility.credential.{rules.id}: accredited_program needs program_text"
             )
+        # Words for a requirement that is not set would never be shown.
+        program = rules.accredited_program
+        for name, value, requirement, is_set in (
+            ("education_text", rules.education_text, "min_education", rules.min_education),
+            ("years_text", rules.years_text, "min_years", rules.min_years is not None),
+            ("program_text", rules.program_text, "accredited_program", program),
+            ("other_route", rules.other_route, "accredited_program", program),
+            ("student_window_days", rules.student_window_days, "accredited_program", program),
+        ):
+            if value is not None and not is_set:
+                problems.append(
+                    f"eligibility.credential.{rules.id}: {name} is only read with {requirement}"
+                )
     for level in catalog.levers.leadership:
         need("leadership", level.id, f"levers.leadership.{level.id}")
         if level.path is not None:

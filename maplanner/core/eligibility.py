@@ -14,7 +14,6 @@ and the plan, so they never disagree about what is possible "now":
 """
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.eligibility import CredentialRequirements
 from maplanner.core.profile import Profile, is_student
 from maplanner.core.result import Result
 from maplanner.core.text import join_words, years_count
@@ -36,17 +35,10 @@ class Eligibility(Result):
     years_from: float | None
 
 
-def requirements(catalog: Catalog, cert_id: str) -> CredentialRequirements | None:
-    index = catalog.memo(
-        ("eligibility-index",), lambda: {r.id: r for r in catalog.eligibility.credential}
-    )
-    return index.get(cert_id)
-
-
 def education_rank(catalog: Catalog, level: str | None) -> int:
-    if level is None:
-        return 0
-    return next(e.rank for e in catalog.eligibility.education if e.id == level)
+    """How far `level` goes (1 and up); 0 for an education not given, which meets no
+    minimum."""
+    return 0 if level is None else catalog.education(level).rank
 
 
 def check(
@@ -62,7 +54,7 @@ def check(
 def _check(
     profile: Profile, catalog: Catalog, cert_id: str, years: float, student: bool
 ) -> Eligibility:
-    rules = requirements(catalog, cert_id)
+    rules = catalog.requirements(cert_id)
     if rules is None:
         return Eligibility.model_construct(
             cert=cert_id, eligible=True, requires=None, when=None, window=None, years_from=None
