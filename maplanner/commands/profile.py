@@ -351,4 +351,5 @@ def _view(data: "Catalog") -> "ProfileView":
     if state is not None:
         held = normalized(state.profile, data)
         progress = ce_report(held, data, credits(), today()).progress
+        state = state.model_copy(update={"profile": held})
     return describe(state, data, str(database_path()), progress)

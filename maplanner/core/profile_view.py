@@ -6,7 +6,7 @@ the database's path, and the renderers take the `ProfileView` this builds.
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.ce_results import CEProgress
 from maplanner.core.money import Pay
-from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.profile import HeldCert, Profile, setting_name
 from maplanner.core.result import Result as _Model
 
 #: What to tell someone who has nothing saved yet.
@@ -105,14 +105,14 @@ def describe(
 ) -> ProfileView:
     """The saved profile with catalog names, for `maplanner profile` and its JSON.
 
+    The state's profile is `normalized` (every id the catalog's, so each has a name);
     `path` is where the database is (or would be), to say so; `ce` the progress of
     its continuing education (`maplanner.core.ce.ce_report`).
     """
-    shown = path
     if state is None:
         return ProfileView(
             saved=False,
-            path=shown,
+            path=path,
             updated_on=None,
             years=None,
             certs=(),
@@ -124,34 +124,27 @@ def describe(
             last_assessed=None,
         )
     profile = state.profile
-    names = {cert.id: cert.name for cert in catalog.certifications}
-    settings = {setting.id: setting.name for setting in catalog.settings}
-    settings[catalog.eligibility.student.id] = catalog.eligibility.student.name
-    specialties = {specialty.id: specialty.name for specialty in catalog.specialties}
-    levels = {level.id: level.name for level in catalog.estimate.leadership}
     return ProfileView(
         saved=True,
-        path=shown,
+        path=path,
         updated_on=state.updated_on,
         years=profile.years,
         certs=tuple(
             HeldView(
                 id=held.id,
-                name=names.get(held.id, held.id),
+                name=catalog.certification(held.id).name,
                 earned=held.earned,
                 member_month=held.member_month,
             )
             for held in profile.certs
         ),
-        setting=Named(id=profile.setting, name=settings.get(profile.setting, profile.setting)),
+        setting=Named(id=profile.setting, name=setting_name(catalog, profile.setting)),
         specialty=(
             None
             if profile.specialty is None
-            else Named(
-                id=profile.specialty, name=specialties.get(profile.specialty, profile.specialty)
-            )
+            else Named(id=profile.specialty, name=catalog.specialty(profile.specialty).name)
         ),
-        leads=Named(id=profile.leads, name=levels.get(profile.leads, profile.leads)),
+        leads=Named(id=profile.leads, name=catalog.leadership(profile.leads).name),
         pay=profile.pay,
         place=None if profile.place is None else profile.place.name,
         assessments=state.assessments,
@@ -159,13 +152,7 @@ def describe(
         education=(
             None
             if profile.education is None
-            else Named(
-                id=profile.education,
-                name=next(
-                    (e.name for e in catalog.eligibility.education if e.id == profile.education),
-                    profile.education,
-                ),
-            )
+            else Named(id=profile.education, name=catalog.education(profile.education).name)
         ),
         accredited=profile.accredited,
         ce=ce,
