@@ -42,6 +42,24 @@ settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True
 settings.load_profile("ci" if IN_CI else "dev")
 
 
+# mutmut (docs/development.md) runs against a mutant only the tests it saw call the
+# mutated function. The catalog's memo lives as long as the catalog, so only the first
+# test to ask would be seen calling a memoized rule, and a mutant of it would be tried
+# against that one test. Under mutmut every test therefore gets memo entries of its own.
+if "MUTANT_UNDER_TEST" in os.environ:
+    _memo_generation = [0]
+    _shared_memo = Catalog.memo
+
+    def _memo_per_test(self: Catalog, key: object, make: Callable[[], object]) -> object:
+        return _shared_memo(self, (_memo_generation[0], key), make)
+
+    Catalog.memo = _memo_per_test  # type: ignore[assignment,method-assign]
+
+    @pytest.fixture(autouse=True)
+    def _memo_of_its_own() -> None:
+        _memo_generation[0] += 1
+
+
 @dataclass
 class Result:
     """What one run of the CLI produced."""
