@@ -15,9 +15,10 @@ ACCEPTED = "use a whole number of years from 0 to 50 (0 = still in training)"
     ("text", "message"),
     [
         ("a" * 20, f"--year {'a' * 20!r} is not a whole number: {ACCEPTED}"),
-        ("a" * 21, f"--year {'a' * 17 + '...'!r} is not a whole number: {ACCEPTED}"),
+        ("a" * 21, f"--year {'a' * 19 + '…'!r} is not a whole number: {ACCEPTED}"),
         ("+100000", f"--year 100000 is out of range: {ACCEPTED}"),  # the number, not the text
-        ("+0001234567", f"--year +0001234567 is out of range: {ACCEPTED}"),
+        ("+0001234567", f"--year '+0001234567' is out of range: {ACCEPTED}"),
+        ("9" * 21, f"--year {'9' * 19 + '…'!r} is out of range: {ACCEPTED}"),
     ],
 )
 def test_a_refused_year_is_shown_as_typed_or_cut_at_20(text: str, message: str) -> None:

@@ -8,7 +8,7 @@ window a due date closes always holds it.
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from maplanner.catalog.catalog import Catalog
@@ -233,6 +233,9 @@ def test_cpc_without_a_membership_month_says_how_to_add_it() -> None:
 
 
 @given(example=months, member=st.integers(1, 12), after=months, today=months)
+# Due the very month after the one it was earned in, and due this month.
+@example(example="2025-04", member=4, after="2025-03", today="2025-01")
+@example(example="2025-04", member=4, after="2024-01", today="2025-04")
 def test_membership_due_dates_alternate_by_month(
     example: str, member: int, after: str, today: str
 ) -> None:

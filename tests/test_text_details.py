@@ -4,7 +4,14 @@
 import pytest
 
 from maplanner.core.repeated_ids import ID_LIMIT, RepeatedIds
-from maplanner.core.text import dollars, hourly, join_words, plain_decimal, years_count
+from maplanner.core.text import (
+    dollars,
+    hourly,
+    join_words,
+    plain_decimal,
+    quoted,
+    years_count,
+)
 
 
 def test_money_reads_in_whole_dollars_or_cents_with_separators() -> None:
@@ -77,3 +84,22 @@ def test_every_repeat_is_counted_and_a_blank_id_is_never_one() -> None:
     lines = [seen.first_line(line, row_id) for line, row_id in enumerate(ids, start=2)]
     assert lines == [None, None, 2, None, 2]
     assert seen.repeats == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "shown"),
+    [
+        ("  may ", 20, "'may'"),
+        ("x" * 20, 20, repr("x" * 20)),
+        ("x" * 21, 20, repr("x" * 19 + "…")),
+        ("y" * 40, 40, repr("y" * 40)),
+        ("y" * 41, 40, repr("y" * 39 + "…")),
+        (" " + "z" * 40 + " ", 40, repr("z" * 40)),  # spaces around do not count
+    ],
+)
+def test_a_value_in_a_message_is_quoted_and_cut_to_its_limit(
+    text: str, limit: int, shown: str
+) -> None:
+    assert quoted(text, limit) == shown
+    if limit == 40:
+        assert quoted(text) == shown

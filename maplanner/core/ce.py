@@ -30,6 +30,7 @@ from maplanner.core.ce_results import (
 )
 from maplanner.core.profile import HeldCert, Profile, resolve_cert
 from maplanner.core.renewals import RenewalDue, RenewalReport, Window, renewal_for, window
+from maplanner.core.text import quoted
 from maplanner.errors import InputError
 
 #: The longest note kept with a credit.
@@ -51,28 +52,23 @@ def tracked_ids(catalog: Catalog) -> list[str]:
     return [cert.id for cert in catalog.certifications if _rule(cert) is not None]
 
 
-def _shown(text: str) -> str:
-    value = text.strip()
-    return repr(value if len(value) <= 20 else value[:19] + "…")
-
-
 def parse_units(text: str, education: ContinuingEducation, cert_id: str) -> float:
     """More than zero, at most one cycle's total, in hundredths at most."""
     try:
         units = float(text.strip())
     except ValueError:
         raise InputError(
-            f"--units {_shown(text)} is not a number: use the {education.unit} the activity "
+            f"--units {quoted(text, 20)} is not a number: use the {education.unit} the activity "
             "gave, like 2 or 1.5"
         ) from None
     if not math.isfinite(units) or units <= 0 or units > education.total:
         raise InputError(
-            f"--units {_shown(text)} is out of range: {cert_id} credits run from more "
+            f"--units {quoted(text, 20)} is out of range: {cert_id} credits run from more "
             f"than 0 up to {education.total} {education.unit} (one whole cycle)"
         )
     if abs(units * 100 - round(units * 100)) > 1e-6:
         raise InputError(
-            f"--units {_shown(text)} has too many decimals: use at most two, like 1.25"
+            f"--units {quoted(text, 20)} has too many decimals: use at most two, like 1.25"
         )
     return round(units, 2)
 
@@ -82,7 +78,7 @@ def parse_category(text: str | None, education: ContinuingEducation, cert_id: st
     if not choices:
         if text is not None:
             raise InputError(
-                f"--category {_shown(text)}: {cert_id}'s continuing education has no "
+                f"--category {quoted(text, 20)}: {cert_id}'s continuing education has no "
                 "categories; leave --category out"
             )
         return None
@@ -92,7 +88,7 @@ def parse_category(text: str | None, education: ContinuingEducation, cert_id: st
     value = text.strip().lower()
     if value not in choices:
         raise InputError(
-            f"--category {_shown(text)} is not one of {cert_id}'s categories: use {listed}"
+            f"--category {quoted(text, 20)} is not one of {cert_id}'s categories: use {listed}"
         )
     return value
 
@@ -106,7 +102,7 @@ def parse_day(text: str, today: date, earned: str | None, cert_id: str) -> str:
         day = date.fromisoformat(value)
     except ValueError:
         raise InputError(
-            f"--date {_shown(text)} is not a date: use YYYY-MM-DD, the day you did the "
+            f"--date {quoted(text, 20)} is not a date: use YYYY-MM-DD, the day you did the "
             "activity, like 2026-03-14"
         ) from None
     if day > today:
@@ -340,7 +336,7 @@ def parse_number(text: str) -> int:
     # ASCII digits only, and few enough that int() is quick and never refuses them.
     if not (value.isascii() and value.isdigit() and len(value) <= 18) or int(value) == 0:
         raise InputError(
-            f"ce remove {_shown(text)} is not a credit number: use the number "
+            f"ce remove {quoted(text, 20)} is not a credit number: use the number "
             "'maplanner ce list' shows, like 3"
         )
     return int(value)

@@ -8,6 +8,7 @@ import re
 
 from maplanner.catalog.certs import TRACKS, Track
 from maplanner.core.matching import resolve_id
+from maplanner.core.text import quoted
 from maplanner.errors import InputError
 
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+", re.ASCII)
@@ -29,9 +30,9 @@ def parse_year(value: str | int, max_year: int) -> int:
     """A career year: a whole number from 0 (in training) to `max_year`."""
     accepted = f"use a whole number of years from 0 to {max_year} (0 = still in training)"
     text = str(value).strip()
-    shown = text if len(text) <= 20 else text[:17] + "..."
+    shown = quoted(text, 20)
     if not _WHOLE_NUMBER.fullmatch(text):
-        raise InputError(f"--year {shown!r} is not a whole number: {accepted}")
+        raise InputError(f"--year {shown} is not a whole number: {accepted}")
     digits = text.lstrip("+-").lstrip("0")
     if len(digits) > _MAX_DIGITS:
         raise InputError(f"--year {shown} is out of range: {accepted}")

@@ -5,6 +5,7 @@ import re
 from typing import Literal
 
 from maplanner.core.result import Result
+from maplanner.core.text import quoted
 from maplanner.errors import InputError
 
 MAX_ANNUAL = 1_000_000
@@ -41,7 +42,7 @@ class Pay(Result):
 
 def parse_pay(text: str, what: str = "--wage") -> Pay:
     """Parse a pay amount, or raise InputError naming the value and what is accepted."""
-    shown = _shown(text)
+    shown = quoted(text)
     match = _PATTERN.match(text)
     if not match:
         raise InputError(f"{what} {shown} is not a pay amount: use {ACCEPTED}")
@@ -65,40 +66,34 @@ def check_pay(pay: Pay, shown: str, what: str) -> Pay:
     without "/h", so the message says how to write one (unless it is too big for an
     hourly rate too).
     """
-    quoted = _shown(shown)
+    typed = quoted(shown)
     if math.isnan(pay.amount):
-        raise InputError(f"{what} {quoted} is not a pay amount: use {ACCEPTED}")
+        raise InputError(f"{what} {typed} is not a pay amount: use {ACCEPTED}")
     if pay.amount <= 0:
-        raise InputError(f"{what} {quoted} must be more than zero: use {ACCEPTED}")
+        raise InputError(f"{what} {typed} must be more than zero: use {ACCEPTED}")
     if pay.per == "hour" and pay.amount > MAX_HOURLY:
         raise InputError(
-            f"{what} {quoted} is beyond a plausible wage: use at most ${MAX_HOURLY}/h "
+            f"{what} {typed} is beyond a plausible wage: use at most ${MAX_HOURLY}/h "
             f"(or ${MAX_ANNUAL:,} a year)"
         )
     if pay.per == "hour" and pay.amount < MIN_HOURLY:
         raise InputError(
-            f"{what} {quoted} is too small for an hourly wage: use at least ${MIN_HOURLY}/h "
+            f"{what} {typed} is too small for an hourly wage: use at least ${MIN_HOURLY}/h "
             "(like 22.50/h)"
         )
     if pay.per == "year" and pay.amount > MAX_ANNUAL:
         raise InputError(
-            f"{what} {quoted} is beyond a plausible wage: use at most ${MAX_ANNUAL:,} a "
+            f"{what} {typed} is beyond a plausible wage: use at most ${MAX_ANNUAL:,} a "
             f"year (or ${MAX_HOURLY}/h)"
         )
     if pay.per == "year" and pay.amount < MIN_BARE_ANNUAL:
         if pay.amount > MAX_HOURLY:
             raise InputError(
-                f"{what} {quoted} is too small for a yearly wage and too large for an "
+                f"{what} {typed} is too small for a yearly wage and too large for an "
                 f"hourly rate: use {ACCEPTED}"
             )
         raise InputError(
-            f"{what} {quoted} is too small for a yearly wage: for an hourly rate write "
+            f"{what} {typed} is too small for a yearly wage: for an hourly rate write "
             f"{pay.amount:g}/h"
         )
     return pay
-
-
-def _shown(text: str, limit: int = 40) -> str:
-    """The value as typed, quoted, and cut short so an error stays one readable line."""
-    text = text.strip()
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -11,6 +11,7 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.core.matching import key, name_table, resolve_id
 from maplanner.core.money import Pay
 from maplanner.core.result import Result
+from maplanner.core.text import quoted
 from maplanner.errors import InputError, StoreError
 
 MAX_YEARS = 60.0
@@ -253,7 +254,7 @@ def normalized(profile: Profile, catalog: Catalog) -> Profile:
 def _not_known(what: str, value: str, mend: str, ids: str | None = None) -> StoreError:
     """The saved profile holds an answer this catalog does not know: say which and how
     to mend it (naming the profile's answer, never an option the person did not type)."""
-    shown = repr(value if len(value) <= 40 else value[:40] + "...")
+    shown = quoted(value)
     choices = f" (ID: one of {ids})" if ids else ""
     return StoreError(
         f"the saved profile's {what} {shown} is not one this maplanner knows (the data "

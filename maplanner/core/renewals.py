@@ -37,6 +37,7 @@ from maplanner.catalog.certs import ContinuingEducation, Renewal, RenewalKind
 from maplanner.core.ce_results import CEProgress
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.result import Result as _Result
+from maplanner.core.text import join_words, quoted
 from maplanner.errors import InputError
 
 Status = Literal[
@@ -118,7 +119,7 @@ def add_months(month: str, count: int) -> str:
 def parse_month(text: str, today: date, option: str = "--earned") -> str:
     """A month as YYYY-MM that is not after the month of `today`, or InputError (exit 2)."""
     value = text.strip()
-    shown = repr(value if len(value) <= 20 else value[:19] + "…")
+    shown = quoted(value, 20)
     match = _MONTH.fullmatch(value)
     if match is None or not 1 <= int(match["month"]) <= 12 or int(match["year"]) == 0:
         raise InputError(
@@ -148,7 +149,7 @@ def parse_member_month(catalog: Catalog, cert_id: str, text: str) -> int:
         ]
         raise InputError(
             f"--member-month: {cert_id}'s renewal does not follow a membership month; it "
-            f"is for {', '.join(takes)}"
+            f"is for {join_words(takes)}"
         )
     value = text.strip().lower()
     if value.isascii() and value.isdigit() and len(value) <= 2 and 1 <= int(value) <= 12:
@@ -156,9 +157,9 @@ def parse_member_month(catalog: Catalog, cert_id: str, text: str) -> int:
     for number, name in enumerate(MONTH_NAMES, start=1):
         if len(value) >= 3 and name.startswith(value):
             return number
-    shown = repr(text.strip() if len(text.strip()) <= 20 else text.strip()[:19] + "…")
     raise InputError(
-        f"--member-month {shown} is not a month: use 1 to 12 or a month's name, like 5 or may"
+        f"--member-month {quoted(text, 20)} is not a month: use 1 to 12 or a month's name, "
+        "like 5 or may"
     )
 
 

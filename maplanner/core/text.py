@@ -21,6 +21,13 @@ def years_count(value: float) -> str:
     return f"{value:g} year" + ("" if value == 1 else "s")
 
 
+def quoted(text: str, limit: int = 40) -> str:
+    """`text` as typed (stripped), quoted, and cut to `limit` characters with "…", so an
+    error message naming it stays one readable line."""
+    text = text.strip()
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 def join_words(items: Iterable[str], word: str = "and") -> str:
     """'A', 'A and B', 'A, B and C' (or with 'or')."""
     items = list(items)

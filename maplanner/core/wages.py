@@ -17,7 +17,7 @@ from typing import Literal
 from maplanner.catalog.wages import PercentilePoint, WageTable
 from maplanner.core.percentile_text import outside_words
 from maplanner.core.result import Result as _Result
-from maplanner.core.text import dollars, ordinal
+from maplanner.core.text import dollars, ordinal, quoted
 from maplanner.errors import InputError
 
 
@@ -67,8 +67,7 @@ def parse_percentile(text: str, option: str = "--percentile") -> float:
     Parsed here rather than by the option parser so that "abc", "nan" and "inf" get
     the same one-line answer naming the accepted range as 0 or 100 do.
     """
-    stripped = text.strip()
-    shown = repr(stripped if len(stripped) <= 40 else stripped[:39] + "…")
+    shown = quoted(text)
     match = _PERCENTILE.match(text)
     if not match:
         raise InputError(f"{option} {shown} is not a number: {PERCENTILE_RANGE}")
