@@ -34,6 +34,7 @@ from maplanner.core.plan_steps import meets as _meets
 from maplanner.core.profile import Profile
 from maplanner.core.refs import Ref, source_ref
 from maplanner.core.result import Result as _Result
+from maplanner.core.text import years_count
 
 #: How the plan reads the guides: said once, in every plan.
 GENERAL_ASSUMPTIONS = (
@@ -181,7 +182,7 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
         goal=goal,
         status="plan",
         summary=(
-            f"{_count(len(years), 'year')}, {span}: {path.goal} by the end of year {last_year}."
+            f"{years_count(len(years))}, {span}: {path.goal} by the end of year {last_year}."
         ),
         years_as_ma=profile.years,
         first_year=first,
@@ -273,10 +274,10 @@ def _experience_year(
         for cert_id, others, reason in experience_credentials(catalog, path, profile, state, year)
     ]
     milestone = (
-        f"{_count(year, 'year')} as an MA: the experience this path usually expects "
+        f"{years_count(year)} as an MA: the experience this path usually expects "
         "before its first step."
         if last
-        else f"{_count(year, 'year')} as an MA, with this year's skills in hand."
+        else f"{years_count(year)} as an MA, with this year's skills in hand."
     )
     return PlanYear.model_construct(
         year=year,
@@ -310,19 +311,19 @@ def _assumptions(
     catalog: Catalog, path: CareerPath, profile: Profile, first: int, building: int
 ) -> list[str]:
     said = [
-        f"You have {_count(profile.years, 'year')} as an MA, so the plan starts in career "
+        f"You have {years_count(profile.years)} as an MA, so the plan starts in career "
         f"year {first} (year 1 is the first year on the job)."
     ]
     if building:
         said.append(
-            f"{path.name} usually follows at least {_count(path.min_years, 'year')} as an MA, "
-            f"so the plan first adds {_count(building, 'year')} to build that experience, "
+            f"{path.name} usually follows at least {years_count(path.min_years)} as an MA, "
+            f"so the plan first adds {years_count(building)} to build that experience, "
             "following maplanner's roadmap. Of the roadmap's credentials it keeps those that "
             "serve every MA, your specialty or this path; 'maplanner certs' lists the rest."
         )
     elif path.min_years > 0:
         said.append(
-            f"You already have the {_count(path.min_years, 'year')} of MA experience this "
+            f"You already have the {years_count(path.min_years)} of MA experience this "
             "path usually expects."
         )
     times = source_ref(catalog, path.times.source)
@@ -330,7 +331,3 @@ def _assumptions(
     said.append(f"Times are typical, not promises. {basis}")
     said.extend(GENERAL_ASSUMPTIONS)
     return said
-
-
-def _count(value: float, noun: str) -> str:
-    return f"{value:g} {noun}{'' if value == 1 else 's'}"
