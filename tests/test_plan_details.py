@@ -4,8 +4,9 @@ credential's requirements are checked."""
 import pytest
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.plan import make_plan
-from maplanner.core.profile import Profile
+from maplanner.core.plan import GENERAL_ASSUMPTIONS, Goal, PlanResult, make_plan
+from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.refs import Ref
 
 CMA_REASON = (
     "Earning the primary credential early is the single best return on effort in the first years."
@@ -37,9 +38,11 @@ def test_the_experience_years_a_new_ma_builds_before_lead_ma(catalog: Catalog) -
     ]
     assert (first[0].eligible, first[0].when, first[1].requires) == (True, None, None)
     assert first[0].requires is not None and "accredited MA program" in first[0].requires
-    assert plan.assumptions[1].startswith(
+    assert plan.assumptions[1] == (
         "Lead MA usually follows at least 3 years as an MA, so the plan first adds 3 years "
-        "to build that experience"
+        "to build that experience, following maplanner's roadmap. Of the roadmap's "
+        "credentials it keeps those that serve every MA, your specialty or this path; "
+        "'maplanner certs' lists the rest."
     )
 
 
@@ -84,3 +87,62 @@ def test_a_credential_is_checked_with_the_years_done_before_its_plan_year(
     assert step.year == min_years + 1
     (cmpe,) = step.credentials
     assert (cmpe.id, cmpe.eligible, cmpe.when) == ("CMPE", when is None, when)
+
+
+@pytest.mark.parametrize(
+    ("goal", "said"),
+    [
+        (
+            "medical-coding",
+            "You already have the 1 year of MA experience this path usually expects.",
+        ),
+        ("rn", None),  # a path that asks no MA experience says nothing of it
+    ],
+)
+def test_experience_already_in_hand_is_said_once(
+    catalog: Catalog, goal: str, said: str | None
+) -> None:
+    assumptions = make_plan(Profile(years=2, setting="hospital"), catalog, goal).assumptions
+    assert assumptions[0] == (
+        "You have 2 years as an MA, so the plan starts in career year 3 (year 1 is the first "
+        "year on the job)."
+    )
+    assert assumptions[1].startswith("Times are typical") == (said is None)
+    if said is not None:
+        assert assumptions[1] == said
+    assert assumptions[-len(GENERAL_ASSUMPTIONS) :] == list(GENERAL_ASSUMPTIONS)
+
+
+def test_times_without_a_note_name_their_source(catalog: Catalog) -> None:
+    path = catalog.path("lead-ma")
+    changed = path.model_copy(update={"times": path.times.model_copy(update={"note": None})})
+    files = catalog.files()
+    files["paths.toml"] = files["paths.toml"].model_copy(
+        update={"path": [changed if p.id == path.id else p for p in catalog.paths]}
+    )
+    plan = make_plan(Profile(years=0, setting="hospital"), Catalog(files), "lead-ma")
+    assert plan.assumptions[2] == (
+        "Times are typical, not promises. Source: Resume Geni, Medical Assistant Career "
+        "Path Guide: From Entry-Level to Leadership."
+    )
+
+
+def test_a_goal_already_reached_is_said_with_where_to_go_next(catalog: Catalog) -> None:
+    profile = Profile(years=7, setting="hospital", leads="lead", certs=(HeldCert(id="CMA"),))
+    assert make_plan(profile, catalog, "lead-ma") == PlanResult(
+        goal=Goal(id="lead-ma", name="Lead MA", kind="advancement"),
+        status="reached",
+        summary="You have already reached Lead MA: you said --leads lead (you run the MA "
+        "team's day and are the go-to person).",
+        years_as_ma=7,
+        first_year=None,
+        last_year=None,
+        total_years=0,
+        years=[],
+        skipped=[],
+        next_paths=[
+            Ref(id="clinical-operations-manager", name="Clinical operations manager"),
+            Ref(id="practice-manager", name="Practice or office manager"),
+        ],
+        assumptions=[],
+    )

@@ -1,9 +1,11 @@
 """Details of core/renewals.py a person meets when giving a membership month."""
 
+from datetime import date
+
 import pytest
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.renewals import parse_member_month
+from maplanner.core.renewals import parse_member_month, parse_month
 from maplanner.errors import InputError
 
 NOT_A_MONTH = "is not a month: use 1 to 12 or a month's name, like 5 or may"
@@ -55,3 +57,12 @@ def test_a_credential_that_renews_without_a_membership_names_those_that_do(
     with pytest.raises(InputError) as raised:
         parse_member_month(Catalog(files), cert, "5")
     assert str(raised.value).endswith("; it is for CPC and CCS")
+
+
+def test_an_earned_month_that_is_not_a_month_says_what_to_write() -> None:
+    with pytest.raises(InputError) as raised:
+        parse_month("March", date(2025, 3, 20))
+    assert str(raised.value) == (
+        "--earned 'March' is not a month: use YYYY-MM, the month you earned or last renewed "
+        "it, like 2025-03"
+    )
