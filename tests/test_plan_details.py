@@ -55,10 +55,11 @@ def test_one_year_of_experience_reads_in_the_singular(catalog: Catalog) -> None:
     )
 
 
-def _cmpe_first(catalog: Catalog, min_years: float) -> Catalog:
+def _cmpe_first(catalog: Catalog, min_years: float, step_years: int = 1) -> Catalog:
     """The catalog with the practice-manager path cut to its CMPE step, after `min_years`."""
     path = catalog.path("practice-manager")
     step = next(s for s in path.steps if s.credentials == ["CMPE"])
+    step = step.model_copy(update={"years": step_years})
     changed = path.model_copy(update={"min_years": min_years, "steps": [step]})
     files = catalog.files()
     files["paths.toml"] = files["paths.toml"].model_copy(
@@ -146,3 +147,13 @@ def test_a_goal_already_reached_is_said_with_where_to_go_next(catalog: Catalog) 
         ],
         assumptions=[],
     )
+
+
+def test_a_step_of_several_years_lists_its_credential_in_its_last_year(catalog: Catalog) -> None:
+    changed = _cmpe_first(catalog, 2, step_years=2)
+    profile = Profile(years=2, setting="hospital", education="bachelor")
+    plan = make_plan(profile, changed, "practice-manager")
+    assert [(y.year, y.year_of_step, [c.id for c in y.credentials]) for y in plan.years] == [
+        (3, 1, []),
+        (4, 2, ["CMPE"]),
+    ]

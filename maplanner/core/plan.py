@@ -127,7 +127,6 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
         year += 1
 
     skipped: list[SkippedStep] = []
-    stepped = False
     for number, step in enumerate(path.steps, 1):
         reason = _meets(catalog, step.done_when, state)
         if reason is not None:
@@ -141,7 +140,6 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
                 )
             )
             continue
-        stepped = True
         credentials = [
             _with_eligibility(catalog, profile, credential, year + step.years - 1)
             for credential in _step_credentials(catalog, step, state)
@@ -167,7 +165,7 @@ def make_plan(profile: Profile, catalog: Catalog, goal_id: str) -> PlanResult:
                 state.earned.update((credential.id, year) for credential in credentials)
             year += 1
 
-    if not stepped:
+    if len(skipped) == len(path.steps):
         reasons = "; ".join(f"{s.title.lower()}: {s.reason}" for s in skipped)
         summary = f"every step of this path that maplanner can check is behind you ({reasons})."
         return _reached(catalog, path, profile, goal, summary, skipped)
