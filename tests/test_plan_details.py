@@ -157,3 +157,18 @@ def test_a_step_of_several_years_lists_its_credential_in_its_last_year(catalog: 
         (3, 1, []),
         (4, 2, ["CMPE"]),
     ]
+
+
+def test_every_step_behind_you_is_named_with_its_reason(catalog: Catalog) -> None:
+    profile = Profile(years=2, setting="hospital", certs=(HeldCert(id="CPC"),))
+    plan = make_plan(profile, catalog, "medical-coding")
+    assert (plan.status, plan.years, [step.when for step in plan.skipped]) == (
+        "reached",
+        [],
+        ["before", "before"],
+    )
+    assert plan.summary == (
+        "You have already reached Medical coding and health information: every step of this "
+        "path that maplanner can check is behind you (coding basics on the job: you hold CPC; "
+        "coding credential: you hold CPC)."
+    )
