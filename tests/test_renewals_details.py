@@ -109,6 +109,17 @@ def test_a_membership_credential_without_its_earned_month_asks_for_both(
     )
 
 
+def test_a_membership_credential_without_its_membership_month_asks_for_it(
+    catalog: Catalog,
+) -> None:
+    row = renewal_for(HeldCert(id="CPC", earned="2023-05"), catalog, JUNE)
+    assert (row.status, row.due, row.months_left) == ("no-member-month", None, None)
+    assert row.advice == (
+        "Add the month your membership renews each year (its CEUs are due with it): "
+        "maplanner profile add-cert CPC --member-month MM"
+    )
+
+
 @pytest.mark.parametrize(
     ("cert", "earned"), [("CMA", "2024-01"), ("BLS", "2025-01"), ("CMPE", "2025-01")]
 )
@@ -140,9 +151,13 @@ def test_certified_in_a_shared_cycles_first_month_owes_the_full_rule(catalog: Ca
 
 def test_the_ce_rule_lists_two_minimums_with_and(catalog: Catalog) -> None:
     row = renewal_for(HeldCert(id="CMPE", earned="2025-01"), catalog, JUNE)
-    assert row.what_it_takes == (
+    route = (
         "All certificants share one three-year cycle (for example 2022-01-01 to 2024-12-31); "
-        "earn 50 CE hours in it. Those certified part-way through owe a prorated share. "
+        "earn 50 CE hours in it. Those certified part-way through owe a prorated share."
+    )
+    assert row.how == route
+    assert row.what_it_takes == (
+        f"{route} "
         "50 CE hours per 36-month cycle: at least 30 from MGMA and 12 live MGMA learning. "
         "MGMA hours may be national, state or local; the other 20 may come from any "
         "qualified source on medical practice management."
