@@ -323,7 +323,6 @@ def renewal_for(held: HeldCert, catalog: Catalog, today: date) -> RenewalDue:
         continuing_education=None if renewal is None else renewal.continuing_education,
         what_it_takes=takes,
         advice=advice,
-        ce=None,
     )
 
 
