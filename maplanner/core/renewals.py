@@ -163,17 +163,14 @@ def parse_member_month(catalog: Catalog, cert_id: str, text: str) -> int:
     )
 
 
-def what_it_takes(how: str | None, education: ContinuingEducation | None, cycle: int) -> str:
+def what_it_takes(how: str, education: ContinuingEducation | None, cycle: int) -> str:
     """The renewal rule in one paragraph: the issuer's route, then the CE split."""
-    parts = [how] if how else []
+    parts = [how]
     if education is not None:
         ce = f"{education.total} {education.unit} per {cycle}-month cycle"
         if education.minimums:
-            shares = [f"{part.minimum} {part.label}" for part in education.minimums]
-            listed = (
-                ", ".join(shares[:-1]) + " and " + shares[-1] if len(shares) > 1 else shares[0]
-            )
-            ce += f": at least {listed}"
+            shares = (f"{part.minimum} {part.label}" for part in education.minimums)
+            ce += f": at least {join_words(shares)}"
         parts.append(ce + ".")
         if education.note:
             parts.append(education.note)
@@ -326,7 +323,6 @@ def renewal_for(held: HeldCert, catalog: Catalog, today: date) -> RenewalDue:
         continuing_education=None if renewal is None else renewal.continuing_education,
         what_it_takes=takes,
         advice=advice,
-        ce=None,
     )
 
 
