@@ -4,9 +4,17 @@ the experience they usually expect."""
 import pytest
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.next_steps import path_suggestions, role_steps
+from maplanner.catalog.eligibility import CredentialRequirements
+from maplanner.core.assessment import NextStep
+from maplanner.core.estimate import estimate_percentile
+from maplanner.core.next_steps import (
+    career_year,
+    certification_steps,
+    path_suggestions,
+    role_steps,
+)
 from maplanner.core.placement import place
-from maplanner.core.profile import Profile
+from maplanner.core.profile import HeldCert, Profile
 
 OPEN_FROM_THE_START = ["lpn-lvn", "rn", "phlebotomy-lab"]
 AFTER_ONE_OR_TWO = ["medical-coding", "healthcare-administration", "care-coordination"]
@@ -54,3 +62,121 @@ def test_the_lead_role_is_open_from_the_lead_path_s_usual_years(catalog: Catalog
         update={"path": [p for p in catalog.paths if p.id != "lead-ma"] + [lead]}
     )
     assert _lead_role_when(Catalog(files), 3) == "from 4 years (maplanner plan --goal lead-ma)"
+
+
+def _credential_steps(catalog: Catalog, profile: Profile) -> list[NextStep]:
+    band = catalog.band_for_year(career_year(profile.years, catalog.roadmap_max_year))
+    estimate = estimate_percentile(profile, catalog).percentile
+    return certification_steps(profile, catalog, band, estimate)
+
+
+ALTERNATIVES = "(RMA, CCMA, NCMA or CMAC are recognized alternatives.)"
+
+
+def test_a_new_ma_is_offered_the_band_s_primary_then_the_rest_of_the_band(
+    catalog: Catalog,
+) -> None:
+    steps = _credential_steps(catalog, Profile(years=0.5, setting="hospital"))
+    assert [(s.id, s.gain, s.eligible) for s in steps] == [("CMA", 8.0, True), ("BLS", 0.0, True)]
+    assert steps[0].reason == (
+        "Earning the primary credential early is the single best return on effort in the "
+        f"first years. {ALTERNATIVES}"
+    )
+
+
+def test_without_an_accredited_program_the_first_primary_open_is_offered(
+    catalog: Catalog,
+) -> None:
+    steps = _credential_steps(catalog, Profile(years=0.5, setting="hospital", accredited=False))
+    assert steps[0].id == "RMA"
+    assert steps[0].reason.endswith("(CCMA, NCMA or CMAC are recognized alternatives.)")
+
+
+def test_a_single_alternative_is_named_in_the_singular(catalog: Catalog) -> None:
+    files = catalog.files()
+    files["certifications.toml"] = files["certifications.toml"].model_copy(
+        update={
+            "certification": [
+                c.model_copy(update={"primary": c.id in {"CMA", "RMA"}}) if c.primary else c
+                for c in catalog.certifications
+            ]
+        }
+    )
+    steps = _credential_steps(Catalog(files), Profile(years=0.5, setting="hospital"))
+    assert steps[0].reason.endswith(" (RMA is a recognized alternative.)")
+
+
+def test_when_no_primary_is_open_the_band_s_first_is_offered_with_what_it_needs(
+    catalog: Catalog,
+) -> None:
+    rules = [
+        CredentialRequirements(
+            id=c.id, accredited_program=True, program_text="an accredited program", source="aama"
+        )
+        for c in catalog.certifications
+        if c.primary
+    ]
+    files = catalog.files()
+    files["eligibility.toml"] = catalog.eligibility.model_copy(update={"credential": rules})
+    profile = Profile(years=0.5, setting="hospital", accredited=False)
+    first = _credential_steps(Catalog(files), profile)[-1]
+    band_step = catalog.band_for_year(1).certs[0]
+    assert (first.id, first.eligible) == (band_step.cert, False)
+    assert first.reason == f"{band_step.reason} {ALTERNATIVES}"
+
+
+def test_a_specialty_s_credential_says_whom_it_serves(catalog: Catalog) -> None:
+    profile = Profile(years=2, setting="specialty-clinic", specialty="ophthalmology")
+    coa = next(s for s in _credential_steps(catalog, profile) if s.id == "COA")
+    assert coa.reason == (
+        "Serves your specialty, Ophthalmology: The entry rung of the eye-care ladder; the "
+        "clearest specialty credential for an MA in ophthalmology."
+    )
+
+
+def test_another_specialty_s_credential_is_skipped_not_the_rest_of_the_band(
+    catalog: Catalog,
+) -> None:
+    certs = (HeldCert(id="CMA"), HeldCert(id="BLS"))
+    steps = _credential_steps(catalog, Profile(years=2, setting="hospital", certs=certs))
+    assert [s.id for s in steps] == ["CPT", "CET"]
+
+
+@pytest.mark.parametrize(
+    ("profile", "cert", "gain"),
+    [
+        (Profile(years=0, setting="chiropractic-optometry"), "CMA", 6.8),
+        (
+            Profile(
+                years=10,
+                setting="urgent-care",
+                leads="supervises",
+                specialty="ophthalmology",
+                certs=(HeldCert(id="CMA"), HeldCert(id="COA")),
+            ),
+            "COT",
+            3.8,  # 99.0 - 95.2 in floating point is 3.799999999999997
+        ),
+    ],
+)
+def test_a_gain_is_kept_to_a_tenth(
+    catalog: Catalog, profile: Profile, cert: str, gain: float
+) -> None:
+    step = next(s for s in _credential_steps(catalog, profile) if s.id == cert)
+    assert step.gain == gain
+
+
+def test_a_specialist_s_next_titles_come_with_years_in_a_specialty(catalog: Catalog) -> None:
+    profile = Profile(years=1, setting="specialty-clinic", specialty="ophthalmology")
+    steps = role_steps(profile, catalog, place(profile, catalog))
+    assert {s.when for s in steps} == {"from 3 years in a specialty"}
+
+
+def test_a_lead_is_shown_the_roles_of_paths_whose_years_they_have(catalog: Catalog) -> None:
+    profile = Profile(years=3, setting="hospital", leads="lead")  # practice-manager asks 3
+    steps = role_steps(profile, catalog, place(profile, catalog))
+    assert [(s.id, s.title, s.when) for s in steps] == [
+        (None, "Medical Assistant Supervisor", "now"),
+        (None, "Clinical Operations Manager", "now"),
+        ("practice-manager", "Practice Manager", "About 8-9 years from the start of an MA career"),
+    ]
