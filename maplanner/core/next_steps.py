@@ -103,7 +103,13 @@ def certification_steps(
                 requires=open_to.requires,
             )
         )
-    return sorted(steps, key=lambda step: (not step.eligible, -(step.gain or 0.0)))
+    return sorted(steps, key=_rank)
+
+
+def _rank(step: NextStep) -> tuple[bool, float]:
+    """Credentials the person can sit now first, then the largest gain first."""
+    assert step.gain is not None  # every credential step has its gain
+    return (not step.eligible, -step.gain)
 
 
 def band_span(band: RoadmapBand) -> str:
