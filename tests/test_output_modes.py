@@ -109,7 +109,7 @@ def test_a_line_loses_its_trailing_spaces_and_keeps_its_colour_codes(line: str) 
     ]
     pairs = enumerate(zip(line, trimmed, strict=False))
     kept = next((index for index, (a, b) in pairs if a != b), len(trimmed))
-    assert not ESCAPE.sub("", trimmed[kept:]), "only colour codes after the line's start"
+    assert not ESCAPE.sub("", trimmed[kept:]), "only colour codes follow what is kept of the line"
 
 
 @pytest.mark.parametrize("width", [NARROW, WIDE])
