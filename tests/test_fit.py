@@ -18,8 +18,8 @@ WORDS = st.text(alphabet="abcdefghij", min_size=1, max_size=14)
 CELLS = st.one_of(WORDS, st.lists(WORDS, min_size=1, max_size=6).map(" ".join))
 
 
-def _table(rows: list[list[str]], ratio: bool) -> Table:
-    table = Table(expand=ratio)
+def _table(rows: list[list[str]], ratio: bool, kind: type[Table] = Table) -> Table:
+    table = kind(expand=ratio)
     for index in range(len(rows[0])):
         table.add_column(f"c{index}", ratio=1 if ratio and index == 0 else None)
     for row in rows:
@@ -83,3 +83,32 @@ def test_the_quick_answer_at_the_natural_width_exactly() -> None:
         inner = console.options.update_width(width - table._extra_width)
         assert fit._fits_at_natural_widths(table, console, inner) == (width >= natural)
         assert fit.fits(table, console, width) == (width >= natural)
+
+
+def _printed(renderable: object, width: int) -> str:
+    screen = io.StringIO()
+    Console(file=screen, width=width).print(renderable)
+    return screen.getvalue()
+
+
+@settings(max_examples=examples(60))
+@given(
+    columns=st.integers(min_value=1, max_value=4),
+    data=st.data(),
+    width=st.integers(min_value=12, max_value=90),
+    ratio=st.booleans(),
+)
+def test_a_fitting_table_prints_as_a_table_given_to_fit(
+    columns: int, data: st.DataObject, width: int, ratio: bool
+) -> None:
+    """FittingTable keeps the column widths it worked out for the check of its words, so
+    Rich does not work them out again: what it prints is what `fit` prints, as a table
+    or stacked, and a row added after a printing is in the next one."""
+    row = st.lists(CELLS, min_size=columns, max_size=columns)
+    rows = data.draw(st.lists(row, min_size=2, max_size=5))
+    plain = _table(rows, ratio)
+    fitting = _table(rows[:-1], ratio, fit.FittingTable)
+    assert _printed(fitting, width) == _printed(fit.fit(_table(rows[:-1], ratio)), width)
+    fitting.add_row(*rows[-1])
+    assert _printed(fitting, width) == _printed(fit.fit(plain), width)
+    assert _printed(fitting, width + 7) == _printed(fit.fit(plain), width + 7)

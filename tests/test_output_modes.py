@@ -15,8 +15,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from maplanner.render.output import _trim
 from tests.cli_commands import (
     Sample,
     command_paths,
@@ -85,6 +88,28 @@ def test_forced_colour_really_colours(
     """Guards the test above: FORCE_COLOR does make Rich write escape codes here."""
     coloured = _run(run, monkeypatch, tmp_path, Sample(args, ()), NO_COLOR=None, FORCE_COLOR="1")
     assert ESCAPE.search(coloured.out)
+
+
+#: Pieces of a printed line: words (some made of the characters colour codes hold),
+#: spaces, and colour codes.
+_PIECES = st.sampled_from(
+    ["a", "bc", "m", "[1;2", ";", " ", "  ", "\x1b[1m", "\x1b[0m", "\x1b[38;5;12m", "\x1b[m"]
+)
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_a_line_loses_its_trailing_spaces_and_keeps_its_colour_codes(line: str) -> None:
+    """What the stdout wrapper does to each line before its newline (piped output has
+    no trailing spaces): the text is the line's text without its trailing spaces, and
+    every colour code is still there, in order."""
+    trimmed = _trim(line)
+    assert ESCAPE.sub("", trimmed) == ESCAPE.sub("", line).rstrip(" ")
+    assert [code.group() for code in ESCAPE.finditer(trimmed)] == [
+        code.group() for code in ESCAPE.finditer(line)
+    ]
+    pairs = enumerate(zip(line, trimmed, strict=False))
+    kept = next((index for index, (a, b) in pairs if a != b), len(trimmed))
+    assert not ESCAPE.sub("", trimmed[kept:]), "only colour codes follow what is kept of the line"
 
 
 @pytest.mark.parametrize("width", [NARROW, WIDE])

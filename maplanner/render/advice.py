@@ -5,18 +5,17 @@ Both fit 80 columns and carry their meaning in words and signs, not colour.
 
 from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from maplanner.core import percentile_text
 from maplanner.core.assessment import Assessment, LeverList, WhatIf
-from maplanner.render.fit import fit
+from maplanner.render.fit import FittingTable
 
 
-def levers_table(levers: LeverList, points: percentile_text.Points) -> Table:
+def levers_table(levers: LeverList, points: percentile_text.Points) -> FittingTable:
     """Every lever, ranked (`render_advice` prints the rule below, so the order is never a
     mystery; not as a caption, which a table stacked for a narrow terminal would drop)."""
-    table = Table(
+    table = FittingTable(
         title="What would raise your pay",
         title_justify="left",
         box=box.SIMPLE_HEAD,
@@ -36,9 +35,9 @@ def levers_table(levers: LeverList, points: percentile_text.Points) -> Table:
     return table
 
 
-def what_if_table(result: WhatIf, points: percentile_text.Points) -> Table:
+def what_if_table(result: WhatIf, points: percentile_text.Points) -> FittingTable:
     """Now and what-if side by side, with the difference in the last column."""
-    table = Table(
+    table = FittingTable(
         title=f"What if: {', '.join(result.changes)}",
         title_justify="left",
         box=box.SIMPLE_HEAD,
@@ -68,7 +67,7 @@ def render_advice(result: Assessment, console: Console, points: percentile_text.
     """The levers, then the what-if if one was asked for."""
     if result.levers is not None and result.levers.levers:
         console.print()
-        console.print(fit(levers_table(result.levers, points)))
+        console.print(levers_table(result.levers, points))
         console.print(Text(result.levers.rule))
     if result.what_if is not None:
         table = result.table
@@ -76,7 +75,7 @@ def render_advice(result: Assessment, console: Console, points: percentile_text.
         area = "the United States" if area == "United States" else area
         vintage = result.data_vintage if table is None else table.vintage
         console.print()
-        console.print(fit(what_if_table(result.what_if, points)))
+        console.print(what_if_table(result.what_if, points))
         console.print(
             Text(
                 f"Pay is what the estimate pays in the wage distribution for {area} "

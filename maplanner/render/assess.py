@@ -14,7 +14,7 @@ from rich.text import Text
 from maplanner.core import percentile_text
 from maplanner.core.assessment import Assessment, ChartTable, Factor, NextStep
 from maplanner.core.text import ordinal
-from maplanner.render.fit import fit
+from maplanner.render.fit import FittingTable
 
 #: Characters the bar spans from the lowest to the highest published percentile.
 BAR_WIDTH = 64
@@ -31,13 +31,13 @@ def render_assessment(result: Assessment, console: Console) -> None:
     console.print()
     console.print(Text("\n".join(wage_bar(result, table, console.width))))
     console.print()
-    console.print(fit(next_steps_table(result, table)))
+    console.print(next_steps_table(result, table))
     from maplanner.render.advice import render_advice
 
     render_advice(result, console, table.points)
     if result.paths:
         console.print()
-        console.print(fit(paths_table(result)))
+        console.print(paths_table(result))
     console.print()
     console.print(
         Text(
@@ -74,7 +74,7 @@ def placement_panel(result: Assessment, table: ChartTable) -> Panel:
     else:
         facts.add_row("Your pay", "not given (add --pay 46k or --pay 22.50/h to compare)")
 
-    factors = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    factors = FittingTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     # In a narrow terminal Factor wraps and Why keeps at least 16 columns (with a ratio,
     # Rich takes `width` as the minimum share), so no reason is cut short.
     factors.add_column("Factor", overflow="fold")
@@ -88,7 +88,9 @@ def placement_panel(result: Assessment, table: ChartTable) -> Panel:
         f"{result.estimated_percentile:g}",
         result.range.estimate_text,
     )
-    return Panel(Group(facts, Text(""), fit(factors)), title="Placement", title_align="left")
+    # A Text title, not a str: Rich reads a str title as markup, and parsing markup
+    # loads its table of emoji names (about 4 ms), which a plain word never needs.
+    return Panel(Group(facts, Text(""), factors), title=Text("Placement"), title_align="left")
 
 
 def _position(percentile: float, low: int, high: int, width: int = BAR_WIDTH) -> int:
@@ -227,8 +229,8 @@ def _step_text(step: NextStep, points: percentile_text.Points) -> str:
     return f"Aim for: {step.title}"
 
 
-def next_steps_table(result: Assessment, table: ChartTable) -> Table:
-    steps = Table(
+def next_steps_table(result: Assessment, table: ChartTable) -> FittingTable:
+    steps = FittingTable(
         title="Next steps",
         title_justify="left",
         box=box.SIMPLE_HEAD,
@@ -254,8 +256,8 @@ def next_steps_table(result: Assessment, table: ChartTable) -> Table:
     return steps
 
 
-def paths_table(result: Assessment) -> Table:
-    paths = Table(
+def paths_table(result: Assessment) -> FittingTable:
+    paths = FittingTable(
         title="Paths worth a look",
         title_justify="left",
         box=box.SIMPLE_HEAD,

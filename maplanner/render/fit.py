@@ -5,8 +5,11 @@ column ("(alternati" / "ve)"). `fit` checks, before printing, whether every colu
 is at least as wide as the longest word it holds; when one is not, the same cells are
 printed one row after another instead (the first cell, with any short no-wrap cells
 beside it, then the rest indented below), so the words are the same at 40 columns
-as at 200, only laid out differently.
+as at 200, only laid out differently. A table built to be printed so is a
+`FittingTable`, which also works out its column widths only once.
 """
+
+from typing import Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -31,7 +34,7 @@ class Fitted:
         self.table = table
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if fits(self.table, console, options.max_width):
+        if fits(self.table, console, options.max_width, options):
             yield self.table
         else:
             yield stacked(self.table)
@@ -41,17 +44,21 @@ class Fitted:
 
 
 def fit(table: Table) -> Fitted:
-    """`table` as it is when every word fits its column, else one block per row."""
+    """`table` as it is when every word fits its column, else one block per row (for a
+    table built as a plain Rich Table; a `FittingTable` does this itself)."""
     return Fitted(table)
 
 
-def fits(table: Table, console: Console, width: int) -> bool:
+def fits(
+    table: Table, console: Console, width: int, options: ConsoleOptions | None = None
+) -> bool:
     """Whether Rich would lay `table` out at `width` without folding or cropping a word.
 
     Uses Rich's own column-width calculation (a private method, stable for years), so
-    the answer is the layout Rich will actually print.
+    the answer is the layout Rich will actually print. `options` are those the table is
+    printed with (the console's when not given).
     """
-    options = console.options.update_width(width)
+    options = (options or console.options).update_width(width)
     inner = options.update_width(max(1, width - table._extra_width))
     return _fits_at_natural_widths(table, console, inner) or _every_word_fits(
         table, console, inner
@@ -149,10 +156,29 @@ def _is_text(cell: RenderableType) -> bool:
 
 
 class FittingTable(Table):
-    """A Rich Table that prints as blocks where its words would not fit (for help)."""
+    """A Rich Table that prints as blocks where its words would not fit.
+
+    Unlike `fit(table)`, it works out its column widths once a printing: the check of
+    its words needs the widths Rich will give its columns, and Rich's drawing then asks
+    for the same ones (working them out twice was a tenth of drawing assess's screen).
+    Typer's help tables are made of it too (maplanner.cli).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: Column widths by what they depend on: the room, whether a str cell is read as
+        #: markup, and the rows; forgotten when a printing starts (a new console).
+        self._widths: dict[tuple[int, bool | None, int], list[int]] = {}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if fits(self, console, options.max_width):
+        self._widths.clear()
+        if fits(self, console, options.max_width, options):
             yield from super().__rich_console__(console, options)
         else:
             yield stacked(self)
+
+    def _calculate_column_widths(self, console: Console, options: ConsoleOptions) -> list[int]:
+        key = (options.max_width, options.markup, len(self.rows))
+        if key not in self._widths:
+            self._widths[key] = super()._calculate_column_widths(console, options)
+        return list(self._widths[key])
