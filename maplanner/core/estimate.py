@@ -326,12 +326,9 @@ def _range_words(
     return f"{start} to {end} {per}"
 
 
-def pay_standing(
-    pay: Pay, estimate: float, catalog: Catalog, table: WageTable | None = None
-) -> PayStanding:
-    """Where the given pay stands, read out next to the estimate in plain words (in
-    the national table, or in a place's table when one is given)."""
-    table = catalog.wages if table is None else table
+def pay_standing(pay: Pay, estimate: float, catalog: Catalog, table: WageTable) -> PayStanding:
+    """Where the given pay stands, read out next to the estimate in plain words, in
+    `table`: the national one, or a place's (the assessment always has one chosen)."""
     annual = pay.annual(table.hours_per_year)
     standing = percentile_of(table, annual)
     half = catalog.estimate.range_half_width
