@@ -21,6 +21,7 @@ from maplanner.core.estimate import (
 from maplanner.core.money import Pay
 from maplanner.core.places import place_table, resolve_state
 from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.wages import percentile_of
 
 
 def washington(catalog: Catalog) -> WageTable:
@@ -111,8 +112,12 @@ def test_pay_in_a_places_table_says_whose_table_and_an_hourly_rate_in_dollars_a_
     catalog: Catalog,
 ) -> None:
     # $23.71/h x 2,080 = $49,316.80: just over Washington's 25th ($49,310).
-    standing = pay_standing(Pay(amount=23.71, per="hour"), 32, catalog, washington(catalog))
+    table = washington(catalog)
+    pay = Pay(amount=23.71, per="hour")
+    standing = pay_standing(pay, 32, catalog, table)
+    assert standing.pay == pay
     assert standing.annual == pytest.approx(49316.8)
+    assert standing.standing == percentile_of(table, standing.annual)
     assert standing.versus_estimate == "in-line"
     assert standing.summary == (
         "You are paid about the 25th percentile in Washington's table ($23.71/h, about "
@@ -444,6 +449,16 @@ def test_a_setting_paying_the_national_median_is_at_it_and_adds_nothing(catalog:
     )
 
 
+def test_a_setting_paying_a_little_over_the_median_is_above_it(catalog: Catalog) -> None:
+    # $45,700: 50 + 10 / 3,490 x 25 = 50.07, so 0.4 x 0.07 rounds to no points at all.
+    changed = with_industry_median(catalog, "hospitals", 45700)
+    assert factors(person(2, "hospital"), changed)["setting"] == (
+        0,
+        "Hospital counts as Hospitals (state, local and private), whose median ($45,700) is "
+        "about the 50th percentile, above the national median: 0.4 x (50.1 - 50).",
+    )
+
+
 def test_a_setting_paying_past_the_90th_counts_as_the_90th(catalog: Catalog) -> None:
     changed = with_industry_median(catalog, "hospitals", 70000)
     assert factors(person(2, "hospital"), changed)["setting"] == (
@@ -475,6 +490,26 @@ def test_a_range_from_a_published_point_to_an_estimate(catalog: Catalog) -> None
     assert got.hourly_text == "$18.50 to about $20.44 an hour"
     assert got.hourly_derived
     assert got.note == NOTE
+
+
+def test_a_range_between_two_estimates_says_about_once(catalog: Catalog) -> None:
+    got = wage_range(47, catalog)
+    # 40th: 38,470 + 15 / 25 x 7,220 = 42,802; 54th: 45,690 + 4 / 25 x 3,490 = 46,248.40.
+    assert got.annual_text == "about $42,802 to $46,248 a year"
+    assert got.hourly_text == "about $20.58 to $22.23 an hour"
+
+
+def test_the_ends_of_a_range_are_kept_to_a_tenth(catalog: Catalog) -> None:
+    assert (
+        wage_range(14.8, catalog).low_percentile,
+        wage_range(14.8, catalog).high_percentile,
+    ) == (
+        7.8,
+        21.8,
+    )
+    # With a half width of 7.25: 7.55 and 22.05, shown to a tenth like the estimate.
+    wider = wage_range(14.8, with_estimate(catalog, range_half_width=7.25))
+    assert (wider.low_percentile, wider.high_percentile) == (7.6, 22.1)
 
 
 def test_a_range_from_an_estimate_to_a_published_point(catalog: Catalog) -> None:
