@@ -71,6 +71,7 @@ EXPECT = "we would expect for your profile"
             f"about the 50th percentile ($45,700 a year), above the 43rd {EXPECT}",
         ),
     ],
+    ids=["at-the-low-end", "under-the-low-end", "at-the-high-end", "over-the-high-end"],
 )
 def test_pay_inside_the_published_range_against_the_likely_range(
     catalog: Catalog, amount: float, estimate: float, versus: str, summary: str
@@ -98,6 +99,14 @@ ABOVE = "above the 90th percentile ($59,310), the highest BLS publishes, ($70,00
         (70000, 83, "above", f"{ABOVE}, above the 83rd {EXPECT}"),
         (70000, 83.1, "in-line", f"{ABOVE}, in line with the 83rd {EXPECT}"),
         (70000, 95, "in-line", f"{ABOVE}, in line with what {EXPECT} (above the 90th)"),
+    ],
+    ids=[
+        "range-from-the-10th",
+        "range-under-the-10th",
+        "estimate-under-the-10th",
+        "range-up-to-the-90th",
+        "range-past-the-90th",
+        "estimate-over-the-90th",
     ],
 )
 def test_pay_outside_the_published_range_against_the_likely_range(
