@@ -421,7 +421,11 @@ def test_the_experience_curve_at_and_between_its_points(catalog: Catalog) -> Non
 
 
 def with_industry_median(catalog: Catalog, industry_id: str, median: float) -> Catalog:
-    """The shipped catalog with one industry's latest MA median replaced."""
+    """The shipped catalog with one industry's latest MA median replaced.
+
+    The latest medians are read from oews.toml's rows by NAICS code into the catalog's
+    `industries` (a cached property), so the copy's list is set in its place.
+    """
     changed = Catalog(catalog.files())
     changed.__dict__["industries"] = [
         i.model_copy(update={"median_annual": median}) if i.id == industry_id else i
