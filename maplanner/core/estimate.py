@@ -51,22 +51,25 @@ def estimate_percentile(
     held = profile.cert_ids if certs is None else certs
     # Each factor depends on one part of the profile only, so it is made once per
     # catalog and value: recommending credentials re-runs the estimate for every
-    # candidate, and a batch roster repeats the same parts over and over.
+    # candidate, and a batch roster repeats the same parts over and over. A key starts
+    # with the function that makes the value, so no two kinds of value can share one.
     memo = catalog.memo
     factors = [
-        memo(("experience", profile.years), lambda: _experience(profile, catalog)),
+        memo((_experience, profile.years), lambda: _experience(profile, catalog)),
         *memo(
-            ("credentials", held, profile.specialty),
+            (_credentials, held, profile.specialty),
             lambda: _credentials(held, profile.specialty, catalog),
         ),
-        memo(("specialty", profile.specialty), lambda: _specialty_practice(profile, catalog)),
-        memo(("leadership", profile.leads), lambda: _leadership(profile, catalog)),
-        memo(("setting", profile.setting), lambda: _setting(profile, catalog)),
+        memo(
+            (_specialty_practice, profile.specialty), lambda: _specialty_practice(profile, catalog)
+        ),
+        memo((_leadership, profile.leads), lambda: _leadership(profile, catalog)),
+        memo((_setting, profile.setting), lambda: _setting(profile, catalog)),
     ]
     total = round(sum(f.points for f in factors), 1)
     weights = catalog.estimate
-    if total > weights.ceiling or total < weights.floor:
-        bound = weights.ceiling if total > weights.ceiling else weights.floor
+    bound = min(max(total, weights.floor), weights.ceiling)
+    if bound != total:
         factors.append(
             Factor.model_construct(
                 id="limit",
@@ -78,8 +81,7 @@ def estimate_percentile(
                 ),
             )
         )
-        total = bound
-    return Estimate.model_construct(percentile=total, factors=tuple(factors))
+    return Estimate.model_construct(percentile=bound, factors=tuple(factors))
 
 
 def experience_base(points: list[tuple[float, float]], years: float) -> float:
@@ -262,7 +264,7 @@ def wage_range(percentile: float, catalog: Catalog, table: WageTable | None = No
     national table, or in a place's table when one is given)."""
     chosen = catalog.wages if table is None else table
     return catalog.memo(
-        ("range", percentile, chosen.area, chosen.vintage),
+        (_wage_range, percentile, chosen.area, chosen.vintage),
         lambda: _wage_range(percentile, catalog, chosen),
     )
 
@@ -326,12 +328,9 @@ def _range_words(
     return f"{start} to {end} {per}"
 
 
-def pay_standing(
-    pay: Pay, estimate: float, catalog: Catalog, table: WageTable | None = None
-) -> PayStanding:
-    """Where the given pay stands, read out next to the estimate in plain words (in
-    the national table, or in a place's table when one is given)."""
-    table = catalog.wages if table is None else table
+def pay_standing(pay: Pay, estimate: float, catalog: Catalog, table: WageTable) -> PayStanding:
+    """Where the given pay stands, read out next to the estimate in plain words, in
+    `table`: the national one, or a place's (the assessment always has one chosen)."""
     annual = pay.annual(table.hours_per_year)
     standing = percentile_of(table, annual)
     half = catalog.estimate.range_half_width
