@@ -147,7 +147,10 @@ class Catalog:
     __hash__ = None  # type: ignore[assignment]  # equal by content, like the lists it holds
 
     def memo(self, key: Hashable, make: Callable[[], V]) -> V:
-        """The value for `key`, made once per catalog by `make` (a pure function)."""
+        """The value for `key`, made once per catalog by `make` (a pure function).
+
+        The rules' keys start with the function that makes the value, so no two kinds
+        of value can share a key."""
         try:
             return self._memo[key]  # type: ignore[no-any-return]
         except KeyError:

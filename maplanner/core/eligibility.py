@@ -47,7 +47,7 @@ def check(
     """Eligibility for `cert_id`, at `years` of experience (default: the profile's)."""
     at = profile.years if years is None else years
     student = is_student(profile, catalog)
-    key = ("eligible", cert_id, at, profile.education, profile.accredited, student)
+    key = (_check, cert_id, at, profile.education, profile.accredited, student)
     return catalog.memo(key, lambda: _check(profile, catalog, cert_id, at, student))
 
 

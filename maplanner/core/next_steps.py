@@ -128,7 +128,7 @@ def when_for(catalog: Catalog, band_id: str, year: int) -> str:
     band of its stage: 'now (years 2-4)' inside it, 'now (usually year 1)' when that
     band is past, and the band itself ('years 5+') when it is still ahead.
     """
-    return catalog.memo(("when", band_id, year), lambda: _when(catalog, band_id, year))
+    return catalog.memo((_when, band_id, year), lambda: _when(catalog, band_id, year))
 
 
 def _when(catalog: Catalog, band_id: str, year: int) -> str:
@@ -265,7 +265,7 @@ def path_suggestions(profile: Profile, catalog: Catalog) -> tuple[PathSuggestion
     # Years matter only through which paths' usual experience they meet.
     meets = tuple(path.min_years <= profile.years for path in catalog.paths)
     return catalog.memo(
-        ("paths", meets, profile.cert_ids, profile.leads),
+        (_path_suggestions, meets, profile.cert_ids, profile.leads),
         lambda: _path_suggestions(profile, catalog),
     )
 
