@@ -180,3 +180,11 @@ def test_a_lead_is_shown_the_roles_of_paths_whose_years_they_have(catalog: Catal
         (None, "Clinical Operations Manager", "now"),
         ("practice-manager", "Practice Manager", "About 8-9 years from the start of an MA career"),
     ]
+
+
+def test_one_catalog_answers_each_number_of_years_for_itself(catalog: Catalog) -> None:
+    """The suggestions are kept per catalog by which paths' years are met: asking for
+    fewer years first must not answer for more."""
+    asked = [0, 2.9, 3, 0]
+    found = [path_suggestions(Profile(years=y, setting="hospital"), catalog) for y in asked]
+    assert [len(paths) for paths in found] == [3, 6, 10, 3]
