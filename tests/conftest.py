@@ -37,6 +37,16 @@ def examples(in_ci: int, locally: int | None = None) -> int:
 # time; constants found in the code) in the temporary folder, not in the checkout:
 # tests write only inside temporary folders.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"maplanner-hypothesis-{getpass.getuser()}")
+
+# pytest rewrites every test module's asserts when it imports it, about 3 s of each
+# worker's start. Where bytecode writing is turned off (PYTHONDONTWRITEBYTECODE) it
+# redoes that on every run; the rewritten modules are kept in the temporary folder
+# instead, never in the checkout. Modules imported before this line are not affected.
+if sys.dont_write_bytecode and sys.pycache_prefix is None:
+    sys.pycache_prefix = str(
+        Path(tempfile.gettempdir()) / f"maplanner-pycache-{getpass.getuser()}"
+    )
+    sys.dont_write_bytecode = False
 settings.register_profile("dev", deadline=None, print_blob=True, max_examples=examples(100))
 settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True, database=None)
 settings.load_profile("ci" if IN_CI else "dev")
