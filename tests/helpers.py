@@ -5,6 +5,8 @@ import json
 import re
 from typing import Any
 
+from maplanner.core.money import Pay
+from maplanner.core.profile import HeldCert, Profile
 from tests.conftest import Runner
 
 #: What a terminal line of maplanner's people-facing output may be at COLUMNS=80.
@@ -37,3 +39,21 @@ def ok_json(run: Runner, *args: str) -> Any:
 def flat(text: str) -> str:
     """Output with box edges and line wrapping taken out, for checking sentences."""
     return " ".join(_BOX_EDGES.sub(" ", text).split())
+
+
+def profile(
+    years: float,
+    setting: str = "family-practice",
+    certs: tuple[str, ...] = (),
+    specialty: str | None = None,
+    leads: str = "none",
+    pay: Pay | None = None,
+) -> Profile:
+    return Profile(
+        years=years,
+        certs=tuple(HeldCert(id=c) for c in certs),
+        setting=setting,
+        specialty=specialty,
+        leads=leads,
+        pay=pay,
+    )

@@ -20,8 +20,9 @@ from maplanner.core.estimate import (
 )
 from maplanner.core.money import Pay
 from maplanner.core.places import place_table, resolve_state
-from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.profile import Profile
 from maplanner.core.wages import percentile_of
+from tests.helpers import profile as person
 
 
 def washington(catalog: Catalog) -> WageTable:
@@ -135,22 +136,6 @@ def test_pay_in_a_places_table_says_whose_table_and_an_hourly_rate_in_dollars_a_
 
 
 # The estimate's factors --------------------------------------------------------------
-
-
-def person(
-    years: float,
-    setting: str,
-    certs: tuple[str, ...] = (),
-    specialty: str | None = None,
-    leads: str = "none",
-) -> Profile:
-    return Profile(
-        years=years,
-        certs=tuple(HeldCert(id=c) for c in certs),
-        setting=setting,
-        specialty=specialty,
-        leads=leads,
-    )
 
 
 def factors(profile: Profile, catalog: Catalog) -> dict[str, tuple[float, str]]:

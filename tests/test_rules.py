@@ -16,26 +16,9 @@ from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.rules import assess
 from maplanner.core.wages import wage_at
 from tests.conftest import examples
+from tests.helpers import profile
 
 CATALOG = load_catalog(None)
-
-
-def profile(
-    years: float,
-    setting: str = "family-practice",
-    certs: tuple[str, ...] = (),
-    specialty: str | None = None,
-    leads: str = "none",
-    pay: Pay | None = None,
-) -> Profile:
-    return Profile(
-        years=years,
-        certs=tuple(HeldCert(id=c) for c in certs),
-        setting=setting,
-        specialty=specialty,
-        leads=leads,
-        pay=pay,
-    )
 
 
 def run(p: Profile) -> Assessment:
