@@ -12,6 +12,10 @@ CMA_NEEDS = (
     "Requires graduation from a CAAHEP- or ABHES-accredited MA program (the AAMA also "
     "lists an alternative (Category 4) route: check its terms with the AAMA)."
 )
+NOT_ACCREDITED = (
+    "your program was not accredited, so only another route is left: the AAMA also lists "
+    "an alternative (Category 4) route: check its terms with the AAMA"
+)
 CMPE_NEEDS = (
     "Requires a bachelor's degree or 120 college credit hours, two years of healthcare "
     "experience and MGMA membership."
@@ -69,9 +73,7 @@ def rules(**fields: object) -> CredentialRequirements:
             answer(
                 "CMA",
                 CMA_NEEDS,
-                when="your program was not accredited, so only another route is left: the "
-                "AAMA also lists an alternative (Category 4) route: check its terms with "
-                "the AAMA",
+                when=NOT_ACCREDITED,
             ),
         ),
         # A student: the window, with the accreditation condition while it is not known.
@@ -96,9 +98,7 @@ def rules(**fields: object) -> CredentialRequirements:
             answer(
                 "CMA",
                 CMA_NEEDS,
-                when="your program was not accredited, so only another route is left: the "
-                "AAMA also lists an alternative (Category 4) route: check its terms with "
-                "the AAMA",
+                when=NOT_ACCREDITED,
             ),
         ),
         # Education: not given, too little, enough; and the years on top.
