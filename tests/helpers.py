@@ -5,6 +5,7 @@ import json
 import re
 from typing import Any
 
+from maplanner.catalog.catalog import Catalog
 from maplanner.core.money import Pay
 from maplanner.core.profile import HeldCert, Profile
 from tests.conftest import Runner
@@ -57,3 +58,11 @@ def profile(
         leads=leads,
         pay=pay,
     )
+
+
+def catalog_with(catalog: Catalog, name: str, **update: object) -> Catalog:
+    """`catalog` with the fields of data file `name`'s document replaced by `update`:
+    data that could ship, to reach a rule the shipped data does not."""
+    files = catalog.files()
+    files[name] = files[name].model_copy(update=update)
+    return Catalog(files)

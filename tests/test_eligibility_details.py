@@ -7,6 +7,7 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.eligibility import CredentialRequirements
 from maplanner.core.eligibility import Eligibility, check, education_rank
 from maplanner.core.profile import Profile
+from tests.helpers import catalog_with
 
 CMA_NEEDS = (
     "Requires graduation from a CAAHEP- or ABHES-accredited MA program (the AAMA also "
@@ -50,9 +51,7 @@ def answer(
 
 def with_rules(catalog: Catalog, *rules: CredentialRequirements) -> Catalog:
     """The shipped catalog with eligibility.toml's credentials replaced by `rules`."""
-    files = catalog.files()
-    files["eligibility.toml"] = catalog.eligibility.model_copy(update={"credential": list(rules)})
-    return Catalog(files)
+    return catalog_with(catalog, "eligibility.toml", credential=list(rules))
 
 
 def rules(**fields: object) -> CredentialRequirements:

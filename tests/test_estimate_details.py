@@ -22,6 +22,7 @@ from maplanner.core.money import Pay
 from maplanner.core.places import place_table, resolve_state
 from maplanner.core.profile import Profile
 from maplanner.core.wages import percentile_of
+from tests.helpers import catalog_with
 from tests.helpers import profile as person
 
 
@@ -355,9 +356,7 @@ def test_credentials_asked_about_replace_the_ones_held(catalog: Catalog) -> None
 
 def with_estimate(catalog: Catalog, **weights: object) -> Catalog:
     """The shipped catalog with some of estimate.toml's weights replaced."""
-    files = catalog.files()
-    files["estimate.toml"] = catalog.estimate.model_copy(update=weights)
-    return Catalog(files)
+    return catalog_with(catalog, "estimate.toml", **weights)
 
 
 def test_an_estimate_exactly_at_the_floor_or_ceiling_needs_no_limit(catalog: Catalog) -> None:

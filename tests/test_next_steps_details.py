@@ -15,6 +15,7 @@ from maplanner.core.next_steps import (
 )
 from maplanner.core.placement import place
 from maplanner.core.profile import HeldCert, Profile
+from tests.helpers import catalog_with
 
 OPEN_FROM_THE_START = ["lpn-lvn", "rn", "phlebotomy-lab"]
 AFTER_ONE_OR_TWO = ["medical-coding", "healthcare-administration", "care-coordination"]
@@ -57,11 +58,9 @@ def test_the_lead_role_is_open_from_the_lead_path_s_usual_years(catalog: Catalog
     # Where the path asks more than the tier, the role waits for the path; the path is
     # found wherever it stands in the catalog.
     lead = catalog.path("lead-ma").model_copy(update={"min_years": 4})
-    files = catalog.files()
-    files["paths.toml"] = files["paths.toml"].model_copy(
-        update={"path": [p for p in catalog.paths if p.id != "lead-ma"] + [lead]}
-    )
-    assert _lead_role_when(Catalog(files), 3) == "from 4 years (maplanner plan --goal lead-ma)"
+    paths = [p for p in catalog.paths if p.id != "lead-ma"] + [lead]
+    later = catalog_with(catalog, "paths.toml", path=paths)
+    assert _lead_role_when(later, 3) == "from 4 years (maplanner plan --goal lead-ma)"
 
 
 def _credential_steps(catalog: Catalog, profile: Profile) -> list[NextStep]:
@@ -93,16 +92,12 @@ def test_without_an_accredited_program_the_first_primary_open_is_offered(
 
 
 def test_a_single_alternative_is_named_in_the_singular(catalog: Catalog) -> None:
-    files = catalog.files()
-    files["certifications.toml"] = files["certifications.toml"].model_copy(
-        update={
-            "certification": [
-                c.model_copy(update={"primary": c.id in {"CMA", "RMA"}}) if c.primary else c
-                for c in catalog.certifications
-            ]
-        }
-    )
-    steps = _credential_steps(Catalog(files), Profile(years=0.5, setting="hospital"))
+    certs = [
+        c.model_copy(update={"primary": c.id in {"CMA", "RMA"}}) if c.primary else c
+        for c in catalog.certifications
+    ]
+    two_primaries = catalog_with(catalog, "certifications.toml", certification=certs)
+    steps = _credential_steps(two_primaries, Profile(years=0.5, setting="hospital"))
     assert steps[0].reason.endswith(" (RMA is a recognized alternative.)")
 
 
@@ -116,10 +111,9 @@ def test_when_no_primary_is_open_the_band_s_first_is_offered_with_what_it_needs(
         for c in catalog.certifications
         if c.primary
     ]
-    files = catalog.files()
-    files["eligibility.toml"] = catalog.eligibility.model_copy(update={"credential": rules})
     profile = Profile(years=0.5, setting="hospital", accredited=False)
-    first = _credential_steps(Catalog(files), profile)[-1]
+    no_primary_open = catalog_with(catalog, "eligibility.toml", credential=rules)
+    first = _credential_steps(no_primary_open, profile)[-1]
     band_step = catalog.band_for_year(1).certs[0]
     assert (first.id, first.eligible) == (band_step.cert, False)
     assert first.reason == f"{band_step.reason} {ALTERNATIVES}"

@@ -4,9 +4,11 @@ credential's requirements are checked."""
 import pytest
 
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.paths import CareerPath
 from maplanner.core.plan import GENERAL_ASSUMPTIONS, Goal, PlanResult, make_plan
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.refs import Ref
+from tests.helpers import catalog_with
 
 CMA_REASON = (
     "Earning the primary credential early is the single best return on effort in the first years."
@@ -55,17 +57,19 @@ def test_one_year_of_experience_reads_in_the_singular(catalog: Catalog) -> None:
     )
 
 
+def _with_path(catalog: Catalog, changed: CareerPath) -> Catalog:
+    """The catalog with `changed` in place of the path with its id."""
+    paths = [changed if p.id == changed.id else p for p in catalog.paths]
+    return catalog_with(catalog, "paths.toml", path=paths)
+
+
 def _cmpe_first(catalog: Catalog, min_years: float, step_years: int = 1) -> Catalog:
     """The catalog with the practice-manager path cut to its CMPE step, after `min_years`."""
     path = catalog.path("practice-manager")
     step = next(s for s in path.steps if s.credentials == ["CMPE"])
     step = step.model_copy(update={"years": step_years})
     changed = path.model_copy(update={"min_years": min_years, "steps": [step]})
-    files = catalog.files()
-    files["paths.toml"] = files["paths.toml"].model_copy(
-        update={"path": [changed if p.id == path.id else p for p in catalog.paths]}
-    )
-    return Catalog(files)
+    return _with_path(catalog, changed)
 
 
 @pytest.mark.parametrize(
@@ -117,11 +121,7 @@ def test_experience_already_in_hand_is_said_once(
 def test_times_without_a_note_name_their_source(catalog: Catalog) -> None:
     path = catalog.path("lead-ma")
     changed = path.model_copy(update={"times": path.times.model_copy(update={"note": None})})
-    files = catalog.files()
-    files["paths.toml"] = files["paths.toml"].model_copy(
-        update={"path": [changed if p.id == path.id else p for p in catalog.paths]}
-    )
-    plan = make_plan(Profile(years=0, setting="hospital"), Catalog(files), "lead-ma")
+    plan = make_plan(Profile(years=0, setting="hospital"), _with_path(catalog, changed), "lead-ma")
     assert plan.assumptions[2] == (
         "Times are typical, not promises. Source: Resume Geni, Medical Assistant Career "
         "Path Guide: From Entry-Level to Leadership."

@@ -17,6 +17,7 @@ from maplanner.core.renewals import (
     window,
 )
 from maplanner.errors import InputError
+from tests.helpers import catalog_with
 
 NOT_A_MONTH = "is not a month: use 1 to 12 or a month's name, like 5 or may"
 
@@ -54,18 +55,14 @@ def test_a_credential_that_renews_without_a_membership_names_those_that_do(
     assert str(raised.value) == (
         f"--member-month: {cert}'s renewal does not follow a membership month; it is for CPC"
     )
-    files = catalog.files()
     cpc = catalog.certification("CPC")
-    files["certifications.toml"] = files["certifications.toml"].model_copy(
-        update={
-            "certification": [
-                c.model_copy(update={"renewal": cpc.renewal}) if c.id == "CCS" else c
-                for c in catalog.certifications
-            ]
-        }
-    )
+    certs = [
+        c.model_copy(update={"renewal": cpc.renewal}) if c.id == "CCS" else c
+        for c in catalog.certifications
+    ]
+    changed = catalog_with(catalog, "certifications.toml", certification=certs)
     with pytest.raises(InputError) as raised:
-        parse_member_month(Catalog(files), cert, "5")
+        parse_member_month(changed, cert, "5")
     assert str(raised.value).endswith("; it is for CPC and CCS")
 
 
