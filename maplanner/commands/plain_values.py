@@ -3,8 +3,8 @@
 Typer 0.29 converts every option value through a pydantic ``TypeAdapter`` that it builds
 the first time the option is processed: even when the option was not given (its value is
 None) and even during tab completion, where no command runs. Building those adapters
-makes tab completion about three times slower (measured with typer 0.29.2 on 2 cores:
-a Tab on ``assess --setting`` took 204 ms with this module and 662 ms without; see
+makes tab completion about twice as slow (measured with typer 0.29.2 on 2 cores:
+a Tab on ``assess --setting`` took 130 ms with this module and 287 ms without; see
 docs/performance.md). Typer 0.27 and 0.28 convert without pydantic and need none of this.
 
 maplanner's options are plain: a flag, text, a list of text, a path, or text passed to a
