@@ -171,9 +171,24 @@ def test_a_lead_is_shown_the_roles_of_paths_whose_years_they_have(catalog: Catal
     steps = role_steps(profile, catalog, place(profile, catalog))
     assert [(s.id, s.title, s.when) for s in steps] == [
         (None, "Medical Assistant Supervisor", "now"),
-        (None, "Clinical Operations Manager", "now"),
+        (
+            None,
+            "Clinical Operations Manager",
+            "About 9-10 years from the start of an MA career",
+        ),
         ("practice-manager", "Practice Manager", "About 8-9 years from the start of an MA career"),
     ]
+
+
+def test_a_new_lead_is_not_told_a_manager_s_role_is_for_now(catalog: Catalog) -> None:
+    """A lead MA of one year is Senior/Lead by the role, but the manager's role at the
+    end of an advancement path takes that path's time, as the paths table says."""
+    profile = Profile(years=1, setting="family-practice", leads="lead")
+    assert place(profile, catalog).tier == "senior"
+    steps = {s.title: s.when for s in role_steps(profile, catalog, place(profile, catalog))}
+    manager = catalog.path("clinical-operations-manager")
+    assert steps["Clinical Operations Manager"] == manager.time_to_get_there
+    assert steps["Medical Assistant Supervisor"] == "now"
 
 
 def test_one_catalog_answers_each_number_of_years_for_itself(catalog: Catalog) -> None:

@@ -193,13 +193,19 @@ def next_tier(profile: Profile, catalog: Catalog, placement: TierPlacement) -> T
 
 
 def _role_when(profile: Profile, catalog: Catalog, title: str) -> str | None:
-    """When a role that is also a path's destination reached by leadership (the Lead
-    MA) can come: by that path's usual experience, as `plan` and the levers count it,
-    not by the tier's years."""
+    """When a role that is an advancement path's destination can come: by the path, as
+    `plan`, the levers and the paths table count it, not by the tier's years.
+
+    A destination reached by leadership (the Lead MA) is open from the path's usual
+    experience; any other (a Clinical Operations Manager) takes the path's time, so a
+    lead MA of one year is not told the manager's role is for now.
+    """
     for path in catalog.paths:
-        reached = path.reached_when
-        if path.steps[-1].role != title or reached is None or not reached.leadership:
+        if path.kind != "advancement" or path.steps[-1].role != title:
             continue
+        reached = path.reached_when
+        if reached is None or not reached.leadership:
+            return path.time_to_get_there
         if profile.years >= path.min_years:
             return f"now (maplanner plan --goal {path.id})"
         return f"from {years_count(path.min_years)} (maplanner plan --goal {path.id})"
@@ -236,7 +242,7 @@ def role_steps(profile: Profile, catalog: Catalog, placement: TierPlacement) -> 
             id=None,
             title=title,
             reason=senior.summary,
-            when="now",
+            when=_role_when(profile, catalog, title) or "now",
         )
         for title in titles
     )

@@ -246,11 +246,13 @@ def next_steps_table(result: Assessment, table: ChartTable) -> FittingTable:
         if kind is not None and step.kind != kind:
             steps.add_section()
         kind = step.kind
-        same = previous == (step.kind, step.when, step.reason)
+        # A reason (or a time and a reason) the row above already gives is not repeated.
+        same_reason = previous is not None and previous[::2] == (step.kind, step.reason)
+        same = same_reason and previous == (step.kind, step.when, step.reason)
         steps.add_row(
             _step_text(step, table.points),
             "" if same else step.when,
-            "" if same else step.reason,
+            "" if same_reason else step.reason,
         )
         previous = (step.kind, step.when, step.reason)
     return steps
