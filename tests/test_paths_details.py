@@ -3,7 +3,13 @@ occupation for it, and its rules said in words."""
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.paths import Condition, PayFigure
-from maplanner.core.paths import describe_condition, either, view
+from maplanner.core.paths import (
+    describe_condition,
+    either,
+    occupation_pay_text,
+    path_pay,
+    view,
+)
 from tests.helpers import catalog_with
 
 
@@ -48,3 +54,38 @@ def test_either_joins_one_two_or_more_words() -> None:
     assert either(["CMA"]) == "CMA"
     assert either(["CMA", "RMA"]) == "CMA or RMA"
     assert either(["CMA", "RMA", "CCMA"]) == "CMA, RMA or CCMA"
+
+
+def test_a_path_s_pay_names_its_areas_and_employment(catalog: Catalog) -> None:
+    pay = path_pay(catalog, "rn")
+    assert pay is not None
+    assert pay.national.area == "United States"
+    assert pay.national.employment == 3_379_720  # BLS OEWS May 2025, registered nurses
+    assert pay.place is None
+
+
+def test_a_place_that_withholds_a_path_s_pay_is_named_with_the_reason(catalog: Catalog) -> None:
+    pay = path_pay(catalog, "rn", "Washington", lambda soc: "Estimate not released.")
+    assert pay is not None and pay.place is not None
+    assert (pay.place.area, pay.place.median_annual, pay.place.withheld) == (
+        "Washington",
+        None,
+        "Estimate not released.",
+    )
+    assert "Washington: not published (BLS: Estimate not released.)" in occupation_pay_text(pay)
+
+
+def test_a_place_without_its_tables_is_not_looked_up(catalog: Catalog) -> None:
+    pay = path_pay(catalog, "rn", "Washington", None)
+    assert pay is not None and pay.place is None
+
+
+def test_the_spread_is_shown_only_when_both_ends_are_published(catalog: Catalog) -> None:
+    pay = path_pay(catalog, "rn")
+    assert pay is not None
+    both = occupation_pay_text(pay)
+    assert "United States: median $97,550 (10th-90th $68,940-$137,470);" in both
+    top_withheld = pay.model_copy(
+        update={"national": pay.national.model_copy(update={"high_annual": None})}
+    )
+    assert "United States: median $97,550; BLS OEWS" in occupation_pay_text(top_withheld)

@@ -1,15 +1,26 @@
 """Details of core/places.py a person meets: an area typed in full wins over the longer
-names that contain it, how many candidates an ambiguous fragment lists, the refusal
-of --state with --area, and an override folder's own area file."""
+names that contain it, how many candidates an ambiguous name lists, the refusal of
+--state with --area, an override folder's own area file, and which area the place
+lever names as the best-paying one."""
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
 
 from maplanner.catalog.areas import AREAS_FILE, area_rows
-from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.catalog import MA_SOC, Catalog
 from maplanner.catalog.loader import packaged_data_dir
-from maplanner.core.places import resolve_area, resolve_place
+from maplanner.catalog.oews_tables import national_table
+from maplanner.core.places import (
+    best_area,
+    national,
+    place_table,
+    resolve_area,
+    resolve_place,
+    resolve_state,
+)
 from maplanner.errors import InputError
 
 
@@ -59,3 +70,72 @@ def test_an_override_folder_s_area_file_is_the_one_searched(
     assert place is not None and place.name == "Emerald City, WA"
     with pytest.raises(InputError):
         resolve_place(catalog, None, None, "emerald")
+
+
+def test_an_unknown_state_is_refused_with_the_three_closest_names(catalog: Catalog) -> None:
+    refusal = (
+        "--state {!r} is not a state or territory BLS publishes: use a name, a postal "
+        "code (WA) or a FIPS code (53)"
+    )
+    with pytest.raises(InputError) as refused:
+        resolve_state(catalog, "Carolina")  # Arizona would be the fourth
+    assert str(refused.value) == (
+        refusal.format("Carolina") + "; closest: South Carolina, North Carolina, California"
+    )
+    with pytest.raises(InputError) as refused:
+        resolve_state(catalog, "zzzz")
+    assert str(refused.value) == refusal.format("zzzz")
+
+
+def test_the_national_place_has_the_national_table(catalog: Catalog) -> None:
+    assert place_table(catalog, None, national()) == national_table(catalog, MA_SOC)
+
+
+def test_the_best_paying_area_is_a_metropolitan_one(catalog: Catalog) -> None:
+    # Alaska's nonmetropolitan area pays MAs the most there, but moving "to" it is no
+    # lever a person can act on.
+    found = best_area(catalog, None, resolve_state(catalog, "AK"))
+    assert found is not None
+    assert "nonmetropolitan" not in found[0].name
+    assert found[0].name == found[1].area
+
+
+def test_areas_without_an_ma_figure_are_passed_over(catalog: Catalog) -> None:
+    # Several Puerto Rico areas publish no MA figures at all.
+    found = best_area(catalog, None, resolve_state(catalog, "PR"))
+    assert found is not None and found[1].percentiles
+
+
+def _override_medians(folder: Path, medians: dict[str, int]) -> None:
+    """An override area file: the shipped one with these areas' MA medians changed (the
+    hourly one with it, as the file's checks ask)."""
+    shipped = (packaged_data_dir() / AREAS_FILE).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(shipped)))
+    for row in rows:
+        if row["soc_code"] == MA_SOC and row["area_name"] in medians:
+            annual = medians[row["area_name"]]
+            row["annual_50"], row["hourly_50"] = str(annual), f"{annual / 2080:.2f}"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (folder / AREAS_FILE).write_text(out.getvalue(), encoding="utf-8")
+
+
+def test_the_best_area_is_looked_up_in_the_override_folder(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    washington = resolve_state(catalog, "WA")
+    shipped = best_area(catalog, None, washington)
+    assert shipped is not None and shipped[0].name == "Mount Vernon-Anacortes, WA"
+    _override_medians(tmp_path, {"Seattle-Tacoma-Bellevue, WA": 65000})
+    found = best_area(catalog, tmp_path, washington)
+    assert found is not None and found[0].name == "Seattle-Tacoma-Bellevue, WA"
+    assert [p.annual for p in found[1].percentiles if p.percentile == 50] == [65000]
+
+
+def test_a_tie_for_the_best_area_goes_to_the_first_name(catalog: Catalog, tmp_path: Path) -> None:
+    tie = {"Seattle-Tacoma-Bellevue, WA": 62400, "Mount Vernon-Anacortes, WA": 62400}
+    _override_medians(tmp_path, tie)
+    found = best_area(catalog, tmp_path, resolve_state(catalog, "WA"))
+    assert found is not None and found[0].name == "Mount Vernon-Anacortes, WA"
