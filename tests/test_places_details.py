@@ -139,3 +139,36 @@ def test_a_tie_for_the_best_area_goes_to_the_first_name(catalog: Catalog, tmp_pa
     _override_medians(tmp_path, tie)
     found = best_area(catalog, tmp_path, resolve_state(catalog, "WA"))
     assert found is not None and found[0].name == "Mount Vernon-Anacortes, WA"
+
+
+def _override_rows(folder: Path, area: str, soc: str, **changes: str) -> None:
+    """An override area file: the shipped one with one row's columns changed."""
+    shipped = (packaged_data_dir() / AREAS_FILE).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(shipped)))
+    for row in rows:
+        if row["area_name"] == area and row["soc_code"] == soc:
+            row.update(changes)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (folder / AREAS_FILE).write_text(out.getvalue(), encoding="utf-8")
+
+
+def test_a_withheld_median_gives_bls_s_own_reason(catalog: Catalog, tmp_path: Path) -> None:
+    top_coded = {f"{kind}_{point}": "" for kind in ("hourly", "annual") for point in (50, 75, 90)}
+    notes = ";".join(f"{column}=5" for column in top_coded)
+    _override_rows(
+        tmp_path, "Seattle-Tacoma-Bellevue, WA", "11-9111", **top_coded, footnotes=notes
+    )
+    seattle = resolve_area(area_rows(catalog, tmp_path), "seattle")
+    assert place_table(catalog, tmp_path, seattle, "11-9111") == (
+        "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
+    )
+
+
+def test_an_area_with_no_row_for_the_occupation_says_so(catalog: Catalog) -> None:
+    aguadilla = resolve_area(area_rows(catalog, None), "aguadilla")
+    assert place_table(catalog, None, aguadilla) == (
+        "BLS publishes no estimate for this occupation here"
+    )
