@@ -70,6 +70,16 @@ def test_decimals_are_rounded_as_written() -> None:
     assert percentile_text.number(15.95) == "16"
 
 
+def test_a_change_shown_with_decimals_adds_up_in_those_decimals() -> None:
+    from maplanner.core import percentile_text
+
+    # 27.55 and 34.44 show as 27.6th and 34.4th, so the change is +6.8, not +6.89.
+    assert percentile_text.change(27.55, 34.44, 1) == 6.8
+    assert percentile_text.step(27.55, 34.44, 1, unit=True) == "27.6th -> 34.4th (+6.8 points)"
+    assert percentile_text.signed(0.3, 1) == "+0.3"
+    assert percentile_text.signed(-0.04, 1) == "0.0"  # never "-0.0"
+
+
 def test_a_change_is_the_difference_of_what_is_shown() -> None:
     from maplanner.core import percentile_text
 
