@@ -106,20 +106,29 @@ def test_areas_without_an_ma_figure_are_passed_over(catalog: Catalog) -> None:
     assert found is not None and found[1].percentiles
 
 
-def _override_medians(folder: Path, medians: dict[str, int]) -> None:
-    """An override area file: the shipped one with these areas' MA medians changed (the
-    hourly one with it, as the file's checks ask)."""
+def _override_areas(folder: Path, changes: dict[tuple[str, str], dict[str, str]]) -> None:
+    """An override area file: the shipped one with some rows' columns changed, each
+    row named by its area and occupation."""
     shipped = (packaged_data_dir() / AREAS_FILE).read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(shipped)))
     for row in rows:
-        if row["soc_code"] == MA_SOC and row["area_name"] in medians:
-            annual = medians[row["area_name"]]
-            row["annual_50"], row["hourly_50"] = str(annual), f"{annual / 2080:.2f}"
+        row.update(changes.get((row["area_name"], row["soc_code"]), {}))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     (folder / AREAS_FILE).write_text(out.getvalue(), encoding="utf-8")
+
+
+def _override_medians(folder: Path, medians: dict[str, int]) -> None:
+    """These areas' MA medians changed (the hourly one with it, as the file's checks ask)."""
+    _override_areas(
+        folder,
+        {
+            (area, MA_SOC): {"annual_50": str(annual), "hourly_50": f"{annual / 2080:.2f}"}
+            for area, annual in medians.items()
+        },
+    )
 
 
 def test_the_best_area_is_looked_up_in_the_override_folder(
@@ -141,26 +150,11 @@ def test_a_tie_for_the_best_area_goes_to_the_first_name(catalog: Catalog, tmp_pa
     assert found is not None and found[0].name == "Mount Vernon-Anacortes, WA"
 
 
-def _override_rows(folder: Path, area: str, soc: str, **changes: str) -> None:
-    """An override area file: the shipped one with one row's columns changed."""
-    shipped = (packaged_data_dir() / AREAS_FILE).read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(shipped)))
-    for row in rows:
-        if row["area_name"] == area and row["soc_code"] == soc:
-            row.update(changes)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    (folder / AREAS_FILE).write_text(out.getvalue(), encoding="utf-8")
-
-
 def test_a_withheld_median_gives_bls_s_own_reason(catalog: Catalog, tmp_path: Path) -> None:
     top_coded = {f"{kind}_{point}": "" for kind in ("hourly", "annual") for point in (50, 75, 90)}
     notes = ";".join(f"{column}=5" for column in top_coded)
-    _override_rows(
-        tmp_path, "Seattle-Tacoma-Bellevue, WA", "11-9111", **top_coded, footnotes=notes
-    )
+    seattle_managers = ("Seattle-Tacoma-Bellevue, WA", "11-9111")
+    _override_areas(tmp_path, {seattle_managers: {**top_coded, "footnotes": notes}})
     seattle = resolve_area(area_rows(catalog, tmp_path), "seattle")
     assert place_table(catalog, tmp_path, seattle, "11-9111") == (
         "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
