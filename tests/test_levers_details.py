@@ -1,0 +1,56 @@
+"""Details of core/levers.py a person meets: how long a lever takes in words, and a
+credential lever that is not open yet (no time, when it can be, what it requires)."""
+
+import pytest
+
+from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.wages import WageTable
+from maplanner.core.levers import _months_text
+from maplanner.core.places import place_table, resolve_state
+from maplanner.core.rules import assess, brief
+from maplanner.core.wages import wage_at
+from tests.helpers import profile
+
+
+@pytest.mark.parametrize(
+    ("months", "words"),
+    [(3, "about 3 months"), (12, "about 1 year"), (18, "about 18 months"), (24, "about 2 years")],
+)
+def test_a_lever_s_time_in_words(months: int, words: str) -> None:
+    assert _months_text(months) == words
+
+
+def test_a_credential_lever_not_open_yet_says_when_and_what_it_requires(
+    catalog: Catalog,
+) -> None:
+    result = assess(profile(4, certs=("CMA",), leads="trains"), catalog)
+    assert result.levers is not None
+    by_id = {lever.id: lever for lever in result.levers.levers if lever.kind == "credential"}
+    open_now, not_yet = by_id["CPC"], by_id["CMPE"]
+    months = catalog.levers.credential.months
+    assert (open_now.eligible, open_now.months, open_now.when) == (True, months, "now")
+    assert open_now.time_text == f"about {months} months"
+    assert open_now.requires is None
+    assert (not_yet.eligible, not_yet.months, not_yet.time_text) == (
+        False,
+        None,
+        "not yet possible",
+    )
+    assert not_yet.when == (
+        "once you have a bachelor's degree or 120 college credit hours "
+        "(tell maplanner: --education)"
+    )
+    assert not_yet.requires == (
+        "Requires a bachelor's degree or 120 college credit hours, two years of "
+        "healthcare experience and MGMA membership."
+    )
+
+
+def test_a_brief_prices_its_range_in_the_place_s_table(catalog: Catalog) -> None:
+    table = place_table(catalog, None, resolve_state(catalog, "WA"))
+    assert isinstance(table, WageTable)
+    person = profile(4, certs=("CMA",))
+    local = brief(person, catalog, table)
+    assert local.range.at_estimate == wage_at(table, local.estimated_percentile)
+    national = brief(person, catalog)
+    assert local.range.at_estimate.annual != national.range.at_estimate.annual
