@@ -11,6 +11,7 @@ the tests so that, against the code before it, each case fails on its own.
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -78,6 +79,8 @@ def test_a_change_shown_with_decimals_adds_up_in_those_decimals() -> None:
     assert percentile_text.step(27.55, 34.44, 1, unit=True) == "27.6th -> 34.4th (+6.8 points)"
     assert percentile_text.signed(0.3, 1) == "+0.3"
     assert percentile_text.signed(-0.04, 1) == "0.0"  # never "-0.0"
+    published = [SimpleNamespace(percentile=p, annual=0) for p in (10, 25, 50, 75, 90)]
+    assert percentile_text.short_where(published, 15.95, 1) == "the 16.0th"
 
 
 def test_a_change_is_the_difference_of_what_is_shown() -> None:
