@@ -240,21 +240,20 @@ def next_steps_table(result: Assessment, table: ChartTable) -> FittingTable:
     steps.add_column("Step", ratio=5, overflow="fold")
     steps.add_column("When", ratio=3, overflow="fold")
     steps.add_column("Why", ratio=5, overflow="fold")
-    previous: tuple[str, str, str] | None = None
-    kind: str | None = None
+    # The kind, time and reason of the row above.
+    above: tuple[str | None, str | None, str | None] = (None, None, None)
     for step in result.next_steps:
-        if kind is not None and step.kind != kind:
+        if above[0] is not None and step.kind != above[0]:
             steps.add_section()
-        kind = step.kind
         # A reason (or a time and a reason) the row above already gives is not repeated.
-        same_reason = previous is not None and previous[::2] == (step.kind, step.reason)
-        same = same_reason and previous == (step.kind, step.when, step.reason)
+        same_reason = (above[0], above[2]) == (step.kind, step.reason)
+        same = same_reason and above[1] == step.when
         steps.add_row(
             _step_text(step, table.points),
             "" if same else step.when,
             "" if same_reason else step.reason,
         )
-        previous = (step.kind, step.when, step.reason)
+        above = (step.kind, step.when, step.reason)
     return steps
 
 
