@@ -9,7 +9,7 @@ from maplanner.core.levers import _months_text
 from maplanner.core.places import place_table, resolve_state
 from maplanner.core.rules import assess, brief
 from maplanner.core.wages import wage_at
-from tests.helpers import profile
+from tests.helpers import catalog_with, profile
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,41 @@ def test_a_brief_prices_its_range_in_the_place_s_table(catalog: Catalog) -> None
     assert local.range.at_estimate == wage_at(table, local.estimated_percentile)
     national = brief(person, catalog)
     assert local.range.at_estimate.annual != national.range.at_estimate.annual
+
+
+def _specialty_titles(catalog: Catalog) -> list[str]:
+    result = assess(profile(4, certs=("CMA",)), catalog)
+    assert result.levers is not None
+    return [lever.title for lever in result.levers.levers if lever.kind == "specialty"]
+
+
+@pytest.mark.parametrize(
+    ("kept", "title"),
+    [
+        (1, "Work in a specialty: Ophthalmology"),
+        (2, "Work in a specialty, such as Ophthalmology (1 other counts the same)"),
+        (3, "Work in a specialty, such as Ophthalmology (2 others count the same)"),
+    ],
+)
+def test_specialties_that_count_the_same_are_named_as_one_lever(
+    catalog: Catalog, kept: int, title: str
+) -> None:
+    specialties = [
+        catalog.specialty("ophthalmology"),
+        *(s for s in catalog.specialties if s.id != "ophthalmology"),
+    ][:kept]
+    assert _specialty_titles(catalog_with(catalog, "specialties.toml", specialty=specialties)) == [
+        title
+    ]
+
+
+def test_a_lead_s_only_leadership_lever_is_supervising(catalog: Catalog) -> None:
+    result = assess(profile(4, certs=("CMA",), leads="lead"), catalog)
+    assert result.levers is not None
+    leadership = [
+        (lever.title, lever.time_text)
+        for lever in result.levers.levers
+        if lever.kind == "leadership"
+    ]
+    # The lead-ma plan is done (no "maplanner plan" to point to): a year of leading is left.
+    assert leadership == [("Leadership: Supervises a team", "about 1 year")]

@@ -102,7 +102,7 @@ def specialty_levers(profile: Profile, catalog: Catalog, context: Context) -> li
     best = max(after.values())
     top = [s for s in catalog.specialties if after[s.id] == best]
     others = len(top) - 1
-    also = f" ({others} other{'s' if others != 1 else ''} count the same)" if others else ""
+    also = " (1 other counts the same)" if others == 1 else f" ({others} others count the same)"
     return [
         Candidate(
             kind="specialty",
