@@ -80,3 +80,22 @@ def test_the_summary_says_tier_estimate_and_pay_in_one_line(catalog: Catalog) ->
     )
     same_tier = compare(person, [("cert", "CPT")], catalog)
     assert summary(same_tier) == "estimate 38th -> 40th (+2 points); about +$578 a year"
+
+
+@pytest.mark.parametrize("text", ["=lead", "leads=", "leads", " = "])
+def test_a_change_needs_a_field_an_equals_sign_and_a_value(text: str) -> None:
+    with pytest.raises(InputError) as refused:
+        parse_changes([text])
+    assert str(refused.value) == (
+        f"--what-if {text.strip()!r} is not a change: use FIELD=VALUE with FIELD one of "
+        "years, cert, setting, specialty, leads, pay, education, accredited "
+        "(for example leads=lead)"
+    )
+
+
+def test_the_value_of_a_change_runs_from_the_first_equals_sign() -> None:
+    assert parse_changes(["pay=46k=x", "leads=lead years=6"]) == [
+        ("pay", "46k=x"),
+        ("leads", "lead"),
+        ("years", "6"),
+    ]
