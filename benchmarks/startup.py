@@ -68,6 +68,12 @@ def cases(from_source: bool = False) -> dict[str, tuple[list[str], dict[str, str
         *("--years", "4", "--cert", "CMA", "--setting", "family-practice"),
         *("--specialty", "none", "--leads", "trains", "--pay", "46k"),
     ]
+    in_seattle = [
+        *tool,
+        "assess",
+        *("--years", "4", "--setting", "family-practice", "--pay", "23/h"),
+        *("--area", "seattle"),
+    ]
     return {
         "reference": ([sys.executable, str(HERE / "reference_app.py")], {}),
         "floor: imports + one model class": ([sys.executable, str(HERE / "floor_app.py")], {}),
@@ -79,22 +85,9 @@ def cases(from_source: bool = False) -> dict[str, tuple[list[str], dict[str, str
         # reference prints one small table).
         "assess (options, tables)": (assess, {}),
         "salary --state WA": ([*tool, "salary", "--state", "WA"], {}),
-        "assess --area seattle (options, --json)": (
-            [
-                *tool,
-                "assess",
-                "--years",
-                "4",
-                "--setting",
-                "family-practice",
-                "--pay",
-                "23/h",
-                "--area",
-                "seattle",
-                "--json",
-            ],
-            {},
-        ),
+        "assess --area seattle (options, --json)": ([*in_seattle, "--json"], {}),
+        # As a person runs it with a place: the same screen, in Seattle's table.
+        "assess --area seattle (options, tables)": (in_seattle, {}),
         "completion: commands": (tool, completion),
         "completion: --setting values": (tool, option_values),
         # As most people run it: no MAPLANNER_HOME, so the saved profile and the cache
