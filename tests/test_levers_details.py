@@ -7,6 +7,7 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.wages import WageTable
 from maplanner.core.levers import _months_text
 from maplanner.core.places import place_table, resolve_state
+from maplanner.core.profile import Profile
 from maplanner.core.rules import assess, brief
 from maplanner.core.wages import wage_at
 from tests.helpers import catalog_with, profile
@@ -92,3 +93,24 @@ def test_a_lead_s_only_leadership_lever_is_supervising(catalog: Catalog) -> None
     ]
     # The lead-ma plan is done (no "maplanner plan" to point to): a year of leading is left.
     assert leadership == [("Leadership: Supervises a team", "about 1 year")]
+
+
+def _setting_levers(person: Profile, catalog: Catalog) -> list[tuple[str, str]]:
+    result = assess(person, catalog)
+    assert result.levers is not None
+    return [(lever.id, lever.title) for lever in result.levers.levers if lever.kind == "setting"]
+
+
+def test_a_setting_that_lowers_the_estimate_does_not_hide_those_after_it(
+    catalog: Catalog,
+) -> None:
+    # From a hospital, physicians' offices (listed first) pay less; urgent care more.
+    found = _setting_levers(profile(4, setting="hospital", certs=("CMA",)), catalog)
+    assert [setting_id for setting_id, _ in found] == ["urgent-care"]
+
+
+def test_a_student_is_told_where_to_start_not_where_to_move(catalog: Catalog) -> None:
+    student = Profile(years=0, setting="student")
+    titles = [title for _, title in _setting_levers(student, catalog)]
+    assert titles and all(title.startswith("Start in ") for title in titles)
+    assert titles[0] == "Start in urgent care center (Outpatient care centers)"

@@ -51,6 +51,7 @@ def test_the_lever_prices_the_same_percentile_in_the_areas_table(catalog: Catalo
     expected = round(wage_at(better[1], estimate).annual - wage_at(table, estimate).annual)
     assert lever.pay_gain == expected > 0
     assert lever.gain == 0 and lever.estimate_after == estimate
+    assert lever.id == better[0].code  # the area, by its BLS code
     assert lever.months == catalog.levers.place.months == 6
     assert "highest MA median in Texas ($45,820)" in lever.title
     assert "same percentile" in lever.title and lever.what_if == ""
