@@ -5,7 +5,8 @@ import pytest
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.wages import WageTable
-from maplanner.core.levers import _months_text
+from maplanner.core.assessment import Lever
+from maplanner.core.levers import _months_text, rank
 from maplanner.core.places import place_table, resolve_state
 from maplanner.core.profile import Profile
 from maplanner.core.rules import assess, brief
@@ -114,3 +115,39 @@ def test_a_student_is_told_where_to_start_not_where_to_move(catalog: Catalog) ->
     titles = [title for _, title in _setting_levers(student, catalog)]
     assert titles and all(title.startswith("Start in ") for title in titles)
     assert titles[0] == "Start in urgent care center (Outpatient care centers)"
+
+
+def _lever(name: str, eligible: bool, per_year: float, pay_gain: float, gain: float) -> Lever:
+    return Lever.model_construct(
+        kind="credential",
+        id=name,
+        title=name,
+        what_if="",
+        estimate_after=50 + gain,
+        gain=gain,
+        pay_gain=pay_gain,
+        pay_gain_text="",
+        months=6,
+        time_text="",
+        eligible=eligible,
+        when="now",
+        requires=None,
+        per_year=per_year,
+    )
+
+
+def test_levers_rank_by_gain_per_year_then_pay_then_estimate() -> None:
+    levers = [
+        _lever("later", False, 0, 9_000, 9),
+        _lever("slow", True, 1_000, 500, 1),
+        _lever("same-rate-less-pay", True, 2_000, 1_000, 5),
+        _lever("same-rate-more-pay", True, 2_000, 1_500, 1),
+        _lever("same-pay-more-points", True, 2_000, 1_500, 3),
+    ]
+    assert [lever.id for lever in sorted(levers, key=rank)] == [
+        "same-pay-more-points",
+        "same-rate-more-pay",
+        "same-rate-less-pay",
+        "slow",
+        "later",
+    ]

@@ -276,11 +276,15 @@ def levers(
                     per_year=float(per_year),
                 )
             )
-    ranked = sorted(
-        priced,
-        key=lambda lever: (not lever.eligible, -lever.per_year, -lever.pay_gain, -lever.gain),
+    return LeverList.model_construct(
+        rule=catalog.levers.rule, levers=tuple(sorted(priced, key=rank))
     )
-    return LeverList.model_construct(rule=catalog.levers.rule, levers=tuple(ranked))
+
+
+def rank(lever: Lever) -> tuple[bool, float, float, float]:
+    """The order levers are listed in: those open now first, by pay gain per year of
+    effort; ties by the larger pay gain, then the larger gain in the estimate."""
+    return (not lever.eligible, -lever.per_year, -lever.pay_gain, -lever.gain)
 
 
 def lever_lines(levers: LeverList) -> list[tuple[int | None, str]]:
