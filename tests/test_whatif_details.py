@@ -99,14 +99,3 @@ def test_the_value_of_a_change_runs_from_the_first_equals_sign() -> None:
         ("leads", "lead"),
         ("years", "6"),
     ]
-
-
-def test_assess_prices_its_what_if_in_the_person_s_place(catalog: Catalog) -> None:
-    from maplanner.core.rules import assess
-
-    where = resolve_state(catalog, "WA")
-    table = _washington(catalog)
-    person = profile(4, certs=("CMA",))
-    result = assess(person, catalog, where, table, what_if=[("leads", "lead")])
-    assert result.what_if is not None
-    assert result.what_if.now.pay == wage_at(table, result.what_if.now.estimated_percentile)
