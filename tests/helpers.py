@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.wages import WageTable
 from maplanner.core.money import Pay
 from maplanner.core.profile import HeldCert, Profile
 from tests.conftest import Runner
@@ -66,3 +67,12 @@ def catalog_with(catalog: Catalog, name: str, **update: object) -> Catalog:
     files = catalog.files()
     files[name] = files[name].model_copy(update=update)
     return Catalog(files)
+
+
+def washington(catalog: Catalog) -> WageTable:
+    """Washington's May 2025 MA table: 10th $46,540, 25th $49,310, median $59,290."""
+    from maplanner.core.places import place_table, resolve_state
+
+    table = place_table(catalog, None, resolve_state(catalog, "WA"))
+    assert isinstance(table, WageTable)
+    return table

@@ -9,7 +9,6 @@ $17.33, $18.50, $21.97, $23.65, $28.52). An estimate is shown with 7 points eith
 import pytest
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.wages import WageTable
 from maplanner.core.assessment import Factor
 from maplanner.core.estimate import (
     estimate_percentile,
@@ -19,18 +18,10 @@ from maplanner.core.estimate import (
     wage_range,
 )
 from maplanner.core.money import Pay
-from maplanner.core.places import place_table, resolve_state
 from maplanner.core.profile import Profile
 from maplanner.core.wages import percentile_of
-from tests.helpers import catalog_with
+from tests.helpers import catalog_with, washington
 from tests.helpers import profile as person
-
-
-def washington(catalog: Catalog) -> WageTable:
-    """Washington's May 2025 table: 10th $46,540, 25th $49,310, median $59,290."""
-    table = place_table(catalog, None, resolve_state(catalog, "WA"))
-    assert isinstance(table, WageTable)
-    return table
 
 
 def year(amount: float) -> Pay:

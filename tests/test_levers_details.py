@@ -4,14 +4,12 @@ credential lever that is not open yet (no time, when it can be, what it requires
 import pytest
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.wages import WageTable
 from maplanner.core.assessment import Lever
 from maplanner.core.levers import _months_text, rank
-from maplanner.core.places import place_table, resolve_state
 from maplanner.core.profile import Profile
 from maplanner.core.rules import assess, brief
 from maplanner.core.wages import wage_at
-from tests.helpers import catalog_with, profile
+from tests.helpers import catalog_with, profile, washington
 
 
 @pytest.mark.parametrize(
@@ -49,8 +47,7 @@ def test_a_credential_lever_not_open_yet_says_when_and_what_it_requires(
 
 
 def test_a_brief_prices_its_range_in_the_place_s_table(catalog: Catalog) -> None:
-    table = place_table(catalog, None, resolve_state(catalog, "WA"))
-    assert isinstance(table, WageTable)
+    table = washington(catalog)
     person = profile(4, certs=("CMA",))
     local = brief(person, catalog, table)
     assert local.range.at_estimate == wage_at(table, local.estimated_percentile)

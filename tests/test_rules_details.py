@@ -2,22 +2,15 @@
 what-if there, and names the place only when it has the place's table."""
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.wages import WageTable
-from maplanner.core.places import place_table, resolve_state
+from maplanner.core.places import resolve_state
 from maplanner.core.rules import assess
 from maplanner.core.wages import wage_at
-from tests.helpers import profile
-
-
-def _washington(catalog: Catalog) -> WageTable:
-    table = place_table(catalog, None, resolve_state(catalog, "WA"))
-    assert isinstance(table, WageTable)
-    return table
+from tests.helpers import profile, washington
 
 
 def test_assess_prices_its_what_if_in_the_person_s_place(catalog: Catalog) -> None:
     where = resolve_state(catalog, "WA")
-    table = _washington(catalog)
+    table = washington(catalog)
     person = profile(4, certs=("CMA",))
     result = assess(person, catalog, where, table, what_if=[("leads", "lead")])
     assert result.what_if is not None
@@ -27,7 +20,7 @@ def test_assess_prices_its_what_if_in_the_person_s_place(catalog: Catalog) -> No
 def test_an_assessment_names_its_place_only_with_the_place_s_table(catalog: Catalog) -> None:
     where = resolve_state(catalog, "WA")
     person = profile(4, certs=("CMA",))
-    placed = assess(person, catalog, where, _washington(catalog)).place
+    placed = assess(person, catalog, where, washington(catalog)).place
     assert placed is not None
     assert (placed.kind, placed.code, placed.name, placed.postal) == (
         "state",

@@ -7,12 +7,10 @@ from typing import Any
 import pytest
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.catalog.wages import WageTable
-from maplanner.core.places import place_table, resolve_state
 from maplanner.core.wages import WageAtPercentile, wage_at
 from maplanner.core.whatif import compare, parse_changes, pay_at, pay_words, summary
 from maplanner.errors import InputError
-from tests.helpers import profile
+from tests.helpers import profile, washington
 
 
 def test_an_unknown_field_is_refused_with_every_field_a_what_if_can_change() -> None:
@@ -49,14 +47,8 @@ def test_pay_is_said_as_published_estimated_or_as_a_bound(kind: Any, words: str)
     assert pay_words(_wage(kind, 45_690)) == words
 
 
-def _washington(catalog: Catalog) -> WageTable:
-    table = place_table(catalog, None, resolve_state(catalog, "WA"))
-    assert isinstance(table, WageTable)
-    return table
-
-
 def test_both_sides_of_a_what_if_are_priced_in_the_persons_place(catalog: Catalog) -> None:
-    table = _washington(catalog)
+    table = washington(catalog)
     person = profile(4, certs=("CMA",))
     result = compare(person, [("leads", "lead")], catalog, table)
     for side in (result.now, result.what_if):
@@ -68,7 +60,7 @@ def test_both_sides_of_a_what_if_are_priced_in_the_persons_place(catalog: Catalo
 
 def test_pay_at_uses_the_national_table_without_a_place(catalog: Catalog) -> None:
     assert pay_at(catalog, 60) == wage_at(catalog.wages, 60)
-    table = _washington(catalog)
+    table = washington(catalog)
     assert pay_at(catalog, 60, table) == wage_at(table, 60)
 
 
