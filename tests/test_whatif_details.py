@@ -1,14 +1,24 @@
-"""Details of core/whatif.py a person meets: the refusal of an unknown field, the words
-for pay at and beyond the published points, a what-if priced in the person's place,
-and the one-line summary the reports print."""
+"""Details of core/whatif.py a person meets: what a change must hold and the refusal of
+a bad one, what each change does, the words for pay and for a change in pay at and
+beyond the published points, a what-if priced in the person's place, and the
+one-line summary the reports print."""
 
 from typing import Any
 
 import pytest
 
 from maplanner.catalog.catalog import Catalog
+from maplanner.core.money import Pay
 from maplanner.core.wages import WageAtPercentile, wage_at
-from maplanner.core.whatif import compare, parse_changes, pay_at, pay_words, summary
+from maplanner.core.whatif import (
+    apply_changes,
+    compare,
+    parse_changes,
+    pay_at,
+    pay_change,
+    pay_words,
+    summary,
+)
 from maplanner.errors import InputError
 from tests.helpers import profile, washington
 
@@ -91,3 +101,57 @@ def test_the_value_of_a_change_runs_from_the_first_equals_sign() -> None:
         ("leads", "lead"),
         ("years", "6"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "refusal"),
+    [
+        ("years", "six", "--what-if years='six' is not a number of years: use a number"),
+        ("cert", "XYZ", "--what-if cert 'XYZ' is not a known certification; choose one of"),
+        ("specialty", "xyz", "--what-if specialty 'xyz' is not a known specialty; choose"),
+        ("leads", "boss", "--what-if leads 'boss' is not a known leadership level; choose"),
+        ("pay", "abc", "--what-if pay 'abc' is not a pay amount: use an annual amount"),
+    ],
+)
+def test_a_bad_value_is_refused_naming_the_what_if_field(
+    catalog: Catalog, field: str, value: str, refusal: str
+) -> None:
+    with pytest.raises(InputError) as refused:
+        apply_changes(profile(4, certs=("CMA",)), [(field, value)], catalog)
+    assert str(refused.value).startswith(refusal)
+
+
+def test_changes_set_years_add_credentials_and_set_or_clear_pay(catalog: Catalog) -> None:
+    person = profile(4, certs=("CMA",), pay=Pay(amount=23, per="hour"))
+    changed = apply_changes(person, [("years", "6"), ("cert", "CPT,CET"), ("pay", "50k")], catalog)
+    assert changed.years == 6
+    assert [held.id for held in changed.certs] == ["CMA", "CPT", "CET"]
+    assert changed.pay == Pay(amount=50_000, per="year")
+    for cleared in ("none", "NONE"):
+        assert apply_changes(person, [("pay", cleared)], catalog).pay is None
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "change"),
+    [
+        (("published", 45_690), ("published", 44_690), (-1000.0, "-$1,000 a year")),
+        (("published", 45_690), ("published", 45_690), (0.0, "+$0 a year")),
+        (("estimate", 40_000), ("published", 45_690), (5690.0, "about +$5,690 a year")),
+        (("at-or-below", 36_050), ("estimate", 37_000), (950.0, "at least +$950 a year")),
+        (("estimate", 58_000), ("at-or-above", 59_310), (1310.0, "at least +$1,310 a year")),
+        (
+            ("at-or-above", 59_310),
+            ("at-or-above", 59_310),
+            (0.0, "no published figure: both above the 90th percentile"),
+        ),
+        (
+            ("at-or-below", 36_050),
+            ("at-or-below", 36_050),
+            (0.0, "no published figure: both below the 10th percentile"),
+        ),
+    ],
+)
+def test_a_pay_change_is_said_as_honestly_as_its_ends_allow(
+    before: tuple[Any, float], after: tuple[Any, float], change: tuple[float, str]
+) -> None:
+    assert pay_change(_wage(*before), _wage(*after)) == change
