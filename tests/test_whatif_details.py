@@ -111,6 +111,9 @@ def test_the_value_of_a_change_runs_from_the_first_equals_sign() -> None:
         ("specialty", "xyz", "--what-if specialty 'xyz' is not a known specialty; choose"),
         ("leads", "boss", "--what-if leads 'boss' is not a known leadership level; choose"),
         ("pay", "abc", "--what-if pay 'abc' is not a pay amount: use an annual amount"),
+        ("education", "nope", "--what-if education 'nope' is not a known education level"),
+        ("accredited", "maybe", "--what-if accredited 'maybe' is not a yes or no answer"),
+        ("setting", "student", "--what-if setting student means in an MA program and not"),
     ],
 )
 def test_a_bad_value_is_refused_naming_the_what_if_field(
@@ -121,7 +124,7 @@ def test_a_bad_value_is_refused_naming_the_what_if_field(
     assert str(refused.value).startswith(refusal)
 
 
-def test_changes_set_years_add_credentials_and_set_or_clear_pay(catalog: Catalog) -> None:
+def test_changes_set_years_credentials_pay_and_schooling(catalog: Catalog) -> None:
     person = profile(4, certs=("CMA",), pay=Pay(amount=23, per="hour"))
     changed = apply_changes(person, [("years", "6"), ("cert", "CPT,CET"), ("pay", "50k")], catalog)
     assert changed.years == 6
@@ -129,6 +132,8 @@ def test_changes_set_years_add_credentials_and_set_or_clear_pay(catalog: Catalog
     assert changed.pay == Pay(amount=50_000, per="year")
     for cleared in ("none", "NONE"):
         assert apply_changes(person, [("pay", cleared)], catalog).pay is None
+    schooled = apply_changes(person, [("education", "bachelor"), ("accredited", "yes")], catalog)
+    assert (schooled.education, schooled.accredited) == ("bachelor", True)
 
 
 @pytest.mark.parametrize(
