@@ -102,6 +102,17 @@ def test_words_past_the_published_points_use_the_table_given() -> None:
     assert percentile_text.where(POINTS, 90.5) == "above the 90th percentile (over $59,310 a year)"
     assert percentile_text.span(POINTS, 3, 17) == "below the 10th to the 17th"
     assert percentile_text.span(POINTS, 83, 97) == "the 83rd to above the 90th"
+    assert percentile_text.span(POINTS, 3, 8) == "below the 10th"  # once, not "to below"
+    assert percentile_text.span(POINTS, 93, 97) == "above the 90th"
+    assert percentile_text.estimate_words(POINTS, 5, 1, 12) == (
+        "below the 10th percentile (under $36,050 a year; likely up to the 12th)"
+    )
+    assert percentile_text.estimate_words(POINTS, 95, 88, 99) == (
+        "above the 90th percentile (over $59,310 a year; likely from the 88th)"
+    )
+    assert percentile_text.estimate_words(POINTS, 95, 91, 99) == (
+        "above the 90th percentile (over $59,310 a year)"
+    )
     assert percentile_text.move(POINTS, 1, 7.8) == "stays below the 10th"
     assert percentile_text.move(POINTS, 9.5, 17.5) == "below the 10th -> 18th"
 
