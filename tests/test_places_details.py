@@ -166,3 +166,10 @@ def test_an_area_with_no_row_for_the_occupation_says_so(catalog: Catalog) -> Non
     assert place_table(catalog, None, aguadilla) == (
         "BLS publishes no estimate for this occupation here"
     )
+
+
+@pytest.mark.parametrize("text", ["", "  ", "--"])
+def test_an_area_needs_some_letters_of_its_name(catalog: Catalog, text: str) -> None:
+    with pytest.raises(InputError) as refused:
+        resolve_area(area_rows(catalog, None), text)
+    assert str(refused.value) == "--area needs part of an area's name, like seattle or vallejo"
