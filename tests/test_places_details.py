@@ -161,6 +161,17 @@ def test_a_withheld_median_gives_bls_s_own_reason(catalog: Catalog, tmp_path: Pa
     )
 
 
+def test_a_median_withheld_under_an_unknown_footnote_is_not_released(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    blank = {f"{kind}_{point}": "" for kind in ("hourly", "annual") for point in (50, 75, 90)}
+    notes = ";".join(f"{column}=9" for column in blank)  # a code BLS's table does not list
+    row = {**blank, "footnotes": notes}
+    _override_areas(tmp_path, {("Seattle-Tacoma-Bellevue, WA", "11-9111"): row})
+    seattle = resolve_area(area_rows(catalog, tmp_path), "seattle")
+    assert place_table(catalog, tmp_path, seattle, "11-9111") == "Estimate not released."
+
+
 def test_an_area_with_no_row_for_the_occupation_says_so(catalog: Catalog) -> None:
     aguadilla = resolve_area(area_rows(catalog, None), "aguadilla")
     assert place_table(catalog, None, aguadilla) == (

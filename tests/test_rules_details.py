@@ -1,9 +1,11 @@
 """Details of core/rules.py a person meets: an assessment in a place prices its
-what-if there, and names the place only when it has the place's table."""
+what-if there and names the place only when it has the place's table; with no
+credential left to earn, the first next step is a skill."""
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.places import resolve_state
-from maplanner.core.rules import assess
+from maplanner.core.profile import HeldCert, Profile
+from maplanner.core.rules import assess, brief
 from maplanner.core.wages import wage_at
 from tests.helpers import profile, washington
 
@@ -29,3 +31,18 @@ def test_an_assessment_names_its_place_only_with_the_place_s_table(catalog: Cata
         "WA",
     )
     assert assess(person, catalog, where, None).place is None
+
+
+def test_with_no_credential_left_the_first_step_is_a_skill(catalog: Catalog) -> None:
+    held = ("CMA", "CPC", "CCS", "CMPE", "CPT", "CET", "BLS")
+    supervisor = Profile(
+        years=8,
+        setting="hospital",
+        certs=tuple(HeldCert(id=cert) for cert in held),
+        leads="supervises",
+        education="bachelor",
+    )
+    summary = brief(supervisor, catalog)
+    assert summary.top_certification is None
+    assert summary.top_next_step is not None and summary.top_next_step.kind == "skill"
+    assert summary.top_next_step == assess(supervisor, catalog).top_next_step

@@ -36,6 +36,15 @@ def test_a_release_without_a_mean_hourly_wage_derives_it(catalog: Catalog) -> No
     assert (mean.annual, mean.hourly, mean.hourly_published) == (44_720, 21.5, False)
 
 
+def test_a_published_mean_hourly_wage_is_shown_as_published(catalog: Catalog) -> None:
+    mean = distribution(catalog).mean
+    assert (mean.annual, mean.hourly, mean.hourly_published) == (46_120, 22.17, True)
+
+
+def test_without_a_place_there_is_no_second_national_table(catalog: Catalog) -> None:
+    assert salary_report(catalog).national is None
+
+
 def test_a_place_s_withheld_figures_are_named_with_bls_s_reason(catalog: Catalog) -> None:
     fort_collins = resolve_area(area_rows(catalog, None), "fort collins")
     table = place_table(catalog, None, fort_collins)
