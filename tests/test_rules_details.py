@@ -34,10 +34,11 @@ def test_an_assessment_names_its_place_only_with_the_place_s_table(catalog: Cata
 
 
 def test_with_no_credential_left_the_first_step_is_a_skill(catalog: Catalog) -> None:
-    held = ("CMA", "CPC", "CCS", "CMPE", "CPT", "CET", "BLS")
+    held = ("CMA", "CPC", "CCS", "CMPE", "CPT", "CET", "BLS", "COA", "COT", "COMT")
     supervisor = Profile(
         years=8,
-        setting="hospital",
+        setting="specialty-clinic",
+        specialty="ophthalmology",  # the specialty's own skills come from the catalog
         certs=tuple(HeldCert(id=cert) for cert in held),
         leads="supervises",
         education="bachelor",
