@@ -83,7 +83,7 @@ def credential_levers(profile: Profile, catalog: Catalog, context: Context) -> l
             requires=step.requires,
         )
         for step in context.next_steps
-        if step.kind == "certification" and step.id is not None and (step.gain or 0) > 0
+        if step.kind == "certification" and step.id is not None
     ]
 
 
