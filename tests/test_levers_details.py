@@ -148,3 +148,11 @@ def test_levers_rank_by_gain_per_year_then_pay_then_estimate() -> None:
         "slow",
         "later",
     ]
+
+
+def test_a_credential_that_would_not_raise_the_estimate_is_no_lever(catalog: Catalog) -> None:
+    student = assess(Profile(years=0, setting="student"), catalog)
+    steps = {s.id: s.gain for s in student.next_steps if s.kind == "certification"}
+    assert steps == {"CMA": 8.0, "BLS": 0.0}  # BLS is worth taking, but not for pay
+    assert student.levers is not None
+    assert [lever.id for lever in student.levers.levers if lever.kind == "credential"] == ["CMA"]
