@@ -143,6 +143,8 @@ def test_changes_set_years_credentials_pay_and_schooling(catalog: Catalog) -> No
         (("published", 45_690), ("published", 45_690), (0.0, "+$0 a year")),
         (("estimate", 40_000), ("published", 45_690), (5690.0, "about +$5,690 a year")),
         (("at-or-below", 36_050), ("estimate", 37_000), (950.0, "at least +$950 a year")),
+        (("at-or-below", 36_050), ("estimate", 36_051), (1.0, "at least +$1 a year")),
+        (("at-or-below", 36_050), ("published", 36_050), (0.0, "+$0 a year")),
         (("estimate", 58_000), ("at-or-above", 59_310), (1310.0, "at least +$1,310 a year")),
         (
             ("at-or-above", 59_310),
