@@ -81,6 +81,17 @@ def test_a_change_shown_with_decimals_adds_up_in_those_decimals() -> None:
     assert percentile_text.signed(-0.04, 1) == "0.0"  # never "-0.0"
     published = [SimpleNamespace(percentile=p, annual=0) for p in (10, 25, 50, 75, 90)]
     assert percentile_text.short_where(published, 15.95, 1) == "the 16.0th"
+    assert percentile_text.where(published, 15.95, 1) == "about the 16.0th percentile"
+    assert percentile_text.shown(37.5) == 38  # whole percentiles unless asked
+
+
+def test_the_published_ends_are_inside_the_published_range() -> None:
+    from maplanner.core import percentile_text
+
+    assert percentile_text.beyond(POINTS, 10) is None
+    assert percentile_text.beyond(POINTS, 90) is None
+    assert percentile_text.beyond(POINTS, 90.01) == "above"
+    assert percentile_text.beyond(POINTS, 9.99) == "below"
 
 
 def test_a_change_is_the_difference_of_what_is_shown() -> None:
