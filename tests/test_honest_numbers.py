@@ -67,6 +67,7 @@ def test_decimals_are_rounded_as_written() -> None:
 
     # 2.675 is stored as 2.67499999...; people read it as 2.675, which rounds to 2.68.
     assert percentile_text.number(2.675, 2) == "2.68"
+    assert percentile_text.number(2.665, 2) == "2.67"  # half up, not to the even 2.66
     assert percentile_text.ordinal(15.95, 1) == "16.0th"
     assert percentile_text.number(15.95) == "16"
 
