@@ -1,5 +1,7 @@
-"""Details of core/levers.py a person meets: how long a lever takes in words, and a
-credential lever that is not open yet (no time, when it can be, what it requires)."""
+"""Details of core/levers.py a person meets: how long a lever takes in words, a
+credential lever that is not open yet (no time, when it can be, what it requires),
+which credential, specialty, leadership and setting changes become levers and how
+they are named, and the order levers are ranked in."""
 
 import pytest
 
