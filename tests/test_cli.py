@@ -164,6 +164,30 @@ def test_assess_times_the_lead_role_without_defining_the_plans_models(tmp_path: 
         assert f"'{heavy}'" not in line
 
 
+def test_the_command_line_leaves_the_collector_off_to_the_end(tmp_path: Path) -> None:
+    """Turned back on after a command, the collector's first collection would walk all
+    that start-up made (about 30 ms of `assess`): the entry point leaves it off, and no
+    collection runs between the command's end and the process's end."""
+    script = (
+        "import atexit, gc, sys\n"
+        "after = []\n"
+        "atexit.register(lambda: print(gc.isenabled(), after))\n"
+        "from maplanner.edge import main, _guarded\n"
+        "import maplanner.edge as edge\n"
+        "def ended(argv):\n"
+        "    code = _guarded(argv)\n"
+        "    gc.callbacks.append(lambda phase, info: after.append(info['generation']))\n"
+        "    return code\n"
+        "edge._guarded = ended\n"
+        "main(['salary', '--percentile', '75'])\n"
+    )
+    env = {**os.environ, "MAPLANNER_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "False []"
+
+
 def test_what_a_run_made_is_frozen_before_the_collections_at_exit() -> None:
     """Python's collections at exit would walk every object still alive (about 55 ms of
     a run); the CLI freezes them first, in an exit handler that runs before this one."""
