@@ -264,9 +264,17 @@ def wage_range(percentile: float, catalog: Catalog, table: WageTable | None = No
     national table, or in a place's table when one is given)."""
     chosen = catalog.wages if table is None else table
     return catalog.memo(
-        (_wage_range, percentile, chosen.area, chosen.vintage),
+        (_wage_range, percentile, *_table_key(chosen)),
         lambda: _wage_range(percentile, catalog, chosen),
     )
+
+
+def _table_key(table: WageTable) -> tuple[object, ...]:
+    """All of a table that a wage range is made from. Not its name and vintage alone:
+    a --data-dir folder's table for an area has the shipped table's name and vintage
+    and its own figures."""
+    points = tuple((p.percentile, p.annual, p.hourly) for p in table.percentiles)
+    return (table.area, table.vintage, table.hours_per_year, table.median_hourly, points)
 
 
 def _wage_range(percentile: float, catalog: Catalog, table: WageTable) -> WageRange:
