@@ -26,7 +26,6 @@ it at module level (start-up speed), and this module is loaded by the command.
 
 import codecs
 import contextlib
-import dataclasses
 import io
 import json
 import os
@@ -74,7 +73,7 @@ class BatchFiles:
     errors: Path
     json_lines: bool
     size: int
-    raw_csv: bool = False
+    raw_csv: bool
 
 
 def errors_path_for(results: Path, json_lines: bool) -> Path:
@@ -83,7 +82,7 @@ def errors_path_for(results: Path, json_lines: bool) -> Path:
 
 
 def check_files(
-    roster: Path, results: Path, *, force: bool, json_lines: bool, raw_csv: bool = False
+    roster: Path, results: Path, *, force: bool, json_lines: bool, raw_csv: bool
 ) -> BatchFiles:
     """Check the paths before anything is read or written.
 
@@ -95,15 +94,16 @@ def check_files(
         if "\x00" in str(path):
             raise InputError(f"{what} {str(path)!r} contains a NUL character: give a file name")
     try:
-        files = _check_files(roster, results, force=force, json_lines=json_lines)
+        return _check_files(roster, results, force=force, json_lines=json_lines, raw_csv=raw_csv)
     except ValueError as error:  # anything else the OS cannot take as a path
         raise InputError(
             f"{str(roster)!r} or {str(results)!r} is not a usable path ({error})"
         ) from None
-    return dataclasses.replace(files, raw_csv=raw_csv)
 
 
-def _check_files(roster: Path, results: Path, *, force: bool, json_lines: bool) -> BatchFiles:
+def _check_files(
+    roster: Path, results: Path, *, force: bool, json_lines: bool, raw_csv: bool
+) -> BatchFiles:
     try:
         stat = roster.stat()
     except FileNotFoundError:
@@ -134,7 +134,12 @@ def _check_files(roster: Path, results: Path, *, force: bool, json_lines: bool) 
             if target.exists() or target.is_symlink():
                 raise InputError(f"{what} {target} already exists: add --force to replace it")
     return BatchFiles(
-        roster=roster, results=results, errors=errors, json_lines=json_lines, size=stat.st_size
+        roster=roster,
+        results=results,
+        errors=errors,
+        json_lines=json_lines,
+        size=stat.st_size,
+        raw_csv=raw_csv,
     )
 
 
@@ -149,10 +154,11 @@ def _open_roster(roster: Path) -> io.BufferedReader:
     """The roster opened for reading, without waiting on a pipe that has no writer.
 
     O_NONBLOCK makes opening a FIFO return at once; fstat then refuses anything that
-    is not a regular file (even one swapped in since `check_files` looked).
+    is not a regular file (even one swapped in since `check_files` looked). Like every
+    descriptor Python opens, it is not inherited by child processes (PEP 446).
     """
     try:
-        descriptor = os.open(roster, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        descriptor = os.open(roster, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise DataError(f"cannot read the roster {roster}: {error.strerror or error}") from None
     if not stat_module.S_ISREG(os.fstat(descriptor).st_mode):
@@ -302,8 +308,8 @@ def _records(
 
     Lines are counted from the header = line 1; a quoted value may span lines, so a
     row starts one past where the previous one ended. Blank lines (and rows whose
-    cells are all blank) are only counted. Undecodable or binary input becomes one
-    clear DataError (exit 1): text never holds a NUL byte, binary files do.
+    cells are all blank) are only counted. Undecodable input becomes one clear
+    DataError (exit 1); `_text_lines` has already refused binary input (a NUL byte).
     """
     import csv
 
@@ -312,13 +318,7 @@ def _records(
     try:
         for cells in reader:
             start, end = end + 1, reader.line_num
-            text = "".join(cells)
-            if "\x00" in text:
-                raise DataError(
-                    f"{roster} is not a CSV text file (line {start} holds a NUL byte, as "
-                    "binary files do): save it as 'CSV UTF-8' and try again"
-                )
-            if text.strip():
+            if "".join(cells).strip():
                 yield start, cells
             else:
                 on_blank()
@@ -389,12 +389,13 @@ def spreadsheet_safe(cell: str) -> str:
     """`cell` as a spreadsheet shows it, never runs it: an apostrophe before a formula.
 
     A cell is neutralised when it starts with =, +, -, @, a tab, a carriage return or
-    a newline, or starts with spaces and then =, +, - or @. A plain number (``-2``,
-    ``61.4``) is left as it is: a spreadsheet reads it as the number it is.
+    a newline, or with other blank characters (spaces, a no-break space) and then =,
+    +, - or @: a spreadsheet may trim them. A plain number (``-2``, ``61.4``) is left
+    as it is: a spreadsheet reads it as the number it is.
     """
     if not cell:
         return cell
-    if cell.startswith(FORMULA_STARTS) or cell.lstrip(" ").startswith(FORMULA_STARTS[:4]):
+    if cell.startswith(FORMULA_STARTS) or cell.lstrip().startswith(FORMULA_STARTS):
         if _PLAIN_NUMBER.fullmatch(cell):
             return cell
         return "'" + cell
@@ -407,7 +408,7 @@ def _writers(
     json_lines: bool,
     header: "Header",
     *,
-    raw_csv: bool = False,
+    raw_csv: bool,
 ) -> tuple[Callable[["RosterResult"], None], Callable[["RowRejection"], None]]:
     """Functions that write one results row and one errors row, headers written first."""
     carried = header.carried_names

@@ -1,11 +1,16 @@
 """Small checks that many test modules share: a command that must succeed, its JSON,
 and its words with the line wrapping undone."""
 
+import csv
+import io
 import json
 import re
+from pathlib import Path
 from typing import Any
 
+from maplanner.catalog.areas import AREAS_FILE
 from maplanner.catalog.catalog import Catalog
+from maplanner.catalog.loader import packaged_data_dir
 from maplanner.catalog.wages import WageTable
 from maplanner.core.money import Pay
 from maplanner.core.profile import HeldCert, Profile
@@ -76,3 +81,20 @@ def washington(catalog: Catalog) -> WageTable:
     table = place_table(catalog, None, resolve_state(catalog, "WA"))
     assert isinstance(table, WageTable)
     return table
+
+
+def override_areas(folder: Path, changes: dict[tuple[str, str], dict[str, str]]) -> None:
+    """An override area file: the shipped rows of the changed areas' states (a small
+    file reads fast), with those rows' columns changed; each row is named by its area
+    and occupation."""
+    shipped = (packaged_data_dir() / AREAS_FILE).read_text(encoding="utf-8")
+    every = list(csv.DictReader(io.StringIO(shipped)))
+    states = {row["state_fips"] for row in every if (row["area_name"], row["soc_code"]) in changes}
+    rows = [row for row in every if row["state_fips"] in states]
+    for row in rows:
+        row.update(changes.get((row["area_name"], row["soc_code"]), {}))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (folder / AREAS_FILE).write_text(out.getvalue(), encoding="utf-8")

@@ -3,8 +3,6 @@ names that contain it, how many candidates an ambiguous name lists, the refusal 
 --state with --area, an override folder's own area file, and which area the place
 lever names as the best-paying one."""
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from maplanner.core.places import (
     resolve_state,
 )
 from maplanner.errors import InputError
+from tests.helpers import override_areas
 
 
 def test_an_area_named_in_full_wins_over_longer_names_that_contain_it(
@@ -106,26 +105,9 @@ def test_areas_without_an_ma_figure_are_passed_over(catalog: Catalog) -> None:
     assert found is not None and found[1].percentiles
 
 
-def _override_areas(folder: Path, changes: dict[tuple[str, str], dict[str, str]]) -> None:
-    """An override area file: the shipped rows of the changed areas' states (a small
-    file reads fast), with those rows' columns changed; each row is named by its area
-    and occupation."""
-    shipped = (packaged_data_dir() / AREAS_FILE).read_text(encoding="utf-8")
-    every = list(csv.DictReader(io.StringIO(shipped)))
-    states = {row["state_fips"] for row in every if (row["area_name"], row["soc_code"]) in changes}
-    rows = [row for row in every if row["state_fips"] in states]
-    for row in rows:
-        row.update(changes.get((row["area_name"], row["soc_code"]), {}))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    (folder / AREAS_FILE).write_text(out.getvalue(), encoding="utf-8")
-
-
 def _override_medians(folder: Path, medians: dict[str, int]) -> None:
     """These areas' MA medians changed (the hourly one with it, as the file's checks ask)."""
-    _override_areas(
+    override_areas(
         folder,
         {
             (area, MA_SOC): {"annual_50": str(annual), "hourly_50": f"{annual / 2080:.2f}"}
@@ -157,7 +139,7 @@ def test_a_withheld_median_gives_bls_s_own_reason(catalog: Catalog, tmp_path: Pa
     top_coded = {f"{kind}_{point}": "" for kind in ("hourly", "annual") for point in (50, 75, 90)}
     notes = ";".join(f"{column}=5" for column in top_coded)
     seattle_managers = ("Seattle-Tacoma-Bellevue, WA", "11-9111")
-    _override_areas(tmp_path, {seattle_managers: {**top_coded, "footnotes": notes}})
+    override_areas(tmp_path, {seattle_managers: {**top_coded, "footnotes": notes}})
     seattle = resolve_area(area_rows(catalog, tmp_path), "seattle")
     assert place_table(catalog, tmp_path, seattle, "11-9111") == (
         "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
@@ -170,7 +152,7 @@ def test_a_median_withheld_under_an_unknown_footnote_is_not_released(
     blank = {f"{kind}_{point}": "" for kind in ("hourly", "annual") for point in (50, 75, 90)}
     notes = ";".join(f"{column}=9" for column in blank)  # a code BLS's table does not list
     row = {**blank, "footnotes": notes}
-    _override_areas(tmp_path, {("Seattle-Tacoma-Bellevue, WA", "11-9111"): row})
+    override_areas(tmp_path, {("Seattle-Tacoma-Bellevue, WA", "11-9111"): row})
     seattle = resolve_area(area_rows(catalog, tmp_path), "seattle")
     assert place_table(catalog, tmp_path, seattle, "11-9111") == "Estimate not released."
 
