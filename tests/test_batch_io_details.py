@@ -253,6 +253,7 @@ def test_progress_is_reported_every_so_many_rows_then_at_the_end(
         ("progress", files.size),
     ]
     assert summary.format == "csv" and summary.errors is None
+    assert (summary.reports, summary.reports_written, summary.class_report) == (None, 0, None)
 
 
 def test_json_lines_are_summarised_as_jsonl(catalog: Catalog, tmp_path: Path) -> None:

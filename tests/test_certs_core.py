@@ -17,6 +17,7 @@ from maplanner.core.cert_options import check_track, parse_year
 from maplanner.core.cert_year import plan_for_year
 from maplanner.core.certs import find_certification, list_certifications
 from maplanner.errors import InputError
+from tests.helpers import catalog_with
 
 MAX_YEAR = 50
 
@@ -356,6 +357,7 @@ def test_cma_detail_has_the_verified_figures(catalog: Catalog) -> None:
     assert ce.note is not None and "The other 30 may be from any" in ce.note
     assert detail.eligibility.verified is True
     assert detail.eligibility.text is not None and "30 days" in detail.eligibility.text
+    assert detail.eligibility.source is not None and detail.eligibility.source.id == "aama"
     assert detail.renewal.source is not None
     assert detail.renewal.source.url == "https://www.aama-ntl.org/"
     assert detail.renewal.source.period == "checked 2025"
@@ -388,6 +390,16 @@ def test_ophthalmic_ladder_in_order(catalog: Catalog, cert_id: str, position: in
     assert [rung.id for rung in ladder.rungs] == ["COA", "COT", "COMT"]
     assert ladder.position == position
     assert ladder.source.id == "ijcahpo"
+
+
+def test_a_ladder_is_in_rung_order_whatever_the_files_order(catalog: Catalog) -> None:
+    shuffled = catalog_with(
+        catalog,
+        "certifications.toml",
+        certification=list(reversed(catalog.files()["certifications.toml"].certification)),
+    )
+    ladder = certification_detail(shuffled, "COT").ladder
+    assert ladder is not None and [rung.id for rung in ladder.rungs] == ["COA", "COT", "COMT"]
 
 
 def test_other_renewal_rules(catalog: Catalog) -> None:

@@ -126,8 +126,17 @@ def test_unknown_topic_without_a_close_match_lists_the_topics(run: Runner) -> No
 def test_a_fragment_fitting_several_topics_lists_them(run: Runner) -> None:
     result = run("guide", "in")
     assert (result.code, result.out) == (2, "")
-    assert result.err.startswith("maplanner: topic 'in' fits several topics: day-in-the-work")
-    assert "getting-hired (Getting hired)" in result.err
+    assert result.err == (
+        "maplanner: topic 'in' fits several topics: day-in-the-work (A day in the work), "
+        "beginner-mistakes (Common beginner mistakes), getting-hired (Getting hired); pick "
+        "one id\n"
+    )
+
+
+def test_a_fragment_fitting_one_topic_says_which_it_took(run: Runner) -> None:
+    result = run("guide", "mistak")
+    assert result.code == 0
+    assert result.err == "maplanner: taking topic 'mistak' as beginner-mistakes\n"
 
 
 def test_faq_uses_the_shipped_bls_figures(run: Runner) -> None:
@@ -139,6 +148,10 @@ def test_faq_uses_the_shipped_bls_figures(run: Runner) -> None:
     assert "about 112,300 openings a year" in flat
     assert "817,870 wage and salary jobs" in flat
     assert "811,000 for 2024" in flat
+    assert (
+        "BLS gives the usual entry education as: postsecondary nondegree award (a "
+        "certificate or diploma, usually 9 to 12 months)." in flat
+    )
     for stale in ("38,500", "16%", "33,950", "43,050", "45,000"):
         assert stale not in out
 

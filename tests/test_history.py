@@ -7,8 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from maplanner.catalog.catalog import Catalog
 from maplanner.core.history import AssessmentRecord, change, history_view
 from tests.conftest import Runner
+from tests.helpers import profile
 
 SETUP = ("--years", "2", "--cert", "CMA", "--setting", "family-practice", "--pay", "40k")
 
@@ -210,3 +212,70 @@ def test_three_or_more_show_the_change_since_the_first(
     _save(run, monkeypatch, "2026-01-15", "assess", "--saved", "--save")
     text = " ".join(run("history").out.split())
     assert "Since the first (2025-01-15 to 2026-01-15): tier Entry -> Mid;" in text
+
+
+# What changed, in detail ---------------------------------------------------------------
+
+
+def _with(base: AssessmentRecord, **update: object) -> AssessmentRecord:
+    return base.model_copy(update=update)
+
+
+def test_several_credentials_added_and_removed_are_listed_with_commas() -> None:
+    result = change(
+        record(certs=("CMA", "CPT", "BLS")), record(number=2, certs=("CMA", "COA", "CCMA"))
+    )
+    assert result.summary == "added COA, CCMA; removed CPT, BLS"
+
+
+def test_a_yes_or_no_answer_reads_yes_or_no_and_a_missing_one_not_given() -> None:
+    before = _with(
+        record(), profile=profile(2, certs=("CMA",)).model_copy(update={"accredited": True})
+    )
+    after = _with(
+        record(number=2),
+        profile=profile(2, certs=("CMA",)).model_copy(update={"accredited": False}),
+    )
+    assert change(before, after).summary == "accredited program yes -> no"
+    unknown = _with(record(number=2), profile=profile(2, certs=("CMA",)))
+    assert change(before, unknown).summary == "accredited program yes -> not given"
+
+
+def test_pay_given_for_the_first_time_is_a_change_from_not_given() -> None:
+    later = _with(record(number=2), pay_annual=40000.0, pay_percentile=31.0)
+    assert change(record(), later).summary == "pay not given -> $40,000"
+    assert change(later, record(number=3)).summary == "pay $40,000 -> not given"
+
+
+def test_answers_kept_with_only_one_of_the_two_are_said_to_be_missing() -> None:
+    kept = _with(record(number=2), profile=profile(2, certs=("CMA",)))
+    assert change(record(), kept).summary == "other answers were not kept with the older one"
+    assert change(kept, record(number=3)).summary == (
+        "other answers were not kept with the older one"
+    )
+
+
+def test_the_record_of_an_assessment_keeps_its_whole_profile(catalog: Catalog) -> None:
+    from datetime import date
+
+    from maplanner.core.history import record_of
+    from maplanner.core.rules import assess
+
+    answers = profile(4, certs=("CMA",), leads="trains")
+    kept = record_of(assess(answers, catalog), date(2025, 1, 15))
+    assert kept.profile == answers
+    assert (kept.date, kept.years, kept.certs, kept.pay_annual) == (
+        "2025-01-15",
+        4,
+        ("CMA",),
+        None,
+    )
+
+
+def test_pay_outside_the_published_range_is_said_so_on_its_line() -> None:
+    from maplanner.core.history import PayPoint, pay_line
+
+    outside = PayPoint(date="2025-01-15", annual=25000.0, percentile=None)
+    assert pay_line(outside) == "2025-01-15  $25,000 a year, outside the published 10th to 90th"
+    inside = PayPoint(date="2025-02-15", annual=40000.0, percentile=32.0)
+    assert pay_line(inside) == "2025-02-15  $40,000 a year, about the 32nd percentile"

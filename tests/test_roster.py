@@ -355,6 +355,7 @@ def test_an_empty_summary_has_no_median_and_no_next_certification(catalog: Catal
         roster="r.csv", results="o.csv", errors=None, format="jsonl", carried_columns=()
     )
     assert summary.rows_in == 0
+    assert (summary.repeated_ids, summary.repeated_ids_checked_every_row) == (0, True)
     assert summary.median_estimated_percentile is None
     assert summary.most_common_next_certification is None
     assert all(t.count == 0 for t in summary.tiers)

@@ -127,9 +127,6 @@ class SummaryTally:
             rows_rejected=self.rejected,
             blank_lines=self.blank_lines,
             carried_columns=carried_columns,
-            reports=None,
-            reports_written=0,
-            class_report=None,
             repeated_ids=repeated_ids,
             repeated_ids_checked_every_row=repeated_ids_checked_every_row,
             tiers=tuple(

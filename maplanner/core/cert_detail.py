@@ -150,13 +150,15 @@ def _ladder(catalog: Catalog, cert: Certification) -> Ladder | None:
     if cert.ladder is None:
         return None
     name = cert.ladder.name
-    rungs = sorted(
-        (c for c in catalog.certifications if c.ladder is not None and c.ladder.name == name),
-        key=lambda c: c.ladder.rung if c.ladder is not None else 0,
-    )
+    on_ladder = [
+        (c.ladder.rung, c)
+        for c in catalog.certifications
+        if c.ladder is not None and c.ladder.name == name
+    ]
+    on_ladder.sort(key=lambda pair: pair[0])
     return Ladder.model_construct(
         name=name,
-        rungs=[_ref(rung) for rung in rungs],
+        rungs=[_ref(rung) for _, rung in on_ladder],
         position=cert.ladder.rung,
         source=source_ref(catalog, cert.ladder.source),
     )

@@ -125,7 +125,7 @@ def record_of(assessment: Assessment, on: date, number: int = 0) -> AssessmentRe
     )
 
 
-def _words(field: str, value: object) -> str:
+def _words(value: object) -> str:
     if value is None:
         return "not given"
     if isinstance(value, bool):
@@ -144,8 +144,8 @@ def answer_changes(before: AssessmentRecord, after: AssessmentRecord) -> list[An
             found.append(
                 AnswerChange.model_construct(
                     field=FIELD_WORDS.get(field, field),
-                    before=_words(field, old.get(field)),
-                    after=_words(field, new.get(field)),
+                    before=_words(old.get(field)),
+                    after=_words(new.get(field)),
                 )
             )
     if before.pay_annual != after.pay_annual and (
