@@ -285,6 +285,7 @@ def _text_lines(raw: io.BufferedReader, roster: Path) -> Iterator[str]:
     while True:
         data = raw.readline(MAX_LINE_BYTES + 1)
         if not data:
+            decode(b"", True)  # bytes of a character cut off at the end: not UTF-8
             return
         number += 1
         text = decode(data)  # UTF-16 and other encodings fail here, named by _records

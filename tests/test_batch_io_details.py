@@ -207,6 +207,21 @@ def test_a_line_of_exactly_the_longest_length_is_read_and_one_byte_more_is_not(
     )
 
 
+def test_a_character_cut_off_at_the_end_of_the_file_is_not_utf_8(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """The last line has no line break and ends inside a character (the first two of
+    the three bytes of "€"): without the check at the end, the bytes would be lost."""
+    source = tmp_path / "roster.csv"
+    source.write_bytes(SMALL.encode() + b"B,2,family-practice," + "€".encode()[:2])
+    with pytest.raises(DataError) as refused:
+        batch(catalog, files_for(source))
+    assert refused.value.message == (
+        f"{source} is not UTF-8 text (line 3 has bytes that are not UTF-8): save it as "
+        "'CSV UTF-8' and try again"
+    )
+
+
 def test_a_quote_left_open_in_the_header_is_found_from_line_1(
     catalog: Catalog, tmp_path: Path
 ) -> None:
