@@ -93,12 +93,8 @@ def experience_credentials(
             continue
         if cert.primary:
             if any(state.has(other) for other in primaries):
-                continue
-            others = [
-                p.cert
-                for p in band.certs
-                if p.cert != cert.id and p.cert in primaries and not state.has(p.cert)
-            ]
+                continue  # so none of the others is held either
+            others = [p.cert for p in band.certs if p.cert != cert.id and p.cert in primaries]
         else:
             serves_path = cert.id in path.credentials or path.id in cert.unlocks.paths
             wanted = (
