@@ -4,8 +4,14 @@ experience earns for this person on this path. `tests/test_plan.py` checks whole
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.catalog.paths import Condition
-from maplanner.core.plan_steps import PlanState, experience_credentials, meets, step_credentials
-from tests.helpers import profile
+from maplanner.core.plan_steps import (
+    PlanState,
+    experience_credentials,
+    meets,
+    plan_years,
+    step_credentials,
+)
+from tests.helpers import catalog_with, profile
 
 
 def test_a_condition_of_a_credential_and_a_role_gives_both_reasons(catalog: Catalog) -> None:
@@ -78,3 +84,23 @@ def test_a_credential_that_leads_to_the_path_and_no_step_names_is_earned(
     practice = catalog.path("practice-manager")
     chosen = experience_credentials(catalog, practice, manager, PlanState(manager), 5)
     assert "CMPE" not in [cert for cert, _, _ in chosen]
+
+
+def test_each_year_of_building_experience_reads_that_years_credentials(
+    catalog: Catalog,
+) -> None:
+    """A path that starts after three years, whose first step earns CET: a cardiology MA
+    starting out earns CET in year 2 of building experience (the roadmap lists it from
+    year 2), so that step is behind them when the steps begin."""
+    paths = catalog.files()["paths.toml"]
+    changed = []
+    for path in paths.path:
+        if path.id == "phlebotomy-lab":
+            first = path.steps[0].model_copy(
+                update={"credentials": ["CET"], "done_when": Condition(credentials=["CET"])}
+            )
+            path = path.model_copy(update={"min_years": 3.0, "steps": [first, *path.steps[1:]]})
+        changed.append(path)
+    shifted = catalog_with(catalog, "paths.toml", path=changed)
+    starting = profile(0, specialty="cardiology")
+    assert plan_years(starting, shifted, "phlebotomy-lab") == 3 + 2

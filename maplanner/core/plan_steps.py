@@ -126,8 +126,7 @@ def plan_years(profile: Profile, catalog: Catalog, goal_id: str) -> int:
     for step in path.steps:
         if meets(catalog, step.done_when, state) is not None:
             continue
-        last = year + step.years - 1
-        state.earned.update((cert_id, last) for cert_id, _ in step_credentials(step, state))
+        # Only whether a credential is earned counts here; make_plan says in which year.
+        state.earned.update((cert_id, year) for cert_id, _ in step_credentials(step, state))
         stepped += step.years
-        year += step.years
     return building + stepped if stepped else 0
