@@ -201,17 +201,17 @@ def parse_certs(catalog: "Catalog", text: str) -> tuple[str, ...]:
     if not (answer.isascii() and answer.isdigit()):
         lowered = answer.lower()
         for cert_id, others in names.items():
-            if lowered == cert_id.lower() or lowered in {name.lower() for name in others}:
+            if lowered in {name.lower() for name in others}:
                 return (cert_id,)
-    parts = [part for part in re.split(r"[,\s]+", answer) if part]
-    found: dict[str, None] = {}
-    for part in parts:
+
+    def one(part: str) -> str:
         index = pick(part, len(certs))
-        cert_id = certs[index].id if index is not None else named(part, names, "certification")
-        found[cert_id] = None
+        return certs[index].id if index is not None else named(part, names, "certification")
+
+    found = tuple(dict.fromkeys(one(part) for part in re.split(r"[,\s]+", answer) if part))
     if not found:
         raise InputError(f"{text!r} names no certification: pick numbers from the list")
-    return tuple(found)
+    return found
 
 
 def parse_setting(catalog: "Catalog", text: str, years: float) -> str:
