@@ -205,7 +205,9 @@ def test_an_unknown_education_level_is_named_as_one(catalog: Catalog) -> None:
     )
 
 
-@pytest.mark.parametrize(("typed", "meant"), [("Not Sure", None), ("Y", True), ("no", False)])
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("Not Sure", None), ("Don't Know", None), ("Y", True), ("no", False)]
+)
 def test_accreditation_answers(typed: str, meant: bool | None) -> None:
     assert answers.parse_accredited_answer(typed) is meant
 
@@ -220,3 +222,9 @@ def test_a_what_if_that_is_not_a_change_is_named_as_the_what_if(catalog: Catalog
         "what-if 'bogus' is not a change: use FIELD=VALUE"
     )
     assert answers.parse_what_if(catalog, profile(3), "leads=lead") == [("leads", "lead")]
+
+
+def test_an_accreditation_answer_that_is_not_yes_or_no(catalog: Catalog) -> None:
+    assert refusal(answers.parse_accredited_answer, "maybe") == (
+        "'maybe' is not yes or no: type y, n, or Enter if not sure"
+    )

@@ -290,8 +290,8 @@ def parse_accredited_answer(text: str) -> bool | None:
     if text.lower() in UNKNOWN_WORDS:
         return None
     try:
-        return parse_accredited(text, option="answer")
-    except InputError:
+        return parse_accredited(text)
+    except InputError:  # said again, in the interview's words
         raise InputError(f"{text!r} is not yes or no: type y, n, or Enter if not sure") from None
 
 
