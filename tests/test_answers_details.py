@@ -182,6 +182,10 @@ def test_an_answer_of_only_commas_names_no_certification(catalog: Catalog) -> No
     )
 
 
+def test_a_certifications_whole_name_is_read_as_one(catalog: Catalog) -> None:
+    assert answers.parse_certs(catalog, "certified medical ASSISTANT") == ("CMA",)
+
+
 def test_certifications_typed_twice_are_kept_once_in_order(catalog: Catalog) -> None:
     assert answers.parse_certs(catalog, "rma, CMA rma") == ("RMA", "CMA")
 
