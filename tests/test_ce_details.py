@@ -224,3 +224,63 @@ def test_a_credit_number_refused_is_named(typed: str, shown: str) -> None:
         f"ce remove {shown} is not a credit number: use the number 'maplanner ce list' "
         "shows, like 3"
     )
+
+
+def _credit(number: int, cert: str, units: float, day: str, **more: object) -> ce.Credit:
+    fields: dict[str, object] = {"category": None, "from_issuer": False, "note": ""}
+    fields.update(more)
+    return ce.Credit(
+        number=number, cert=cert, units=units, date=day, added_on="2026-05-01", **fields
+    )
+
+
+def test_a_note_of_200_characters_is_kept_and_201_refused(catalog: Catalog) -> None:
+    def add(note: str) -> ce.NewCredit:
+        return ce.check_credit(
+            catalog,
+            holder(HeldCert(id="CPC", earned="2024-01")),
+            TODAY,
+            credential="CPC",
+            units="1",
+            category=None,
+            from_issuer=False,
+            day="2026-01-05",
+            note=note,
+        )
+
+    assert add("n" * 200).note == "n" * 200
+    assert refusal(add, "n" * 201) == "--note is 201 characters long: keep it to 200"
+
+
+def test_a_cycle_not_known_counts_nothing(catalog: Catalog) -> None:
+    credits = [_credit(1, "CMA", 5, "2026-01-05", category="clinical")]
+    progress = ce.progress_for(HeldCert(id="CMA"), catalog, credits, TODAY)
+    assert progress is not None
+    assert (progress.prorated, progress.counted, progress.met) == (False, 0.0, False)
+    assert (progress.issuer_units, progress.credits_in_cycle) == (0.0, 0)
+    assert (progress.outside_count, progress.outside_units) == (1, 5.0)
+
+
+def test_a_credit_on_the_cycles_last_day_counts(catalog: Catalog) -> None:
+    held = HeldCert(id="RMA", earned="2025-06")
+    known = ce.progress_for(held, catalog, [], TODAY)
+    assert known is not None and known.cycle_end is not None
+    last = _credit(1, "RMA", 30, known.cycle_end)
+    progress = ce.progress_for(held, catalog, [last], date.fromisoformat(known.cycle_end))
+    assert progress is not None
+    assert (progress.counted, progress.met, progress.outside_count) == (30.0, True, 0)
+    assert progress.still_needed == 0
+
+
+def test_category_minimums_short_together_are_still_needed_together(catalog: Catalog) -> None:
+    """50 clinical CEUs, all AAMA-approved: the total lacks 10, but the administrative
+    and general minimums lack 10 each, and a credit has one category: 20 are needed."""
+    held = HeldCert(id="CMA", earned="2024-03")
+    credits = [
+        _credit(n, "CMA", 10, f"2026-0{n}-02", category="clinical", from_issuer=True)
+        for n in range(1, 6)
+    ]
+    progress = ce.progress_for(held, catalog, credits, TODAY)
+    assert progress is not None and progress.cycle_known
+    assert (progress.counted, progress.still_needed, progress.met) == (50.0, 20.0, False)
+    assert (progress.issuer_share, progress.issuer_units) == ("AAMA-approved", 50.0)
