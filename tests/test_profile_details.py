@@ -3,10 +3,11 @@ catalog does not know is named with the command that mends it, and each answer
 given on the command line is checked and put in canonical form."""
 
 import pytest
+from pydantic import ValidationError
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.profile import HeldCert, Profile, normalized
-from maplanner.errors import MaplannerError, StoreError
+from maplanner.core.profile import HeldCert, Profile, build_profile, normalized, parse_accredited
+from maplanner.errors import InputError, MaplannerError, StoreError
 
 SAVED = {
     "years": 4.0,
@@ -64,3 +65,58 @@ def test_a_saved_answer_this_catalog_does_not_know_is_named_with_its_mend(
         == f"the saved profile's {what} is not one this maplanner knows {CHANGED}"
     )
     assert refused.value.hint == f"mend it with {mend}{FORGET}"
+
+
+def test_a_saved_profiles_education_and_accreditation_are_kept(catalog: Catalog) -> None:
+    saved = Profile.model_construct(**{**SAVED, "education": "associate", "accredited": True})
+    kept = normalized(saved, catalog)
+    assert (kept.education, kept.accredited) == ("associate", True)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        *((word, None) for word in ("", " Unknown ", "NOT SURE", "?", "skip")),
+        *((word, True) for word in ("yes", "Y", "True", "1", "accredited")),
+        *((word, False) for word in ("no", "N", "FALSE", "0", "not-accredited", "Not Accredited")),
+    ],
+)
+def test_every_word_for_accredited_yes_no_and_not_sure(typed: str, meant: bool | None) -> None:
+    assert parse_accredited(typed) is meant
+
+
+def test_a_word_that_is_not_yes_or_no_is_refused_naming_the_answer() -> None:
+    with pytest.raises(InputError) as refused:
+        parse_accredited("maybe")
+    assert refused.value.message == (
+        "accredited 'maybe' is not a yes or no answer: use yes, no, or leave it blank when "
+        "you are not sure"
+    )
+
+
+def test_a_month_earned_must_look_like_a_month() -> None:
+    with pytest.raises(ValidationError) as refused:
+        HeldCert(id="CMA", earned="2025-13")
+    assert "'2025-13' is not a month like 2025-03" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("given", "missing", "advice"),
+    [
+        ({"years": None, "setting": None}, "--years and --setting", "give them as options"),
+        ({"years": 4.0, "setting": None}, "--setting", "give it as an option"),
+        ({"years": None, "setting": "hospital"}, "--years", "give it as an option"),
+    ],
+)
+def test_missing_answers_are_named_with_the_way_out(
+    catalog: Catalog, given: dict[str, object], missing: str, advice: str
+) -> None:
+    others: dict[str, object] = dict.fromkeys(("certs", "specialty", "leads", "pay"))
+    with pytest.raises(InputError) as refused:
+        build_profile(catalog, **{**others, **given})  # type: ignore[arg-type]
+    assert refused.value.message == (
+        f"missing {missing}: {advice}, or run 'maplanner assess' in a terminal to be asked"
+    )
+    with pytest.raises(InputError) as refused:
+        build_profile(catalog, **{**others, **given}, when_missing="see --help")  # type: ignore[arg-type]
+    assert refused.value.message == f"missing {missing}: see --help"
