@@ -6,7 +6,14 @@ import pytest
 from pydantic import ValidationError
 
 from maplanner.catalog.catalog import Catalog
-from maplanner.core.profile import HeldCert, Profile, build_profile, normalized, parse_accredited
+from maplanner.core.profile import (
+    HeldCert,
+    Profile,
+    build_profile,
+    normalized,
+    parse_accredited,
+    resolve_education,
+)
 from maplanner.errors import InputError, MaplannerError, StoreError
 
 SAVED = {
@@ -120,3 +127,14 @@ def test_missing_answers_are_named_with_the_way_out(
     with pytest.raises(InputError) as refused:
         build_profile(catalog, **{**others, **given}, when_missing="see --help")  # type: ignore[arg-type]
     assert refused.value.message == f"missing {missing}: see --help"
+
+
+@pytest.mark.parametrize("typed", [None, "", " None ", "UNKNOWN", "skip"])
+def test_no_education_given(catalog: Catalog, typed: str | None) -> None:
+    assert resolve_education(catalog, typed) is None
+
+
+def test_an_unknown_education_is_refused_naming_the_option(catalog: Catalog) -> None:
+    with pytest.raises(InputError) as refused:
+        resolve_education(catalog, "phd")
+    assert refused.value.message.startswith("--education 'phd' is not a known education level")
