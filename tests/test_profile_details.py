@@ -10,9 +10,14 @@ from maplanner.core.profile import (
     HeldCert,
     Profile,
     build_profile,
+    check_student,
     normalized,
     parse_accredited,
+    resolve_cert,
     resolve_education,
+    resolve_leads,
+    resolve_setting,
+    resolve_specialty,
 )
 from maplanner.errors import InputError, MaplannerError, StoreError
 
@@ -138,3 +143,35 @@ def test_an_unknown_education_is_refused_naming_the_option(catalog: Catalog) -> 
     with pytest.raises(InputError) as refused:
         resolve_education(catalog, "phd")
     assert refused.value.message.startswith("--education 'phd' is not a known education level")
+
+
+def test_a_student_with_some_experience_or_duties_is_refused(catalog: Catalog) -> None:
+    student = Profile.model_construct(**{**SAVED, "setting": "student", "years": 0.5})
+    with pytest.raises(InputError) as refused:
+        check_student(student, catalog)
+    assert refused.value.message == (
+        "--setting student means in an MA program and not working yet, but the years are "
+        "0.5: use --years 0 for a student, or the setting you work in"
+    )
+    leading = Profile.model_construct(
+        **{**SAVED, "setting": "student", "years": 0, "leads": "lead"}
+    )
+    with pytest.raises(InputError) as refused:
+        check_student(leading, catalog)
+    assert refused.value.message == (
+        "--setting student means not working yet, so there are no leadership duties (leads "
+        "lead): leave leads out for a student, or give the setting you work in"
+    )
+
+
+@pytest.mark.parametrize("typed", ["student", "In an MA program", "not working yet"])
+def test_a_student_by_any_of_its_names(catalog: Catalog, typed: str) -> None:
+    assert resolve_setting(catalog, typed) == "student"
+
+
+def test_each_kind_of_answer_is_looked_up_in_its_own_names(catalog: Catalog) -> None:
+    """The name tables are remembered per catalog, one per kind of answer."""
+    assert resolve_setting(catalog, "hospital") == "hospital"
+    assert resolve_specialty(catalog, "cardiology") == "cardiology"
+    assert resolve_cert(catalog, "cma") == "CMA"
+    assert resolve_leads(catalog, "lead") == "lead"
