@@ -6,6 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from maplanner.catalog.catalog import Catalog
+from maplanner.core.matching import take_notes
 from maplanner.core.profile import (
     HeldCert,
     Profile,
@@ -166,7 +167,24 @@ def test_a_student_with_some_experience_or_duties_is_refused(catalog: Catalog) -
 
 @pytest.mark.parametrize("typed", ["student", "In an MA program", "not working yet"])
 def test_a_student_by_any_of_its_names(catalog: Catalog, typed: str) -> None:
+    take_notes()  # none left from before
     assert resolve_setting(catalog, typed) == "student"
+    assert take_notes() == []  # a whole name, not a part of one
+
+
+def test_a_saved_profile_is_put_in_canonical_form(catalog: Catalog) -> None:
+    saved = Profile.model_construct(
+        **{
+            **SAVED,
+            "certs": (HeldCert.model_construct(id="cma", earned="2024-03", member_month=None),),
+            "setting": "Hospital",
+            "specialty": "CARDIOLOGY",
+            "leads": "Lead",
+        }
+    )
+    kept = normalized(saved, catalog)
+    assert (kept.setting, kept.specialty, kept.leads) == ("hospital", "cardiology", "lead")
+    assert [(c.id, c.earned) for c in kept.certs] == [("CMA", "2024-03")]
 
 
 def test_each_kind_of_answer_is_looked_up_in_its_own_names(catalog: Catalog) -> None:
