@@ -170,7 +170,6 @@ class ClassTally:
     def __init__(self, catalog: Catalog, today: date) -> None:
         self._catalog = catalog
         self._today = today
-        self.assessed = 0
         self._tiers: dict[str, int] = {}
         self._tenths: dict[int, int] = {}
         self._pays: dict[int, int] = {}
@@ -196,7 +195,6 @@ class ClassTally:
         outcome = row.outcome
         key = row.shape.key
         ids = key[1]
-        self.assessed += 1
         code = None if row.place is None else row.place.where.code
         if code not in self._places:
             self._places[code] = row.place
