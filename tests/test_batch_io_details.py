@@ -6,6 +6,8 @@ import csv
 import errno
 import io
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -357,3 +359,19 @@ def test_carried_column_names_are_kept_from_running_unless_raw(
     (tmp_path / "out.csv").unlink()
     batch(catalog, files_for(source, raw_csv=True))
     assert rows_of(tmp_path / "out.csv")[0][:2] == ["id", "=cmd"]
+
+
+def test_results_are_utf_8_whatever_the_locale(tmp_path: Path) -> None:
+    """Under the C locale, without UTF-8 mode, Python's own default is ASCII."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from maplanner.batch_io import _Output\n"
+        "out = _Output(Path(sys.argv[1]))\n"
+        "out.file.write('Jos\\u00e9\\n')\n"
+        "out.commit()\n"
+    )
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    target = tmp_path / "out.csv"
+    subprocess.run([sys.executable, "-c", script, str(target)], env=env, check=True)
+    assert target.read_bytes() == "José\n".encode()
