@@ -3,6 +3,7 @@ with its words, the marks on the chart, next steps past the few listed, the atte
 list when it is full, and the note that says which table the chart uses.
 `tests/test_counselors.py` runs `batch --summary` end to end."""
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -193,3 +194,25 @@ def test_a_class_in_several_places_is_drawn_on_the_national_table(
     )
     assert report.wages.area == "United States"
     assert report.notes[:3] == class_report._notes(catalog)
+
+
+def test_a_student_with_no_next_step_is_counted_apart(catalog: Catalog) -> None:
+    """No shipped answers leave a student without a next step (every roadmap year
+    lists skills); a row made that way is counted apart, each such row once."""
+    check = RosterAssessor(catalog, read_header(HEADER))
+    tally, klass = SummaryTally(catalog), ClassTally(catalog, TODAY)
+    for line, cells in enumerate(CLASS, start=2):
+        row = check.row(line, cells)
+        assert isinstance(row, RosterResult)
+        if line > 3:
+            row = dataclasses.replace(
+                row, placed=row.outcome.model_copy(update={"top_next_step": None})
+            )
+        tally.add(row)
+        klass.add(row)
+    summary = tally.summary(
+        roster="r.csv", results="o.csv", errors=None, format="csv", carried_columns=()
+    )
+    report = klass.report(summary)
+    assert report.no_next_step == 2
+    assert sum(step.count for step in report.next_steps) == 2
