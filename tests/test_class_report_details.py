@@ -117,15 +117,19 @@ def test_a_group_names_its_first_students_and_counts_them_all(
 
 
 def test_marks_on_the_chart_for_estimates_and_pay(catalog: Catalog) -> None:
-    rows = [*CLASS, ["S5", "Eve", "3", "RMA 2023-08", "urgent-care", "", "46k", ""]]
+    rows = [
+        *CLASS,
+        ["S5", "Eve", "3", "RMA 2023-08", "urgent-care", "", "46k", ""],
+        ["S6", "Flo", "3", "RMA 2023-08", "urgent-care", "", "45,800", ""],
+    ]
     report = report_of(catalog, rows)
-    assert report.pay_given == 2
+    assert report.pay_given == 3
     assert [(m.percentile, m.annual, m.count) for m in report.pays] == [
         (None, 20000.0, 1),
-        (None, 46000.0, 1),
+        (None, 46000.0, 2),
     ]
     marks = [(m.percentile, m.count) for m in report.estimates]
-    assert sum(count for _, count in marks) == 5
+    assert sum(count for _, count in marks) == 6
     for mark in report.estimates:
         assert mark.percentile is not None
         assert mark.annual == wage_at(catalog.wages, mark.percentile).annual
