@@ -52,6 +52,15 @@ Held = tuple[tuple[str, str | None], ...]
 RENEWALS_REMEMBERED = 4096
 #: Places a note names when a roster's rows name several.
 PLACES_NAMED = 5
+#: What every class report says about its figures, under them.
+NOTES = (
+    "Estimated percentiles are maplanner's own, from the weights in data/estimate.toml; "
+    "they are not BLS figures.",
+    "The CMA lets students sit the exam up to 30 days before they finish an accredited "
+    "program (AAMA); other routes and credentials have their own rules.",
+    "Renewal dates need the month each credential was earned, written after its id in "
+    "the certifications column (CMA 2023-04).",
+)
 
 Severity = Literal["lapsed", "exam-open", "due-soon", "pay-below-range", "no-card"]
 #: How much each reason weighs on the attention list (higher first).
@@ -211,7 +220,7 @@ class ClassTally:
         else:
             self._steps[step] = self._steps.get(step, 0) + 1
 
-        student = Student.model_construct(id=row.id, name=row.name, line=row.line, detail=None)
+        student = Student.model_construct(id=row.id, name=row.name, line=row.line)
         card = has_life_support_card(catalog, ids)
         self._group("life-support", "has" if card else "lacks").add(student)
 
@@ -321,7 +330,7 @@ class ClassTally:
             no_next_step=self._no_step,
             attention_total=self._attention_total,
             attention=attention,
-            notes=(*_notes(catalog), *place_note),
+            notes=(*NOTES, *place_note),
             data_vintage=catalog.data_vintage,
         )
 
@@ -423,15 +432,4 @@ def bands(
     return tuple(
         Band.model_construct(label=label, estimates=estimated[i], pays=paid[i])
         for i, label in enumerate(labels)
-    )
-
-
-def _notes(catalog: Catalog) -> tuple[str, ...]:
-    return (
-        "Estimated percentiles are maplanner's own, from the weights in data/estimate.toml; "
-        "they are not BLS figures.",
-        "The CMA lets students sit the exam up to 30 days before they finish an accredited "
-        "program (AAMA); other routes and credentials have their own rules.",
-        "Renewal dates need the month each credential was earned, written after its id in "
-        "the certifications column (CMA 2023-04).",
     )
