@@ -178,6 +178,7 @@ def test_a_class_all_in_one_place_is_drawn_on_its_table(catalog: Catalog) -> Non
     [
         (["WA", "OR", "", ""], "2 places (Oregon, Washington) and some rows name none", 5),
         (["WA", "OR", "CA", "CA"], "3 places (California and 2 more)", 1),
+        (["WA", "OR", "WA", "OR"], "2 places (Oregon, Washington)", 2),
         (["WA", "", "", ""], "1 place (Washington) and some rows name none", 5),
     ],
 )
@@ -227,3 +228,87 @@ def test_a_student_with_no_next_step_is_counted_apart(catalog: Catalog) -> None:
     report = klass.report(summary)
     assert report.no_next_step == 2
     assert sum(step.count for step in report.next_steps) == 2
+
+
+def test_the_median_estimate_keeps_two_decimals(catalog: Catalog) -> None:
+    """Estimates 9.8, 9.8, 31.5 and 41.2: the median is (9.8 + 31.5) / 2."""
+    report = report_of(catalog, CLASS)
+    assert [(m.percentile, m.count) for m in report.estimates] == [
+        (9.8, 2),
+        (31.5, 1),
+        (41.2, 1),
+    ]
+    assert report.median_estimated_percentile == 20.65
+
+
+@pytest.mark.parametrize(
+    ("rows", "order"),
+    [
+        (list(reversed(CLASS)), ["CMA", "CPT"]),  # a tie, CPT seen first: by words
+        ([*reversed(CLASS), ["S5", "Eve", "3", "RMA 2023-08", "urgent-care", "", "", ""]],
+         ["CPT", "CMA"]),  # the most common first, whatever its words
+    ],
+)  # fmt: skip
+def test_next_steps_by_count_then_by_words(
+    catalog: Catalog, rows: list[list[str]], order: list[str]
+) -> None:
+    report = report_of(catalog, rows)
+    assert [step.label.split(":")[0] for step in report.next_steps] == order
+
+
+def test_two_lapsed_or_two_due_credentials_are_named_together(catalog: Catalog) -> None:
+    rows = [
+        ["S1", "Ana", "6", "CMA 2019-05;COA 2020-01", "hospital", "", "", ""],
+        ["S2", "Ben", "3", "CMA 2021-08;COA 2023-08", "hospital", "", "", ""],
+    ]
+    report = report_of(catalog, rows)
+    renewals = {g.id: [(s.id, s.detail) for s in g.students] for g in report.readiness[2].groups}
+    reasons = {a.student.id: a.reasons for a in report.attention}
+    assert renewals["lapsed"] == [("S1", "CMA, COA")]
+    assert reasons["S1"][0] == "CMA, COA lapsed: renew or retest"
+    assert renewals["due-soon"] == [("S2", "CMA, COA")]
+    assert reasons["S2"][0] == "CMA, COA due for renewal soon"
+
+
+def test_a_table_given_for_the_chart_is_the_one_drawn(catalog: Catalog) -> None:
+    from maplanner.core.salary_view import distribution
+    from tests.helpers import washington
+
+    given = distribution(catalog, washington(catalog))
+    check = RosterAssessor(catalog, read_header(HEADER))
+    tally, klass = SummaryTally(catalog), ClassTally(catalog, TODAY)
+    row = check.row(2, CLASS[3])
+    assert isinstance(row, RosterResult)
+    tally.add(row)
+    klass.add(row)
+    summary = tally.summary(
+        roster="r.csv", results="o.csv", errors=None, format="csv", carried_columns=()
+    )
+    assert klass.report(summary, wages=given).wages == given
+
+
+def test_bands_between_published_points_a_value_on_a_point_counting_above(
+    catalog: Catalog,
+) -> None:
+    from maplanner.core.class_report import Mark, bands
+    from maplanner.core.salary_view import distribution
+
+    table = distribution(catalog, catalog.wages)
+    annuals = [point.annual for point in table.points]
+    estimates = (
+        Mark(percentile=10.0, annual=0.0, count=1),
+        Mark(percentile=95.0, annual=0.0, count=2),
+    )
+    pays = (
+        Mark(percentile=None, annual=annuals[0] - 1, count=1),
+        Mark(percentile=None, annual=annuals[-1], count=1),
+        Mark(percentile=None, annual=annuals[-1] + 5000, count=3),
+    )
+    assert [(b.label, b.estimates, b.pays) for b in bands(table, estimates, pays)] == [
+        ("below 10th", 0, 1),
+        ("10th to 25th", 1, 0),
+        ("25th to median", 0, 0),
+        ("median to 75th", 0, 0),
+        ("75th to 90th", 0, 0),
+        ("90th and above", 2, 4),
+    ]
