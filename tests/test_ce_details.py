@@ -36,6 +36,19 @@ def holder(*certs: HeldCert) -> Profile:
     return Profile(years=4, certs=certs, setting="family-practice")
 
 
+def new_credit(catalog: Catalog, held: HeldCert, **given: object) -> ce.NewCredit:
+    """`ce add` for one credit of the held credential, with `given` options changed."""
+    options: dict[str, object] = {
+        "credential": held.id,
+        "units": "1",
+        "category": None,
+        "from_issuer": False,
+        "day": "2026-01-05",
+        "note": "",
+    }
+    return ce.check_credit(catalog, holder(held), TODAY, **{**options, **given})  # type: ignore[arg-type]
+
+
 def test_the_credentials_with_a_ledger(catalog: Catalog) -> None:
     assert ce.tracked_ids(catalog) == ["CMA", "RMA", "CPC", "CMPE"]
 
@@ -101,18 +114,7 @@ def test_a_day_in_the_month_earned_counts_and_the_day_before_does_not() -> None:
 
 
 def test_a_credential_without_a_verified_rule_keeps_no_ledger(catalog: Catalog) -> None:
-    message = refusal(
-        ce.check_credit,
-        catalog,
-        holder(HeldCert(id="CCMA")),
-        TODAY,
-        credential="CCMA",
-        units="1",
-        category=None,
-        from_issuer=False,
-        day="2026-01-05",
-        note="",
-    )
+    message = refusal(new_credit, catalog, HeldCert(id="CCMA"))
     assert message == (
         "ce add CCMA: its continuing-education rule is not verified, so maplanner keeps no "
         "ledger for it; it keeps one for CMA, RMA, CPC, CMPE"
@@ -122,18 +124,7 @@ def test_a_credential_without_a_verified_rule_keeps_no_ledger(catalog: Catalog) 
 def test_from_the_issuer_is_refused_where_the_rule_has_no_issuer_share(
     catalog: Catalog,
 ) -> None:
-    message = refusal(
-        ce.check_credit,
-        catalog,
-        holder(HeldCert(id="CPC", earned="2024-01")),
-        TODAY,
-        credential="CPC",
-        units="1",
-        category=None,
-        from_issuer=True,
-        day="2026-01-05",
-        note="",
-    )
+    message = refusal(new_credit, catalog, HeldCert(id="CPC", earned="2024-01"), from_issuer=True)
     assert message == (
         "--from-issuer: CPC's rule has no share that must come from its issuer; leave it out"
     )
@@ -236,17 +227,7 @@ def _credit(number: int, cert: str, units: float, day: str, **more: object) -> c
 
 def test_a_note_of_200_characters_is_kept_and_201_refused(catalog: Catalog) -> None:
     def add(note: str) -> ce.NewCredit:
-        return ce.check_credit(
-            catalog,
-            holder(HeldCert(id="CPC", earned="2024-01")),
-            TODAY,
-            credential="CPC",
-            units="1",
-            category=None,
-            from_issuer=False,
-            day="2026-01-05",
-            note=note,
-        )
+        return new_credit(catalog, HeldCert(id="CPC", earned="2024-01"), note=note)
 
     assert add("n" * 200).note == "n" * 200
     assert refusal(add, "n" * 201) == "--note is 201 characters long: keep it to 200"

@@ -4,6 +4,7 @@ list when it is full, and the note that says which table the chart uses.
 `tests/test_counselors.py` runs `batch --summary` end to end."""
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from maplanner.catalog.catalog import Catalog
 from maplanner.core.batch_summary import SummaryTally
 from maplanner.core.class_report import ClassReport, ClassTally
 from maplanner.core.roster import RosterAssessor, RosterResult, read_header
+from maplanner.core.salary_view import Distribution
 from maplanner.core.wages import wage_at
 
 TODAY = date(2026, 6, 15)
@@ -26,18 +28,26 @@ CLASS = [
 ]
 
 
-def report_of(catalog: Catalog, rows: list[list[str]]) -> ClassReport:
+def report_of(
+    catalog: Catalog,
+    rows: list[list[str]],
+    *,
+    change: Callable[[RosterResult], RosterResult] = lambda row: row,
+    wages: Distribution | None = None,
+) -> ClassReport:
+    """The class report of `rows`, each assessed row passed through `change` first."""
     check = RosterAssessor(catalog, read_header(HEADER))
     tally, klass = SummaryTally(catalog), ClassTally(catalog, TODAY)
     for line, cells in enumerate(rows, start=2):
         outcome = check.row(line, cells)
         assert isinstance(outcome, RosterResult), outcome
-        tally.add(outcome)
-        klass.add(outcome)
+        row = change(outcome)
+        tally.add(row)
+        klass.add(row)
     summary = tally.summary(
         roster="r.csv", results="o.csv", errors=None, format="csv", carried_columns=()
     )
-    return klass.report(summary)
+    return klass.report(summary, wages=wages)
 
 
 def test_every_readiness_question_and_group_in_words(catalog: Catalog) -> None:
@@ -211,21 +221,15 @@ def test_a_class_in_several_places_is_drawn_on_the_national_table(
 def test_a_student_with_no_next_step_is_counted_apart(catalog: Catalog) -> None:
     """No shipped answers leave a student without a next step (every roadmap year
     lists skills); a row made that way is counted apart, each such row once."""
-    check = RosterAssessor(catalog, read_header(HEADER))
-    tally, klass = SummaryTally(catalog), ClassTally(catalog, TODAY)
-    for line, cells in enumerate(CLASS, start=2):
-        row = check.row(line, cells)
-        assert isinstance(row, RosterResult)
-        if line > 3:
-            row = dataclasses.replace(
-                row, placed=row.outcome.model_copy(update={"top_next_step": None})
-            )
-        tally.add(row)
-        klass.add(row)
-    summary = tally.summary(
-        roster="r.csv", results="o.csv", errors=None, format="csv", carried_columns=()
-    )
-    report = klass.report(summary)
+
+    def no_step(row: RosterResult) -> RosterResult:
+        if row.line <= 3:
+            return row
+        return dataclasses.replace(
+            row, placed=row.outcome.model_copy(update={"top_next_step": None})
+        )
+
+    report = report_of(catalog, CLASS, change=no_step)
     assert report.no_next_step == 2
     assert sum(step.count for step in report.next_steps) == 2
 
@@ -275,16 +279,7 @@ def test_a_table_given_for_the_chart_is_the_one_drawn(catalog: Catalog) -> None:
     from tests.helpers import washington
 
     given = distribution(catalog, washington(catalog))
-    check = RosterAssessor(catalog, read_header(HEADER))
-    tally, klass = SummaryTally(catalog), ClassTally(catalog, TODAY)
-    row = check.row(2, CLASS[3])
-    assert isinstance(row, RosterResult)
-    tally.add(row)
-    klass.add(row)
-    summary = tally.summary(
-        roster="r.csv", results="o.csv", errors=None, format="csv", carried_columns=()
-    )
-    assert klass.report(summary, wages=given).wages == given
+    assert report_of(catalog, CLASS, wages=given).wages == given
 
 
 def test_bands_between_published_points_a_value_on_a_point_counting_above(
