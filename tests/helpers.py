@@ -5,8 +5,11 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from maplanner.catalog.areas import AREAS_FILE
 from maplanner.catalog.catalog import Catalog
@@ -14,6 +17,7 @@ from maplanner.catalog.loader import packaged_data_dir
 from maplanner.catalog.wages import WageTable
 from maplanner.core.money import Pay
 from maplanner.core.profile import HeldCert, Profile
+from maplanner.errors import InputError
 from tests.conftest import Runner
 
 #: What a terminal line of maplanner's people-facing output may be at COLUMNS=80.
@@ -36,6 +40,13 @@ def ok(run: Runner, *args: str, input: str = "") -> str:
         for line in result.out.splitlines():
             assert len(line) <= WIDTH, line
     return result.out
+
+
+def refusal(call: Callable[..., object], *args: object, **kwargs: object) -> str:
+    """The message of the InputError that `call(*args, **kwargs)` must raise."""
+    with pytest.raises(InputError) as refused:
+        call(*args, **kwargs)
+    return refused.value.message
 
 
 def ok_json(run: Runner, *args: str) -> Any:

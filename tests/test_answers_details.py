@@ -9,17 +9,9 @@ from maplanner.core import answers
 from maplanner.core.matching import take_notes
 from maplanner.core.money import Pay
 from maplanner.core.profile import PlaceAnswer
-from maplanner.errors import InputError
-from tests.helpers import profile
+from tests.helpers import profile, refusal
 
 TWO = {"cardiology": ["Cardiology"], "dermatology": ["Dermatology"]}
-
-
-def refusal(call: object, *args: object, **kwargs: object) -> str:
-    assert callable(call)
-    with pytest.raises(InputError) as refused:
-        call(*args, **kwargs)
-    return refused.value.message
 
 
 # Answers known before the interview --------------------------------------------------

@@ -11,7 +11,7 @@ from maplanner.catalog.certs import ContinuingEducation
 from maplanner.core import ce
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.renewals import Window
-from maplanner.errors import InputError
+from tests.helpers import refusal
 
 TODAY = date(2026, 6, 1)
 #: 25 characters: a value this long is shown as its first 19 and "…".
@@ -23,13 +23,6 @@ def rule(catalog: Catalog, cert_id: str) -> ContinuingEducation:
     renewal = catalog.certification(cert_id).renewal
     assert renewal != "not verified" and renewal.continuing_education is not None
     return renewal.continuing_education
-
-
-def refusal(call: object, *args: object, **kwargs: object) -> str:
-    assert callable(call)
-    with pytest.raises(InputError) as refused:
-        call(*args, **kwargs)
-    return refused.value.message
 
 
 def holder(*certs: HeldCert) -> Profile:

@@ -21,18 +21,10 @@ from maplanner.core.profile import (
     resolve_specialty,
 )
 from maplanner.errors import InputError, MaplannerError, StoreError
+from tests.helpers import profile
 
-SAVED = {
-    "years": 4.0,
-    "certs": (),
-    "setting": "family-practice",
-    "specialty": None,
-    "leads": "none",
-    "pay": None,
-    "education": None,
-    "accredited": None,
-    "place": None,
-}
+#: A saved profile's answers, to change one at a time past validation.
+SAVED = dict(profile(4))
 CHANGED = "(the data changed since it was saved, or the file was edited)"
 FORGET = "or start again with 'maplanner profile forget'"
 
