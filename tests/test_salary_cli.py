@@ -339,6 +339,17 @@ def test_setting_with_wage_compares_to_the_setting_median(run: Runner) -> None:
     assert data["wage"]["annual"] == 46_000
 
 
+def test_a_wage_that_prints_as_the_setting_median_is_the_same_not_zero_above(
+    run: Runner,
+) -> None:
+    """$45,930.40 and the median $45,930 both print as $45,930: no "$0 above"."""
+    text = flat(ok(run, "--setting", "hospital", "--wage", "45930.40"))
+    assert "The wage you entered ($45,930 a year) is the same as this setting's median" in text
+    assert ok_json(run, "--setting", "hospital", "--wage", "45930.40")["setting"][
+        "wage_difference"
+    ] == pytest.approx(0.4)  # the JSON keeps the exact figure
+
+
 def test_setting_with_percentile_stays_national(run: Runner) -> None:
     text = flat(ok(run, "--setting", "urgent-care", "--percentile", "75"))
     assert "$48,160 a year (published by BLS)" in text

@@ -8,8 +8,10 @@ from maplanner.core.text import (
     dollars,
     hourly,
     join_words,
+    months_count,
     plain_decimal,
     quoted,
+    shown_gap,
     years_count,
 )
 
@@ -26,6 +28,26 @@ def test_money_reads_in_whole_dollars_or_cents_with_separators() -> None:
 )
 def test_years_read_singular_only_for_one(value: float, words: str) -> None:
     assert years_count(value) == words
+
+
+@pytest.mark.parametrize(("value", "words"), [(1, "1 month"), (0, "0 months"), (6, "6 months")])
+def test_months_read_singular_only_for_one(value: int, words: str) -> None:
+    assert months_count(value) == words
+
+
+@pytest.mark.parametrize(
+    ("amount", "other", "gap"),
+    [
+        (46_910.4, 46_910, 0),  # printed "$46,910" twice: the same, not "$0 above"
+        (46_910.6, 46_910, 1),
+        (46_909.5, 46_910, 0),  # half to even, as dollars() prints it: "$46,910"
+        (46_910.5, 46_910, 0),
+        (45_520, 45_690, -170),
+    ],
+)
+def test_a_gap_is_between_the_dollars_as_printed(amount: float, other: float, gap: int) -> None:
+    assert shown_gap(amount, other) == gap
+    assert dollars(amount) == dollars(other + gap)
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,7 @@ from maplanner.catalog.certs import ContinuingEducation, Renewal, RenewalKind
 from maplanner.core.ce_results import CEProgress
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.result import Result as _Result
-from maplanner.core.text import join_words, quoted
+from maplanner.core.text import join_words, months_count, quoted
 from maplanner.errors import InputError
 
 Status = Literal[
@@ -330,12 +330,12 @@ def _advice(status: Status, left: int, due: str, cert_id: str, issuer: str) -> s
     if status == "lapsed":
         ago = -left
         return (
-            f"Lapsed: renewal was due {due}, {ago} month{'s' if ago != 1 else ''} ago. "
+            f"Lapsed: renewal was due {due}, {months_count(ago)} ago. "
             f"Ask {issuer} how to reinstate it; if you renewed, record the month: "
             f"maplanner profile add-cert {cert_id} --earned YYYY-MM"
         )
     if status == "due-soon":
-        when = "this month" if left == 0 else f"in {left} month{'s' if left != 1 else ''}"
+        when = "this month" if left == 0 else f"in {months_count(left)}"
         return f"Due soon: renewal is due {when} ({due}); start now."
     return f"Current: {left} months until renewal is due ({due})."
 

@@ -41,7 +41,7 @@ from maplanner.core.salary_view import (
     setting_answer,
     wage_answer,
 )
-from maplanner.core.text import dollars, hourly, ordinal
+from maplanner.core.text import dollars, hourly, months_count, ordinal, shown_gap
 
 if TYPE_CHECKING:
     from maplanner.catalog.areas import Place
@@ -334,10 +334,6 @@ def pay_text(pay: Pay) -> str:
     )
 
 
-def years_text(years: float) -> str:
-    return f"{years:g} year{'' if years == 1 else 's'}"
-
-
 class WageRow(_Model):
     """One row of the wage table as printed: a figure and how it was arrived at.
 
@@ -425,8 +421,9 @@ def wage_rows(report: Report) -> list[WageRow]:
 
 
 def setting_text(setting: SettingAnswer) -> str:
-    """The setting's industry median beside the national one, in a sentence or two."""
-    gap = setting.difference_from_national
+    """The setting's industry median beside the national one, in a sentence or two;
+    each difference is between the figures as printed."""
+    gap = shown_gap(setting.median_annual, setting.national_median_annual)
     if gap == 0:
         versus = "the same as the national median"
     else:
@@ -439,7 +436,8 @@ def setting_text(setting: SettingAnswer) -> str:
         f"is {dollars(setting.median_annual)} a year, {versus}."
     )
     if setting.wage_difference is not None:
-        pay_gap = setting.wage_difference
+        pay = setting.median_annual + setting.wage_difference
+        pay_gap = shown_gap(pay, setting.median_annual)
         text += (
             " Your pay is the same as this median."
             if pay_gap == 0
@@ -523,20 +521,16 @@ def status_text(row: RenewalDue) -> str:
     """How urgent it is, in words that need no colour: 'DUE SOON: 6 months left'."""
     left = row.months_left
     if row.status == "lapsed" and left is not None:
-        return f"LAPSED: due {_months(-left)} ago"
+        return f"LAPSED: due {months_count(-left)} ago"
     if row.status == "due-soon" and left is not None:
-        return "DUE SOON: this month" if left == 0 else f"DUE SOON: {_months(left)} left"
+        return "DUE SOON: this month" if left == 0 else f"DUE SOON: {months_count(left)} left"
     if row.status == "current" and left is not None:
-        return f"current: {_months(left)} left"
+        return f"current: {months_count(left)} left"
     if row.status == "no-earned-month":
         return "earned month not recorded"
     if row.status == "no-member-month":
         return "membership month not recorded"
     return "renewal cycle not verified"
-
-
-def _months(count: int) -> str:
-    return f"{count} month{'' if count == 1 else 's'}"
 
 
 def earned_text(row: RenewalDue) -> str:

@@ -21,6 +21,17 @@ def years_count(value: float) -> str:
     return f"{value:g} year" + ("" if value == 1 else "s")
 
 
+def months_count(value: int) -> str:
+    """'1 month', '6 months'."""
+    return f"{value} month" + ("" if value == 1 else "s")
+
+
+def shown_gap(amount: float, other: float) -> int:
+    """`amount` minus `other` in whole dollars as `dollars` prints them (both round half
+    to even), so a wage $0.40 over a median reads as the same, never as "$0 above"."""
+    return round(amount) - round(other)
+
+
 def quoted(text: str, limit: int = 40) -> str:
     """`text` as typed (stripped), quoted, and cut to `limit` characters with "…", so an
     error message naming it stays one readable line."""

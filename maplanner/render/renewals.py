@@ -15,6 +15,7 @@ from maplanner.core.calendar import RenewalCalendar
 from maplanner.core.ce import ce_summary
 from maplanner.core.profile_view import HOW_TO_SAVE, sentence
 from maplanner.core.renewals import RenewalDue, RenewalReport, Status
+from maplanner.core.text import months_count
 from maplanner.render.output import console as stdout_console
 
 STATUS_WORDS: dict[Status, str] = {
@@ -72,10 +73,10 @@ def _due(row: RenewalDue) -> Text:
         text.append(f"\n{row.due}")
         if row.months_left >= 0:
             left = row.months_left
-            text.append(f"\n{left} month{'s' if left != 1 else ''} left")
+            text.append(f"\n{months_count(left)} left")
         else:
             ago = -row.months_left
-            text.append(f"\n{ago} month{'s' if ago != 1 else ''} ago")
+            text.append(f"\n{months_count(ago)} ago")
     elif row.cycle_months is not None:
         text.append(f"\nevery {row.cycle_months} months")
     return text

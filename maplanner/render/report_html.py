@@ -33,9 +33,8 @@ from maplanner.core.report import (
     status_text,
     steps_of,
     wage_rows,
-    years_text,
 )
-from maplanner.core.text import dollars
+from maplanner.core.text import dollars, years_count
 from maplanner.core.whatif import summary
 
 #: Nothing may be loaded from anywhere; inline styles are the only thing allowed.
@@ -222,7 +221,7 @@ def _answers(report: Report) -> list[str]:
         for held in person.certifications
     )
     rows = [
-        ("Years as an MA", years_text(person.years)),
+        ("Years as an MA", years_count(person.years)),
         ("Career year", str(report.assessment.career_year)),
         ("Certifications", certs or "none"),
         ("Work setting", person.setting.name),

@@ -27,8 +27,8 @@ from maplanner.core.report import (
     status_text,
     steps_of,
     wage_rows,
-    years_text,
 )
+from maplanner.core.text import years_count
 from maplanner.core.whatif import summary
 
 #: Characters that are markup anywhere in a line (">" only matters at the start: "<" is
@@ -120,7 +120,7 @@ def _answers(report: Report) -> list[str]:
         for held in person.certifications
     )
     rows = [
-        ["Years as an MA", years_text(person.years)],
+        ["Years as an MA", years_count(person.years)],
         ["Career year", str(report.assessment.career_year)],
         ["Certifications", certs or "none"],
         ["Work setting", person.setting.name],

@@ -22,7 +22,7 @@ from maplanner.core.salary_view import (
     SettingAnswer,
     WageAnswer,
 )
-from maplanner.core.text import dollars, hourly, ordinal
+from maplanner.core.text import dollars, hourly, ordinal, shown_gap
 from maplanner.render.fit import fit
 
 if TYPE_CHECKING:
@@ -275,7 +275,7 @@ def _setting_block(
     )
     console.print(fit(table))
     console.print(Text(_derived_note(hours)))
-    difference = setting.difference_from_national
+    difference = shown_gap(setting.median_annual, setting.national_median_annual)
     versus = (
         "the same as the national median"
         if difference == 0
@@ -299,7 +299,7 @@ def _setting_block(
         )
     console.print(Text(f"Why this industry (maplanner's judgment): {setting.mapping_reason}"))
     if wage is not None and setting.wage_difference is not None:
-        gap = setting.wage_difference
+        gap = shown_gap(wage.annual, setting.median_annual)
         relation = (
             "the same as" if gap == 0 else f"{dollars(abs(gap))} {'above' if gap > 0 else 'below'}"
         )
