@@ -8,6 +8,7 @@ import pytest
 
 from maplanner.catalog.catalog import Catalog
 from maplanner.core.money import Pay
+from maplanner.core.places import resolve_state
 from maplanner.core.plan import make_plan
 from maplanner.core.profile import HeldCert, Profile
 from maplanner.core.refs import Ref
@@ -17,15 +18,18 @@ from maplanner.core.report import (
     Report,
     build_report,
     due_text,
+    effect_text,
     pay_text,
+    person_view,
     plan_credentials,
     profile_line,
     setting_text,
     status_text,
     wage_rows,
 )
+from maplanner.core.rules import assess
 from maplanner.core.salary_view import setting_answer, wage_answer
-from tests.helpers import profile
+from tests.helpers import catalog_with, profile, washington
 
 TODAY = date(2025, 2, 15)
 ESTIMATE_NOTE = (
@@ -342,3 +346,148 @@ def test_plan_credentials_name_each_with_its_alternatives(catalog: Catalog) -> N
     assert plan_credentials(years[0].model_copy(update={"credentials": [two]})) == (
         "CMA: Certified Medical Assistant (AAMA) (or RMA, CCMA)"
     )
+
+
+# What a credential would do -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("after", "gain", "text"),
+    [
+        (None, 5.0, "-"),
+        (41.5, None, "-"),
+        (41.0, 1.0, "40th -> 41st (+1 point)"),
+        (40.4, 0.2, "no change (stays about the 40th)"),
+        (9.9, 0.3, "stays below the 10th"),  # both shown as "10th", but under it
+        (90.3, 0.5, "the 90th -> above the 90th"),  # from inside the range to past it
+        (95.0, 10.0, "the 85th -> above the 90th"),
+    ],
+)
+def test_effect_text(catalog: Catalog, after: float | None, gain: float | None, text: str) -> None:
+    step = next(
+        s for s in assess(profile(4, "hospital"), catalog).next_steps if s.kind == "certification"
+    )
+    changed = step.model_copy(update={"estimate_after": after, "gain": gain})
+    assert effect_text(changed, catalog.wages.percentiles) == text
+
+
+# The person and the sources -------------------------------------------------------------------
+
+
+def test_the_person_as_the_report_names_them(catalog: Catalog) -> None:
+    person = Profile(
+        years=4,
+        certs=(HeldCert(id="CMA", earned="2023-04"), HeldCert(id="COA")),
+        setting="specialty-clinic",
+        specialty="ophthalmology",
+        leads="supervises",
+        pay=Pay(amount=22.5, per="hour"),
+    )
+    view = person_view(person, catalog)
+    assert [(c.id, c.name, c.earned) for c in view.certifications] == [
+        ("CMA", "Certified Medical Assistant (AAMA)", "2023-04"),
+        ("COA", "Certified Ophthalmic Assistant (IJCAHPO)", None),
+    ]
+    assert (view.years, view.setting.name, view.leads.name) == (
+        4.0,
+        "Physician specialty clinic",
+        "Supervises a team",
+    )
+    assert view.specialty is not None
+    assert (view.specialty.id, view.specialty.name) == ("ophthalmology", "Ophthalmology")
+    assert (view.pay, view.pay_text) == (Pay(amount=22.5, per="hour"), "$22.50 an hour")
+    plain = person_view(profile(4, "hospital"), catalog)
+    assert (plain.specialty, plain.pay, plain.pay_text) == (None, None, "not given")
+
+
+def test_a_students_plan_cites_each_source_for_what_it_supports(catalog: Catalog) -> None:
+    report = _report(catalog, profile(0, "student"), goal_id="phlebotomy-lab")
+    assert [(s.number, s.id, s.used_for) for s in report.sources] == [
+        (1, "bls-oews-2025", ("the national wage distribution and every dollar figure",)),
+        (2, "aama", ("CMA (a next step)",)),
+        (3, "nha", ("CPT (in the plan)",)),
+        (
+            4,
+            "guide-resumegeni",
+            (
+                "the experience curve of the estimate",
+                "the next steps for your career year",
+                "BLS (a next step)",
+                "the paths worth a look",
+                "the path to Phlebotomy and laboratory work",
+            ),
+        ),
+        (5, "guide-jobicy", ("the tier (Entry)",)),
+        (
+            6,
+            "maplanner",
+            (
+                "starting pay for a student",
+                "the estimate's weights and the setting-to-industry link",
+                "the times in the plan",
+            ),
+        ),
+    ]
+
+
+def test_the_next_steps_cite_the_source_of_the_persons_own_career_year(
+    catalog: Catalog,
+) -> None:
+    """Only the band the person is in counts, whatever the other bands cite."""
+    own = assess(profile(2, "hospital"), catalog).roadmap_band
+    assert own == "specialization"
+    bands = [
+        band if band.id == own else band.model_copy(update={"source": "guide-jobicy"})
+        for band in catalog.roadmap
+    ]
+    edited = catalog_with(catalog, "roadmap.toml", band=bands)
+    report = build_report(profile(2, "hospital"), edited, TODAY)
+    cited = {use: s.id for s in report.sources for use in s.used_for}
+    assert cited["the next steps for your career year"] == "guide-resumegeni"
+
+
+# Past the lowest point, and in a place's table -----------------------------------------------
+
+
+def test_an_estimate_under_the_10th_is_only_a_bound_and_comes_before_it(
+    catalog: Catalog,
+) -> None:
+    report = _report(catalog, profile(0, "family-practice"))
+    assert report.assessment.estimated_percentile < 10
+    salary = report.salary
+    assert salary.summary == (
+        "No pay was given, so only the estimate is shown: below the 10th percentile "
+        "(under $36,050 a year)."
+    )
+    assert (salary.estimate_annual_text, salary.estimate_hourly_text) == (
+        "under $36,050 a year",
+        "under $17.33 an hour",
+    )
+    estimate = (
+        "your estimate (below the 10th)",
+        "under $36,050",
+        "maplanner's estimate",
+        "under $17.33",
+        "maplanner's estimate",
+        True,
+    )
+    assert _rows(report) == [estimate, *PUBLISHED, MEAN]
+
+
+def test_a_place_prices_the_pay_and_the_setting_in_its_table(catalog: Catalog) -> None:
+    pay = Pay(amount=49000, per="year")
+    report = _report(
+        catalog,
+        profile(4, "hospital", pay=pay),
+        where=resolve_state(catalog, "WA"),
+        table=washington(catalog),
+    )
+    salary = report.salary
+    assert salary.distribution.area == "Washington"
+    assert salary.pay is not None
+    assert salary.pay.percentile == pytest.approx(10 + 15 * (49000 - 46540) / (49310 - 46540))
+    assert salary.summary == (
+        "You are paid about the 23rd percentile in Washington's table ($49,000 a year), "
+        "below the 34th we would expect for your profile."
+    )
+    assert salary.setting is not None and salary.setting.wage_difference == 49000 - 46910

@@ -353,6 +353,9 @@ def wage_rows(report: Report) -> list[WageRow]:
     """The national distribution, with the person's pay and estimate in wage order.
 
     The mean is not a percentile, so it comes last, apart from the ordered points.
+    On a tie in dollars, an estimate known only to be under the lowest published
+    point comes before it; otherwise the published point comes first, then the
+    estimate, then the pay, the order they are added in (the sort is stable).
     """
     position = report.salary
     table = position.distribution
@@ -378,7 +381,7 @@ def wage_rows(report: Report) -> list[WageRow]:
     ordered.append(
         (
             at.annual,
-            1,
+            -1 if at.kind == "at-or-below" else 0,
             WageRow.model_construct(
                 label=f"your estimate ({estimate})",
                 annual=_hedged(at.kind, dollars(at.annual)),
@@ -397,7 +400,7 @@ def wage_rows(report: Report) -> list[WageRow]:
         ordered.append(
             (
                 wage.annual,
-                2,
+                0,
                 WageRow.model_construct(
                     label=f"your pay ({where})",
                     annual=dollars(wage.annual),
@@ -408,7 +411,7 @@ def wage_rows(report: Report) -> list[WageRow]:
                 ),
             )
         )
-    ordered.sort(key=lambda item: (item[0], item[1]))
+    ordered.sort(key=lambda item: item[:2])
     mean = WageRow.model_construct(
         label="mean (average)",
         annual=dollars(table.mean.annual),
@@ -417,7 +420,7 @@ def wage_rows(report: Report) -> list[WageRow]:
         hourly_basis="published" if table.mean.hourly_published else hours,
         yours=False,
     )
-    return [row for _, _, row in ordered] + [mean]
+    return [row for *_, row in ordered] + [mean]
 
 
 def setting_text(setting: SettingAnswer) -> str:
