@@ -5,6 +5,7 @@ import pytest
 
 from maplanner.core.repeated_ids import ID_LIMIT, RepeatedIds
 from maplanner.core.text import (
+    cut,
     dollars,
     hourly,
     join_words,
@@ -125,3 +126,18 @@ def test_a_value_in_a_message_is_quoted_and_cut_to_its_limit(
     assert quoted(text, limit) == shown
     if limit == 40:
         assert quoted(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "shown"),
+    [
+        ("a b ", 4, "a b "),  # cut keeps spaces; quoted strips them first
+        ("abcde", 4, "abc…"),
+        ("x" * 40, None, "x" * 40),
+        ("x" * 41, None, "x" * 39 + "…"),
+    ],
+)
+def test_a_cut_value_is_never_longer_than_its_limit(
+    text: str, limit: int | None, shown: str
+) -> None:
+    assert (cut(text) if limit is None else cut(text, limit)) == shown

@@ -60,7 +60,7 @@ from maplanner.core.profile import (
 )
 from maplanner.core.result import Result as _Model
 from maplanner.core.rules import brief
-from maplanner.core.text import ordinal
+from maplanner.core.text import cut, ordinal, quoted
 from maplanner.core.wages import percentile_of
 from maplanner.errors import InputError
 
@@ -314,14 +314,13 @@ def read_header(cells: Sequence[str]) -> Header:
     if missing:
         plural = "s" if len(missing) > 1 else ""
         found = ", ".join(cell.strip() for cell in cells if cell.strip()) or "nothing"
-        hint = None
-        if len(cells) == 1 and ";" in cells[0]:
-            hint = "the header is separated by ';': save the file as comma-separated CSV"
+        semicolons = len(cells) == 1 and ";" in cells[0]
+        hint = "the header is separated by ';': save the file as comma-separated CSV"
         raise InputError(
             f"the roster lacks the required column{plural} {', '.join(missing)} (header "
-            f"found: {_cut(found, 120)}); the columns are {', '.join(REQUIRED_COLUMNS)} "
+            f"found: {cut(found, 120)}); the columns are {', '.join(REQUIRED_COLUMNS)} "
             f"and optionally {', '.join(OPTIONAL_COLUMNS)}",
-            hint,
+            hint if semicolons else None,
         )
     return Header.model_construct(
         positions=positions,
@@ -483,7 +482,7 @@ class RosterAssessor:
     def _certs(self, text: str) -> tuple[tuple[str, str | None], ...]:
         """(id, month earned or None) in catalog order, each id once (the latest month
         when one is named twice); blank or 'none' is none."""
-        if text.strip().lower() in {"", "none"}:
+        if text.strip().lower() == "none":  # blank needs no test: it has no parts
             return ()
         found: dict[str, str | None] = {}
         for part in re.split(r"[;,]", text):
@@ -601,7 +600,7 @@ def parse_years(text: str) -> float:
     if not text:
         raise InputError(f"years is blank: {_YEARS_ACCEPTED}")
     if not _NUMBER.match(text):
-        raise InputError(f"years {_cut(text)!r} is not a number of years: {_YEARS_ACCEPTED}")
+        raise InputError(f"years {quoted(text)} is not a number of years: {_YEARS_ACCEPTED}")
     return check_years(float(text), option="years")
 
 
@@ -614,7 +613,7 @@ def _earned_month(text: str) -> tuple[str, str | None]:
     month = match["month"]
     if not 1 <= int(month[5:]) <= 12 or month.startswith("0000"):
         raise InputError(
-            f"certifications {_cut(text)!r} has {month!r}, which is not a month: write the "
+            f"certifications {quoted(text)} has {month!r}, which is not a month: write the "
             "month earned or last renewed as YYYY-MM after the id, like 'CMA 2023-04'"
         )
     return match["cert"], month
@@ -627,7 +626,7 @@ def parse_program_end(text: str) -> date | str | None:
         return None
     match = _DAY.match(text)
     problem = (
-        f"program_ends {_cut(text)!r} is not a date: use YYYY-MM-DD (or YYYY-MM) for the day "
+        f"program_ends {quoted(text)} is not a date: use YYYY-MM-DD (or YYYY-MM) for the day "
         "the student finishes the MA program, or leave it blank"
     )
     if match is None:
@@ -649,7 +648,7 @@ def person_name(text: str) -> str | None:
     """A name cell as it goes on a plan: one line of printable text, at most MAX_NAME
     characters; None when blank."""
     flat = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
-    return _cut(flat, MAX_NAME) if flat else None
+    return cut(flat, MAX_NAME) if flat else None
 
 
 def _setting(catalog: Catalog, text: str) -> str:
@@ -670,8 +669,3 @@ def _attempt(problems: list[str], step: Callable[[], T]) -> T | None:
     except InputError as error:
         problems.append(error.message)
         return None
-
-
-def _cut(text: str, limit: int = 40) -> str:
-    """A value as typed, cut short so a message stays one readable line."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"

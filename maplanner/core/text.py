@@ -32,11 +32,16 @@ def shown_gap(amount: float, other: float) -> int:
     return round(amount) - round(other)
 
 
+def cut(text: str, limit: int = 40) -> str:
+    """`text` cut to at most `limit` characters, the last one "…" when anything was cut,
+    so a value quoted in a message stays one readable line."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def quoted(text: str, limit: int = 40) -> str:
     """`text` as typed (stripped), quoted, and cut to `limit` characters with "…", so an
     error message naming it stays one readable line."""
-    text = text.strip()
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+    return repr(cut(text.strip(), limit))
 
 
 def join_words(items: Iterable[str], word: str = "and") -> str:

@@ -22,7 +22,7 @@ from maplanner.core.salary_view import (
     SettingAnswer,
     WageAnswer,
 )
-from maplanner.core.text import dollars, hourly, ordinal, shown_gap
+from maplanner.core.text import cut, dollars, hourly, ordinal, shown_gap
 from maplanner.render.fit import fit
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def _place_block(console: Console, report: SalaryReport, asked: bool) -> None:
 
 
 def _short_place(name: str, postal: str | None) -> str:
-    return postal if postal is not None else (name if len(name) <= 16 else name[:15] + "…")
+    return postal if postal is not None else cut(name, 16)
 
 
 def render_states(report: "StatesReport", console: Console) -> None:
