@@ -348,7 +348,6 @@ class RosterAssessor:
     ) -> None:
         self._catalog = catalog
         self._override = override
-        self._header = header
         pos = header.positions
         self._width = header.width
         self._id = pos["id"]
