@@ -286,13 +286,13 @@ def read_header(cells: Sequence[str]) -> Header:
     column that appears twice is an error (which one would count?); every other column
     is carried through to the results, in roster order.
     """
-    names = [cell.strip().lower() for cell in cells]
     positions: dict[str, int] = {}
     carried: list[int] = []
     carried_names: list[str] = []
     taken = set(RESULT_COLUMNS) | {"roster", "pay_outside_range"}
     name_at: int | None = None
-    for index, (name, cell) in enumerate(zip(names, cells, strict=True)):
+    for index, cell in enumerate(cells):
+        name = cell.strip().lower()
         if name in COLUMNS:
             if name in positions:
                 raise InputError(
@@ -460,9 +460,7 @@ class RosterAssessor:
         education = _attempt(
             problems, lambda: resolve_education(catalog, education_text, option="education")
         )
-        accredited = _attempt(
-            problems, lambda: parse_accredited(accredited_text, option="accredited")
-        )
+        accredited = _attempt(problems, lambda: parse_accredited(accredited_text))
         if years is not None and setting is not None and leads is not None:
             student = Profile.model_construct(years=years, setting=setting, leads=leads)
             _attempt(problems, lambda: check_student(student, catalog, option="setting"))
