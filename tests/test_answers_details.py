@@ -220,6 +220,20 @@ def test_a_what_if_that_is_not_a_change_is_named_as_the_what_if(catalog: Catalog
     assert answers.parse_what_if(catalog, profile(3), "leads=lead") == [("leads", "lead")]
 
 
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("leads=boss", "what-if leads 'boss' is not a known leadership level; choose"),
+        ("years=six", "what-if years='six' is not a number of years: use a number"),
+        ("setting=student", "what-if setting student means in an MA program and not"),
+    ],
+)
+def test_a_bad_what_if_value_names_the_question_not_an_option(
+    catalog: Catalog, typed: str, message: str
+) -> None:
+    assert refusal(answers.parse_what_if, catalog, profile(3), typed).startswith(message)
+
+
 def test_an_accreditation_answer_that_is_not_yes_or_no(catalog: Catalog) -> None:
     assert refusal(answers.parse_accredited_answer, "maybe") == (
         "'maybe' is not yes or no: type y, n, or Enter if not sure"

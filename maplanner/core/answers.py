@@ -302,5 +302,5 @@ def parse_what_if(catalog: "Catalog", profile: "Profile", text: str) -> list[tup
     if not text or text.lower() in NONE_WORDS:
         return []
     changes = parse_changes([text], option="what-if")
-    apply_changes(profile, changes, catalog)  # a bad value is caught here, not later
+    apply_changes(profile, changes, catalog, option="what-if")  # caught here, not later
     return changes

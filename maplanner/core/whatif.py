@@ -73,12 +73,15 @@ def _field(word: str, option: str) -> str:
     )
 
 
-def apply_changes(profile: Profile, changes: Sequence[Change], catalog: Catalog) -> Profile:
-    """The profile with each change made, checked as the options are (InputError if not)."""
+def apply_changes(
+    profile: Profile, changes: Sequence[Change], catalog: Catalog, option: str = "--what-if"
+) -> Profile:
+    """The profile with each change made, checked as the options are (InputError if not,
+    naming `option`: the interview's question is "what-if", not an option)."""
     values = dict(profile)
     certs = list(profile.certs)
     for field, value in changes:
-        where = f"--what-if {field}"
+        where = f"{option} {field}"
         if field == "years":
             try:
                 number = float(value)
@@ -107,7 +110,7 @@ def apply_changes(profile: Profile, changes: Sequence[Change], catalog: Catalog)
         else:
             values["accredited"] = parse_accredited(value, option=where)
     values["certs"] = tuple(certs)
-    return check_student(Profile.model_construct(**values), catalog, option="--what-if setting")
+    return check_student(Profile.model_construct(**values), catalog, option=f"{option} setting")
 
 
 def pay_at(
