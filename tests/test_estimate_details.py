@@ -74,8 +74,8 @@ def test_pay_inside_the_published_range_against_the_likely_range(
     assert standing.summary == f"You are paid {summary}."
 
 
-BELOW = "below the 10th percentile ($36,050), the lowest BLS publishes, ($30,000 a year)"
-ABOVE = "above the 90th percentile ($59,310), the highest BLS publishes, ($70,000 a year)"
+BELOW = "$30,000 a year, below the 10th percentile ($36,050, the lowest BLS publishes)"
+ABOVE = "$70,000 a year, above the 90th percentile ($59,310, the highest BLS publishes)"
 
 
 @pytest.mark.parametrize(
@@ -124,6 +124,14 @@ def test_pay_in_a_places_table_says_whose_table_and_an_hourly_rate_in_dollars_a_
     assert standing.summary == (
         "You are paid about the 25th percentile in Washington's table ($23.71/h, about "
         f"$49,317 a year), in line with the 32nd {EXPECT}."
+    )
+
+
+def test_an_hourly_pay_past_a_places_lowest_point_is_said_first(catalog: Catalog) -> None:
+    standing = pay_standing(Pay(amount=14, per="hour"), 18, catalog, washington(catalog))
+    assert standing.summary == (
+        "You are paid $14.00/h, about $29,120 a year, below the 10th percentile in "
+        f"Washington's table ($46,540, the lowest BLS publishes), below the 18th {EXPECT}."
     )
 
 

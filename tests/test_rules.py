@@ -239,7 +239,7 @@ def test_pay_below_the_published_range() -> None:
     standing = run(p).pay_standing
     assert standing is not None
     assert standing.versus_estimate == "below"
-    assert "below the 10th percentile ($36,050)" in standing.summary
+    assert "below the 10th percentile ($36,050, the lowest BLS publishes)" in standing.summary
 
 
 def test_pay_above_the_published_range_next_to_a_top_estimate() -> None:
@@ -255,7 +255,7 @@ def test_pay_above_the_published_range_next_to_a_top_estimate() -> None:
     assert standing is not None
     # The likely range reaches past the 90th, so pay above it is in line.
     assert standing.versus_estimate == "in-line"
-    assert "above the 90th percentile ($59,310)" in standing.summary
+    assert "above the 90th percentile ($59,310, the highest BLS publishes)" in standing.summary
 
 
 def test_no_pay_no_standing() -> None:

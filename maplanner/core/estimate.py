@@ -347,6 +347,7 @@ def pay_standing(pay: Pay, estimate: float, catalog: Catalog, table: WageTable) 
     high = min(weights.ceiling, estimate + half)
     lowest, highest = table.percentiles[0], table.percentiles[-1]
     versus: Versus
+    bound = None  # past the published points: the last point's dollars, named
     if standing.percentile is not None:
         where = f"about the {ordinal(standing.percentile)} percentile"
         if standing.percentile < low:
@@ -356,16 +357,12 @@ def pay_standing(pay: Pay, estimate: float, catalog: Catalog, table: WageTable) 
         else:
             versus = "in-line"
     elif standing.kind == "below-range":
-        where = (
-            f"below the {ordinal(lowest.percentile)} percentile ({dollars(lowest.annual)}), "
-            "the lowest BLS publishes,"
-        )
+        where = f"below the {ordinal(lowest.percentile)} percentile"
+        bound = f"{dollars(lowest.annual)}, the lowest BLS publishes"
         versus = "below" if low >= lowest.percentile else "in-line"
     else:
-        where = (
-            f"above the {ordinal(highest.percentile)} percentile ({dollars(highest.annual)}), "
-            "the highest BLS publishes,"
-        )
+        where = f"above the {ordinal(highest.percentile)} percentile"
+        bound = f"{dollars(highest.annual)}, the highest BLS publishes"
         versus = "above" if high <= highest.percentile else "in-line"
     given = pay.describe() + (f", about {dollars(annual)} a year" if pay.per == "hour" else "")
     if percentile_text.beyond(table.percentiles, estimate) is None:
@@ -375,19 +372,16 @@ def pay_standing(pay: Pay, estimate: float, catalog: Catalog, table: WageTable) 
             "what we would expect for your profile "
             f"({percentile_text.short_where(table.percentiles, estimate)})"
         )
+    placed = where + ("" if table.area == "United States" else f" in {table.area}'s table")
     relation = {
         "below": f"below {expected}",
         "above": f"above {expected}",
         "in-line": f"in line with {expected}",
     }[versus]
+    if bound is None:
+        summary = f"You are paid {placed} ({given}), {relation}."
+    else:  # the pay first, so the bound's dollars sit beside the point they belong to
+        summary = f"You are paid {given}, {placed} ({bound}), {relation}."
     return PayStanding.model_construct(
-        pay=pay,
-        annual=annual,
-        standing=standing,
-        versus_estimate=versus,
-        summary=(
-            f"You are paid {where}"
-            + ("" if table.area == "United States" else f" in {table.area}'s table")
-            + f" ({given}), {relation}."
-        ),
+        pay=pay, annual=annual, standing=standing, versus_estimate=versus, summary=summary
     )
