@@ -314,13 +314,16 @@ def read_header(cells: Sequence[str]) -> Header:
     if missing:
         plural = "s" if len(missing) > 1 else ""
         found = ", ".join(cell.strip() for cell in cells if cell.strip()) or "nothing"
-        semicolons = len(cells) == 1 and ";" in cells[0]
-        hint = "the header is separated by ';': save the file as comma-separated CSV"
+        hint = (
+            "the header is separated by ';': save the file as comma-separated CSV"
+            if len(cells) == 1 and ";" in cells[0]
+            else None
+        )
         raise InputError(
             f"the roster lacks the required column{plural} {', '.join(missing)} (header "
             f"found: {cut(found, 120)}); the columns are {', '.join(REQUIRED_COLUMNS)} "
             f"and optionally {', '.join(OPTIONAL_COLUMNS)}",
-            hint if semicolons else None,
+            hint,
         )
     return Header.model_construct(
         positions=positions,
