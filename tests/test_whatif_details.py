@@ -65,7 +65,7 @@ def test_both_sides_of_a_what_if_are_priced_in_the_persons_place(catalog: Catalo
         in_place = wage_at(table, side.estimated_percentile)
         assert side.pay == in_place
         assert side.pay.annual != wage_at(catalog.wages, side.estimated_percentile).annual
-    assert result.pay_change == round(result.what_if.pay.annual - result.now.pay.annual)
+    assert result.pay_change == round(result.what_if.pay.annual) - round(result.now.pay.annual)
 
 
 def test_pay_at_uses_the_national_table_without_a_place(catalog: Catalog) -> None:
@@ -78,10 +78,25 @@ def test_the_summary_says_tier_estimate_and_pay_in_one_line(catalog: Catalog) ->
     person = profile(4, certs=("CMA",))
     promoted = compare(person, [("leads", "lead")], catalog)
     assert summary(promoted) == (
-        "tier Mid -> Senior/Lead; estimate 38th -> 52nd (+14 points); about +$3,775 a year"
-    )
+        "tier Mid -> Senior/Lead; estimate 38th -> 52nd (+14 points); about +$3,774 a year"
+    )  # $42,167 -> $45,941 as printed ($42,166.64 -> $45,941.28)
     same_tier = compare(person, [("cert", "CPT")], catalog)
-    assert summary(same_tier) == "estimate 38th -> 40th (+2 points); about +$578 a year"
+    assert (
+        summary(same_tier) == "estimate 38th -> 40th (+2 points); about +$577 a year"
+    )  # $42,167 -> $42,744
+
+
+def test_a_pay_change_is_the_difference_of_the_two_figures_as_printed(
+    catalog: Catalog,
+) -> None:
+    """$37,420.80 -> $44,534.56 print as $37,421 and $44,535: +$7,114, not +$7,113."""
+    result = compare(profile(1, "hospital"), [("years", "7")], catalog)
+    assert (result.now.pay_text, result.what_if.pay_text, result.pay_change_text) == (
+        "about $37,421 a year",
+        "about $44,535 a year",
+        "about +$7,114 a year",
+    )
+    assert result.pay_change == 7114
 
 
 @pytest.mark.parametrize("text", ["=lead", "leads=", "leads", " = "])

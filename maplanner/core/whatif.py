@@ -28,7 +28,7 @@ from maplanner.core.profile import (
     resolve_setting,
     resolve_specialty,
 )
-from maplanner.core.text import dollars
+from maplanner.core.text import dollars, shown_gap
 from maplanner.core.wages import WageAtPercentile, wage_at
 from maplanner.errors import InputError
 
@@ -138,9 +138,10 @@ def pay_change(before: WageAtPercentile, after: WageAtPercentile) -> tuple[float
 
     Beyond the published 10th or 90th the figure is the bound, so a change that leaves
     or enters that zone is "at least" the difference, and one that stays below the
-    10th has no published figure at all.
+    10th has no published figure at all. The difference is between the two figures as
+    printed, so "$37,421 -> $44,535" reads "+$7,114", never one dollar off.
     """
-    change = round(after.annual - before.annual)
+    change = shown_gap(after.annual, before.annual)
     if before.kind == after.kind == "at-or-below":
         return 0.0, "no published figure: both below the 10th percentile"
     if before.kind == after.kind == "at-or-above":
