@@ -17,7 +17,7 @@ from maplanner.catalog.wages import PercentilePoint, WageTable
 from maplanner.core.money import Pay
 from maplanner.core.refs import SourceRef, source_ref
 from maplanner.core.result import Result as _Model
-from maplanner.core.text import dollars
+from maplanner.core.text import dollars, shown_gap
 from maplanner.core.wages import (
     WageAtPercentile,
     WageStanding,
@@ -214,18 +214,20 @@ def wage_answer(
 
 
 def _distance(table: WageTable, standing: WageStanding) -> str:
-    """How far the wage is from the next published point up (or past the top one)."""
+    """How far the wage is from the next published point up (or past the top one), as
+    the difference of the two figures as printed."""
     high = table.percentiles[-1]
     nxt = standing.next_point
     if standing.kind == "above-range":
+        over = dollars(shown_gap(standing.annual, high.annual))
         return (
-            f"{dollars(standing.annual - high.annual)} above the {point_name(high.percentile)} "
-            f"({dollars(high.annual)}), the highest published point"
+            f"{over} above the {point_name(high.percentile)} ({dollars(high.annual)}), "
+            "the highest published point"
         )
     if nxt is None:
         return f"nothing above the {point_name(high.percentile)} is published"
-    gap = f"{dollars(nxt.annual - standing.annual)} below the {point_name(nxt.percentile)} "
-    gap += f"({dollars(nxt.annual)})"
+    under = dollars(shown_gap(nxt.annual, standing.annual))
+    gap = f"{under} below the {point_name(nxt.percentile)} ({dollars(nxt.annual)})"
     if standing.kind == "below-range":
         return gap + ", the lowest published point"
     return gap
