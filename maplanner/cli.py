@@ -6,9 +6,7 @@ tab completion. A command line that names one command gets an app holding just t
 command (see `build_command`), so only that command's module is imported.
 """
 
-import atexit
 import functools
-import gc
 import importlib
 import re
 import shutil
@@ -19,14 +17,6 @@ import typer
 
 from maplanner import __version__
 from maplanner.commands.shared import use_data_dir
-
-# At exit Python collects garbage several times over every object still alive: the
-# modules, classes and catalog a run made, which took longer than most commands' own
-# work (about 55 ms of a 400 ms run, measured from the last exit handler to the end of
-# the process). Freezing them first makes those collections skip them. Nothing
-# maplanner keeps needs a collection to be finished: files and the database are
-# closed where they are used, and the operating system frees the memory.
-atexit.register(gc.freeze)
 
 #: Every command, in the order help lists them; each is maplanner.commands.<name>,
 #: whose function of the same name is the command (or whose `app` is, for a group).

@@ -164,14 +164,15 @@ def test_assess_times_the_lead_role_without_defining_the_plans_models(tmp_path: 
         assert f"'{heavy}'" not in line
 
 
-def test_the_command_line_leaves_the_collector_off_to_the_end(tmp_path: Path) -> None:
-    """Turned back on after a command, the collector's first collection would walk all
-    that start-up made (about 30 ms of `assess`): the entry point leaves it off, and no
-    collection runs between the command's end and the process's end."""
+def test_the_command_line_ends_without_a_collection_or_teardown(tmp_path: Path) -> None:
+    """The entry point leaves the collector off (turned back on, its first collection
+    would walk all that start-up made: about 30 ms of `assess`), and ends the process
+    once the output is flushed, without Python's teardown of every module (about 10 ms).
+    No exit handler runs, so none may be needed."""
     script = (
-        "import atexit, gc, sys\n"
+        "import atexit, gc, os, sys\n"
         "after = []\n"
-        "atexit.register(lambda: print(gc.isenabled(), after))\n"
+        "atexit.register(lambda: print('an exit handler ran'))\n"
         "from maplanner.edge import main, _guarded\n"
         "import maplanner.edge as edge\n"
         "def ended(argv):\n"
@@ -179,24 +180,75 @@ def test_the_command_line_leaves_the_collector_off_to_the_end(tmp_path: Path) ->
         "    gc.callbacks.append(lambda phase, info: after.append(info['generation']))\n"
         "    return code\n"
         "edge._guarded = ended\n"
+        "exit = os._exit\n"
+        "def stop(code):\n"
+        "    sys.stderr.write(f'{code} {gc.isenabled()} {after}')\n"
+        "    exit(code)\n"
+        "os._exit = stop\n"
         "main(['salary', '--percentile', '75'])\n"
     )
     env = {**os.environ, "MAPLANNER_HOME": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "0 False []")
+    assert "$49,180 a year (published by BLS)" in " ".join(done.stdout.split())
+    assert "an exit handler ran" not in done.stdout
+
+
+def _salary(stdout: int, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """`maplanner salary --percentile 75` (less than a pipe's buffer of output) writing
+    to `stdout`, in a process of its own."""
+    env = {**os.environ, "MAPLANNER_HOME": str(tmp_path)}
+    return subprocess.run(
+        [sys.executable, "-m", "maplanner", "salary", "--percentile", "75"],
+        env=env,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    assert done.stdout.splitlines()[-1] == "False []"
 
 
-def test_what_a_run_made_is_frozen_before_the_collections_at_exit() -> None:
-    """Python's collections at exit would walk every object still alive (about 55 ms of
-    a run); the CLI freezes them first, in an exit handler that runs before this one."""
+def test_a_reader_gone_during_the_run_is_quiet(tmp_path: Path) -> None:
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = _salary(writer, tmp_path)
+    finally:
+        os.close(writer)
+    assert (done.returncode, done.stderr) == (1, "")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_said_in_one_line(tmp_path: Path) -> None:
+    with Path("/dev/full").open("w") as full:  # every write: no space left on device
+        done = _salary(full.fileno(), tmp_path)
+    assert (done.returncode, done.stderr) == (1, "maplanner: No space left on device\n")
+
+
+@pytest.mark.parametrize(
+    ("failure", "said"),
+    [
+        (
+            "OSError(errno.ENOSPC, 'No space left on device')",
+            "cannot write the output (No space left on device)\n",
+        ),
+        ("BrokenPipeError(errno.EPIPE, 'Broken pipe')", ""),
+    ],
+    ids=["disk-full", "reader-gone"],
+)
+def test_output_still_buffered_at_the_end_is_flushed_or_its_failure_said(
+    tmp_path: Path, failure: str, said: str
+) -> None:
+    """The process ends without Python's teardown, so the entry point flushes stdout
+    itself: a failure then is said (or, for a reader that went away, kept quiet)."""
     script = (
-        "import atexit, gc\n"
-        "atexit.register(lambda: print(gc.get_freeze_count()))\n"
-        "import maplanner.cli\n"
+        "import errno, io, sys\n"
+        "class Failing(io.RawIOBase):\n"
+        "    def writable(self): return True\n"
+        f"    def write(self, data): raise {failure}\n"
+        "sys.stdout = io.TextIOWrapper(io.BufferedWriter(Failing(), 1 << 16))\n"
+        "from maplanner.edge import main\n"
+        "main(['history', '--json'])\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert int(done.stdout) > 10_000  # the modules and classes imported: all frozen
+    env = {**os.environ, "MAPLANNER_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (1, f"maplanner: {said}" if said else "")
