@@ -101,7 +101,7 @@ def test_a_setting_one_dollar_above_the_national_median(catalog: Catalog) -> Non
         (46909.4, " Your pay is $1 below it."),
     ],
 )
-def test_pay_beside_the_setting_median(catalog: Catalog, amount: int, sentence: str) -> None:
+def test_pay_beside_the_setting_median(catalog: Catalog, amount: float, sentence: str) -> None:
     pay = Pay(amount=amount, per="year")
     wage = wage_answer(catalog, pay, pay_text(pay))
     text = setting_text(setting_answer(catalog, "hospital", wage))
