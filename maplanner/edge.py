@@ -47,7 +47,7 @@ def _end(code: int) -> NoReturn:
     part files are committed or removed by then, no thread runs, and no exit handler
     is registered. So the buffered output is flushed here and the process ends. A
     reader that went away is quiet, as during the run; any other failure to write the
-    output (a full disk) is said on stderr, with exit code 1.
+    output (a full disk) is said on stderr, with exit code 1; Ctrl-C is exit code 130.
     """
     try:
         sys.stdout.flush()
@@ -57,6 +57,9 @@ def _end(code: int) -> NoReturn:
     except OSError as error:
         _say(f"cannot write the output ({error.strerror or error})")
         code = 1
+    except KeyboardInterrupt:  # Ctrl-C while a slow terminal takes the output
+        _say("interrupted")
+        code = 130
     with contextlib.suppress(OSError):
         sys.stderr.flush()
     os._exit(code)

@@ -232,8 +232,9 @@ def test_output_that_cannot_be_written_is_said_in_one_line(tmp_path: Path) -> No
             "cannot write the output (No space left on device)\n",
         ),
         ("BrokenPipeError(errno.EPIPE, 'Broken pipe')", ""),
+        ("KeyboardInterrupt()", "interrupted\n"),
     ],
-    ids=["disk-full", "reader-gone"],
+    ids=["disk-full", "reader-gone", "ctrl-c"],
 )
 def test_output_still_buffered_at_the_end_is_flushed_or_its_failure_said(
     tmp_path: Path, failure: str, said: str
@@ -251,4 +252,5 @@ def test_output_still_buffered_at_the_end_is_flushed_or_its_failure_said(
     )
     env = {**os.environ, "MAPLANNER_HOME": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
-    assert (done.returncode, done.stderr) == (1, f"maplanner: {said}" if said else "")
+    code = 130 if said == "interrupted\n" else 1
+    assert (done.returncode, done.stderr) == (code, f"maplanner: {said}" if said else "")
