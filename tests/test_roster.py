@@ -61,7 +61,7 @@ def test_header_names_are_case_insensitive_in_any_order_and_extras_are_listed() 
     assert header.width == 9
     # Other columns are carried to the results by position, named as written.
     assert header.carried == (2, 8)
-    assert header.carried_names == ("Notes", "")
+    assert header.carried_names == ("Notes", "column 9")  # a blank name: its position
     assert header.name is None
 
 

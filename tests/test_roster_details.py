@@ -74,10 +74,10 @@ def test_carried_names_the_results_already_use_gain_roster_in_front() -> None:
     )
 
 
-def test_a_second_blank_column_name_is_named_by_its_position() -> None:
-    header = read_header(["id", "", "years", "", ""])
+def test_a_blank_column_name_is_named_by_its_position() -> None:
+    header = read_header(["id", "", "years", " ", "column 2"])
     assert header.carried == (1, 3, 4)
-    assert header.carried_names == ("", "column 4", "column 5")
+    assert header.carried_names == ("column 2", "column 4", "roster column 2")
 
 
 def test_the_first_name_column_names_the_student_and_state_and_area_are_kept() -> None:

@@ -133,8 +133,9 @@ class Header(_Model):
 
     ``carried`` are the positions of every other column, in roster order, and
     ``carried_names`` their names as the results header gives them: as written in the
-    roster, except that a name the results already use (or an earlier carried column
-    used) gains "roster " in front, so every results column has one name.
+    roster ("column 5" for a blank one, by its position), except that a name the
+    results already use (or an earlier carried column used) gains "roster " in front,
+    so every results column has one name.
     """
 
     positions: dict[str, int]
@@ -304,9 +305,9 @@ def read_header(cells: Sequence[str]) -> Header:
                 continue
         if name == NAME_COLUMN and name_at is None:
             name_at = index
-        shown = cell.strip()
+        shown = cell.strip() or f"column {index + 1}"
         while shown.lower() in taken:
-            shown = f"roster {shown}" if shown else f"column {index + 1}"
+            shown = f"roster {shown}"
         taken.add(shown.lower())
         carried.append(index)
         carried_names.append(shown)
