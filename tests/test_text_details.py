@@ -7,6 +7,7 @@ from maplanner.core.repeated_ids import ID_LIMIT, RepeatedIds
 from maplanner.core.text import (
     cut,
     dollars,
+    dollars_apart,
     hourly,
     join_words,
     months_count,
@@ -49,6 +50,21 @@ def test_months_read_singular_only_for_one(value: int, words: str) -> None:
 def test_a_gap_is_between_the_dollars_as_printed(amount: float, other: float, gap: int) -> None:
     assert shown_gap(amount, other) == gap
     assert dollars(amount) == dollars(other + gap)
+
+
+@pytest.mark.parametrize(
+    ("amount", "other", "words"),
+    [
+        (46_910, 45_690, "$1,220 above"),
+        (45_520, 45_690, "$170 below"),
+        (45_691, 45_690, "$1 above"),
+        (45_690.4, 45_690, None),  # both print as $45,690
+    ],
+)
+def test_how_far_apart_two_printed_figures_are(
+    amount: float, other: float, words: str | None
+) -> None:
+    assert dollars_apart(amount, other) == words
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ from maplanner.core.salary_view import (
     setting_answer,
     wage_answer,
 )
-from maplanner.core.text import dollars, hourly, months_count, ordinal, shown_gap
+from maplanner.core.text import dollars, dollars_apart, hourly, months_count, ordinal
 
 if TYPE_CHECKING:
     from maplanner.catalog.areas import Place
@@ -426,25 +426,23 @@ def wage_rows(report: Report) -> list[WageRow]:
 def setting_text(setting: SettingAnswer) -> str:
     """The setting's industry median beside the national one, in a sentence or two;
     each difference is between the figures as printed."""
-    gap = shown_gap(setting.median_annual, setting.national_median_annual)
-    if gap == 0:
-        versus = "the same as the national median"
-    else:
-        versus = (
-            f"{dollars(abs(gap))} {'above' if gap > 0 else 'below'} the national median "
-            f"({dollars(setting.national_median_annual)})"
-        )
+    apart = dollars_apart(setting.median_annual, setting.national_median_annual)
+    versus = (
+        "the same as the national median"
+        if apart is None
+        else f"{apart} the national median ({dollars(setting.national_median_annual)})"
+    )
     text = (
         f"{setting.name} counts as the BLS industry {setting.industry_name}, whose median "
         f"is {dollars(setting.median_annual)} a year, {versus}."
     )
     if setting.wage_difference is not None:
         pay = setting.median_annual + setting.wage_difference
-        pay_gap = shown_gap(pay, setting.median_annual)
+        pay_apart = dollars_apart(pay, setting.median_annual)
         text += (
             " Your pay is the same as this median."
-            if pay_gap == 0
-            else f" Your pay is {dollars(abs(pay_gap))} {'above' if pay_gap > 0 else 'below'} it."
+            if pay_apart is None
+            else f" Your pay is {pay_apart} it."
         )
     return text
 

@@ -32,6 +32,15 @@ def shown_gap(amount: float, other: float) -> int:
     return round(amount) - round(other)
 
 
+def dollars_apart(amount: float, other: float) -> str | None:
+    """'$1,220 above' or '$170 below': how far `amount` is from `other`, between the
+    figures as printed (`shown_gap`); None when the two print the same."""
+    gap = shown_gap(amount, other)
+    if gap == 0:
+        return None
+    return f"{dollars(abs(gap))} {'above' if gap > 0 else 'below'}"
+
+
 def cut(text: str, limit: int = 40) -> str:
     """`text` cut to at most `limit` characters, the last one "…" when anything was cut,
     so a value quoted in a message stays one readable line."""

@@ -22,7 +22,7 @@ from maplanner.core.salary_view import (
     SettingAnswer,
     WageAnswer,
 )
-from maplanner.core.text import cut, dollars, hourly, ordinal, shown_gap
+from maplanner.core.text import cut, dollars, dollars_apart, hourly, ordinal
 from maplanner.render.fit import fit
 
 if TYPE_CHECKING:
@@ -275,13 +275,8 @@ def _setting_block(
     )
     console.print(fit(table))
     console.print(Text(_derived_note(hours)))
-    difference = shown_gap(setting.median_annual, setting.national_median_annual)
-    versus = (
-        "the same as the national median"
-        if difference == 0
-        else f"{dollars(abs(difference))} {'above' if difference > 0 else 'below'} "
-        "the national median"
-    )
+    apart = dollars_apart(setting.median_annual, setting.national_median_annual)
+    versus = f"{apart or 'the same as'} the national median"
     standing = setting.standing
     if standing.kind == "estimate" and standing.percentile is not None:
         place = (
@@ -299,10 +294,7 @@ def _setting_block(
         )
     console.print(Text(f"Why this industry (maplanner's judgment): {setting.mapping_reason}"))
     if wage is not None and setting.wage_difference is not None:
-        gap = shown_gap(wage.annual, setting.median_annual)
-        relation = (
-            "the same as" if gap == 0 else f"{dollars(abs(gap))} {'above' if gap > 0 else 'below'}"
-        )
+        relation = dollars_apart(wage.annual, setting.median_annual) or "the same as"
         console.print(
             Text(
                 f"The wage you entered ({dollars(wage.annual)} a year) is {relation} this "
