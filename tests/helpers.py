@@ -109,3 +109,17 @@ def override_areas(folder: Path, changes: dict[tuple[str, str], dict[str, str]])
     writer.writeheader()
     writer.writerows(rows)
     (folder / AREAS_FILE).write_text(out.getvalue(), encoding="utf-8")
+
+
+def median_columns(annual: int) -> dict[str, str]:
+    """An area row's median changed to `annual`, the hourly one with it (the file's
+    checks ask for both)."""
+    return {"annual_50": str(annual), "hourly_50": f"{annual / 2080:.2f}"}
+
+
+def withheld_columns(points: tuple[int, ...], footnote: str = "5") -> dict[str, str]:
+    """An area row's columns for these percentiles left blank, each under BLS's
+    `footnote` (5: the wage is at or above the top BLS prints)."""
+    columns = [f"{kind}_{point}" for point in points for kind in ("annual", "hourly")]
+    notes = ";".join(f"{column}={footnote}" for column in columns)
+    return {**dict.fromkeys(columns, ""), "footnotes": notes}

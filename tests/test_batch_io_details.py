@@ -19,7 +19,7 @@ from maplanner.catalog.catalog import MA_SOC, Catalog
 from maplanner.core.batch_summary import BatchSummary
 from maplanner.core.roster import RowRejection
 from maplanner.errors import DataError, InputError
-from tests.helpers import override_areas
+from tests.helpers import median_columns, override_areas
 
 
 class Recorder:
@@ -289,8 +289,7 @@ def test_a_rosters_places_are_priced_with_the_override_folders_areas(
     (tmp_path / "out.csv").unlink()
     override = tmp_path / "data"
     override.mkdir()
-    median = {"annual_50": "66000", "hourly_50": f"{66000 / 2080:.2f}"}
-    override_areas(override, {("Seattle-Tacoma-Bellevue, WA", MA_SOC): median})
+    override_areas(override, {("Seattle-Tacoma-Bellevue, WA", MA_SOC): median_columns(66000)})
     batch(catalog, files_for(source), override=override)
     priced_row = rows_of(tmp_path / "out.csv")[1]
     # The estimate's high end (the 36.8th percentile) lies between the 25th ($54,900)

@@ -20,7 +20,7 @@ from maplanner.core.places import (
     resolve_state,
 )
 from maplanner.errors import InputError
-from tests.helpers import override_areas
+from tests.helpers import median_columns, override_areas, withheld_columns
 
 
 def test_an_area_named_in_full_wins_over_longer_names_that_contain_it(
@@ -109,10 +109,7 @@ def _override_medians(folder: Path, medians: dict[str, int]) -> None:
     """These areas' MA medians changed (the hourly one with it, as the file's checks ask)."""
     override_areas(
         folder,
-        {
-            (area, MA_SOC): {"annual_50": str(annual), "hourly_50": f"{annual / 2080:.2f}"}
-            for area, annual in medians.items()
-        },
+        {(area, MA_SOC): median_columns(annual) for area, annual in medians.items()},
     )
 
 
@@ -136,10 +133,8 @@ def test_a_tie_for_the_best_area_goes_to_the_first_name(catalog: Catalog, tmp_pa
 
 
 def test_a_withheld_median_gives_bls_s_own_reason(catalog: Catalog, tmp_path: Path) -> None:
-    top_coded = {f"{kind}_{point}": "" for kind in ("hourly", "annual") for point in (50, 75, 90)}
-    notes = ";".join(f"{column}=5" for column in top_coded)
     seattle_managers = ("Seattle-Tacoma-Bellevue, WA", "11-9111")
-    override_areas(tmp_path, {seattle_managers: {**top_coded, "footnotes": notes}})
+    override_areas(tmp_path, {seattle_managers: withheld_columns((50, 75, 90))})
     seattle = resolve_area(area_rows(catalog, tmp_path), "seattle")
     assert place_table(catalog, tmp_path, seattle, "11-9111") == (
         "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
@@ -149,9 +144,7 @@ def test_a_withheld_median_gives_bls_s_own_reason(catalog: Catalog, tmp_path: Pa
 def test_a_median_withheld_under_an_unknown_footnote_is_not_released(
     catalog: Catalog, tmp_path: Path
 ) -> None:
-    blank = {f"{kind}_{point}": "" for kind in ("hourly", "annual") for point in (50, 75, 90)}
-    notes = ";".join(f"{column}=9" for column in blank)  # a code BLS's table does not list
-    row = {**blank, "footnotes": notes}
+    row = withheld_columns((50, 75, 90), footnote="9")  # a code BLS's table does not list
     override_areas(tmp_path, {("Seattle-Tacoma-Bellevue, WA", "11-9111"): row})
     seattle = resolve_area(area_rows(catalog, tmp_path), "seattle")
     assert place_table(catalog, tmp_path, seattle, "11-9111") == "Estimate not released."

@@ -24,7 +24,7 @@ from maplanner.core.roster import (
     read_header,
 )
 from maplanner.errors import InputError
-from tests.helpers import override_areas
+from tests.helpers import median_columns, override_areas, withheld_columns
 
 EVERY = [*COLUMNS, "name"]
 ACCEPTED = (
@@ -290,10 +290,7 @@ def test_the_caches_are_bounded_so_memory_stays_flat(catalog: Catalog) -> None:
 
 def _withhold(folder: Path, area: str, points: tuple[int, ...], **changes: str) -> None:
     """The data folder's `area` with these MA percentiles withheld (BLS footnote 5)."""
-    columns = [f"{kind}_{point}" for point in points for kind in ("annual", "hourly")]
-    withheld = dict.fromkeys(columns, "")
-    notes = ";".join(f"{column}=5" for column in columns)
-    override_areas(folder, {(area, MA_SOC): {**withheld, "footnotes": notes, **changes}})
+    override_areas(folder, {(area, MA_SOC): {**withheld_columns(points), **changes}})
 
 
 SENIOR = {"years": "10", "certifications": "CMA", "setting": "hospital", "leads": "supervises"}
@@ -336,8 +333,7 @@ def test_a_place_priced_in_a_data_folder_uses_its_points_and_its_best_area(
 ) -> None:
     """Seattle's 90th percentile withheld, and its median raised above every other
     Washington area: the range is only bounded past the 75th, and Seattle pays best."""
-    median = {"annual_50": "66000", "hourly_50": f"{66000 / 2080:.2f}"}
-    _withhold(tmp_path, "Seattle-Tacoma-Bellevue, WA", (90,), **median)
+    _withhold(tmp_path, "Seattle-Tacoma-Bellevue, WA", (90,), **median_columns(66000))
     national = _result(catalog, **SENIOR).outcome
     assert (national.wage_low_kind, national.wage_high_kind) == ("estimate", "estimate")
     seattle = _result(catalog, tmp_path, **SENIOR, area="seattle")
